@@ -1,0 +1,48 @@
+#include "render/graphemes.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+namespace ih::render {
+
+GraphemeBreaker::GraphemeBreaker() {
+  UErrorCode status = U_ZERO_ERROR;
+  iterator_.reset(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) iterator_.reset();
+}
+
+GraphemeBreaker::~GraphemeBreaker() = default;
+
+std::vector<TextIndex> GraphemeBreaker::boundaries(std::u16string_view text) {
+  std::vector<TextIndex> out;
+  out.push_back(0);
+  if (text.empty()) return out;
+  UErrorCode status = U_ZERO_ERROR;
+  UText utext = UTEXT_INITIALIZER;
+  utext_openUChars(&utext, reinterpret_cast<const UChar*>(text.data()),
+                   static_cast<int64_t>(text.size()), &status);
+  if (iterator_ && U_SUCCESS(status)) {
+    iterator_->setText(&utext, status);
+  }
+  if (!iterator_ || U_FAILURE(status)) {
+    // Without ICU data every code unit is its own cluster, surrogate pairs kept whole.
+    for (size_t i = 1; i <= text.size(); ++i) {
+      if (i < text.size() && (text[i] & 0xFC00) == 0xDC00) continue;
+      out.push_back(static_cast<TextIndex>(i));
+    }
+    utext_close(&utext);
+    return out;
+  }
+  for (int32_t b = iterator_->next(); b != icu::BreakIterator::DONE; b = iterator_->next()) {
+    out.push_back(b);
+  }
+  utext_close(&utext);
+  return out;
+}
+
+std::vector<TextIndex> grapheme_boundaries(std::u16string_view text) {
+  GraphemeBreaker breaker;
+  return breaker.boundaries(text);
+}
+
+}  // namespace ih::render

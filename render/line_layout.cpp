@@ -1,0 +1,149 @@
+#include "render/line_layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "render/line_breaker.h"
+#include "render/shaper.h"
+
+namespace ih::render {
+
+namespace {
+
+// True when the glyphs of `run` can be cut at text position `at` without
+// reshaping: `at` starts a cluster and HarfBuzz did not flag it.
+bool safe_to_cut(const ShapedRun& run, TextIndex at) {
+  if (at <= run.range.start || at >= run.range.end) return true;
+  bool starts_cluster = false;
+  for (const Glyph& g : run.glyphs) {
+    if (g.cluster != at) continue;
+    if (g.unsafe_to_break) return false;
+    starts_cluster = true;
+  }
+  return starts_cluster;
+}
+
+std::vector<Glyph> glyphs_for_piece(const ShapedParagraph& shaped, const ShapedRun& run,
+                                    TextRange piece, TextRange line_content,
+                                    LineLayoutTools& tools) {
+  std::vector<Glyph> glyphs;
+  if (safe_to_cut(run, piece.start) && safe_to_cut(run, piece.end)) {
+    for (const Glyph& g : run.glyphs)
+      if (piece.contains(g.cluster)) glyphs.push_back(g);
+    return glyphs;
+  }
+  // The line cut through a ligature or a join: shape the piece again with only
+  // the line around it as context, so letters at the cut take their end forms.
+  ShapeRequest request;
+  request.context = std::u16string_view(shaped.text).substr(
+      static_cast<size_t>(line_content.start), static_cast<size_t>(line_content.size()));
+  request.context_start = line_content.start;
+  request.range = piece;
+  request.rtl = run.rtl();
+  request.script = run.script;
+  request.language = run.language;
+  request.size = shaped.style.size;
+  shape_run(request, tools.fonts.face(run.font), tools.buffer, glyphs);
+  return glyphs;
+}
+
+Line build_line(const ShapedParagraph& shaped, TextRange range, bool wrapped,
+                LineLayoutTools& tools) {
+  const std::u16string_view text = shaped.text;
+  Line line;
+  line.range = range;
+  line.base_level = tools.bidi.base_level(range.start);
+
+  TextIndex content_end = range.end;
+  while (content_end > range.start && is_hard_break(text[static_cast<size_t>(content_end - 1)]))
+    --content_end;
+  const TextRange content{range.start, content_end};
+  // Spaces at the end of a wrapped line hang past its edge: they take no width.
+  const TextRange hung{wrapped ? trim_trailing_whitespace(text, content) : content_end,
+                       content_end};
+
+  float x = 0;
+  for (const VisualRun& visual : tools.bidi.visual_runs(content)) {
+    std::vector<LineRun> pieces;
+    for (int32_t r = shaped.run_at(visual.range.start);
+         r >= 0 && static_cast<size_t>(r) < shaped.runs.size() &&
+         shaped.runs[static_cast<size_t>(r)].range.start < visual.range.end;
+         ++r) {
+      const ShapedRun& run = shaped.runs[static_cast<size_t>(r)];
+      LineRun piece;
+      piece.run = r;
+      piece.range = run.range.intersect(visual.range);
+      piece.level = visual.level;
+      piece.glyphs = glyphs_for_piece(shaped, run, piece.range, content, tools);
+      for (Glyph& g : piece.glyphs)
+        if (hung.contains(g.cluster)) g.advance = 0;
+      pieces.push_back(std::move(piece));
+    }
+    if (visual.rtl()) std::reverse(pieces.begin(), pieces.end());
+    for (LineRun& piece : pieces) {
+      piece.x = x;
+      for (const Glyph& g : piece.glyphs) piece.width += g.advance;
+      x += piece.width;
+      line.runs.push_back(std::move(piece));
+    }
+  }
+  line.width = x;
+
+  const float size = shaped.style.size;
+  auto measure = [&](FontId font) {
+    const FontFace& face = tools.fonts.face(font);
+    line.ascent = std::max(line.ascent, face.ascender * size);
+    line.descent = std::max(line.descent, face.descender * size);
+    line.height = std::max(line.height, (face.ascender + face.descender + face.line_gap) * size);
+  };
+  for (const LineRun& piece : line.runs) measure(shaped.runs[static_cast<size_t>(piece.run)].font);
+  if (line.runs.empty()) {
+    // An empty line is as tall as the text around it would be.
+    const int32_t r = shaped.run_at(std::max<TextIndex>(0, range.start - 1));
+    if (r >= 0) {
+      measure(shaped.runs[static_cast<size_t>(r)].font);
+    } else {
+      const auto& fonts = tools.fonts.fonts_for(0, shaped.style.language);
+      if (!fonts.empty()) measure(fonts.front());
+    }
+  }
+  line.height = std::max(line.height, line.ascent + line.descent);
+  return line;
+}
+
+}  // namespace
+
+std::shared_ptr<Layout> lay_out(std::shared_ptr<const ShapedParagraph> shaped, float wrap_width,
+                                float box_width, Align align, LineLayoutTools tools) {
+  auto layout = std::make_shared<Layout>();
+  tools.bidi.set(shaped->text, shaped->style.direction);
+  const std::vector<TextRange> ranges = wrap_lines(*shaped, wrap_width);
+  layout->lines.reserve(ranges.size());
+  float top = 0;
+  for (size_t i = 0; i < ranges.size(); ++i) {
+    const TextRange range = ranges[i];
+    const bool last = i + 1 == ranges.size();
+    const bool hard = range.end > range.start &&
+                      is_hard_break(shaped->text[static_cast<size_t>(range.end - 1)]);
+    Line line = build_line(*shaped, range, !last && !hard, tools);
+    line.top = top;
+    top += line.height;
+    layout->width = std::max(layout->width, line.width);
+    layout->lines.push_back(std::move(line));
+  }
+  layout->height = top;
+  layout->box_width = std::isfinite(box_width) ? box_width : layout->width;
+  for (Line& line : layout->lines) {
+    const float room = layout->box_width - line.width;
+    const bool rtl = line.base_level & 1;
+    switch (align) {
+      case Align::Start: line.x = rtl ? room : 0; break;
+      case Align::End: line.x = rtl ? 0 : room; break;
+      case Align::Center: line.x = room / 2; break;
+    }
+  }
+  layout->shaped = std::move(shaped);
+  return layout;
+}
+
+}  // namespace ih::render

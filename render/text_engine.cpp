@@ -1,0 +1,127 @@
+#include "render/text_engine.h"
+
+#include <hb.h>
+#include <unicode/uchar.h>
+
+#include <cmath>
+
+#include "render/itemizer.h"
+#include "render/line_layout.h"
+#include "render/shaper.h"
+#include "render/utf.h"
+
+namespace ih::render {
+
+TextEngine::TextEngine(FontCollection& fonts, size_t cache_capacity)
+    : fonts_(fonts), cache_(cache_capacity), buffer_(hb_buffer_create()) {}
+
+TextEngine::~TextEngine() { hb_buffer_destroy(buffer_); }
+
+std::shared_ptr<ShapedParagraph> TextEngine::shape_uncached(std::u16string text,
+                                                            const TextStyle& style) {
+  auto shaped = std::make_shared<ShapedParagraph>();
+  shaped->text = std::move(text);
+  shaped->style = style;
+  const std::u16string_view view = shaped->text;
+  const auto n = static_cast<TextIndex>(view.size());
+
+  bidi_.set(view, style.direction);
+  shaped->base_level = bidi_.base_level(0);
+  const std::vector<uint8_t> levels = bidi_.levels();
+  shaped->graphemes = graphemes_.boundaries(view);
+  shaped->breaks = line_breaker_.opportunities(view);
+
+  std::vector<float> unit_advance(view.size(), 0.0f);
+  for (const Item& item : itemize(view, levels, shaped->graphemes, style.language, fonts_)) {
+    ShapedRun run;
+    run.range = item.range;
+    run.level = item.level;
+    run.script = item.script;
+    run.font = item.font;
+    run.language = style.language;
+    ShapeRequest request;
+    request.context = view;
+    request.range = item.range;
+    request.rtl = item.level & 1;
+    request.script = item.script;
+    request.language = style.language;
+    request.size = style.size;
+    shape_run(request, fonts_.face(item.font), buffer_, run.glyphs);
+    for (Glyph& g : run.glyphs) {
+      const char16_t c = view[static_cast<size_t>(g.cluster)];
+      // Line ends are never drawn; default-ignorable characters may map to .notdef
+      // in fonts that lack them and must not count as missing.
+      if (is_hard_break(c)) {
+        g.advance = 0;
+        continue;
+      }
+      if (g.id == 0 && !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
+        ++shaped->missing_glyphs;
+      unit_advance[static_cast<size_t>(g.cluster)] += g.advance;
+      run.advance += g.advance;
+    }
+    shaped->runs.push_back(std::move(run));
+  }
+  shaped->advance_before.resize(view.size() + 1);
+  float sum = 0;
+  for (TextIndex i = 0; i < n; ++i) {
+    shaped->advance_before[static_cast<size_t>(i)] = sum;
+    sum += unit_advance[static_cast<size_t>(i)];
+  }
+  shaped->advance_before[view.size()] = sum;
+  return shaped;
+}
+
+std::shared_ptr<Layout> TextEngine::layout_uncached(std::shared_ptr<const ShapedParagraph> shaped,
+                                                    const LayoutOptions& options) {
+  const LineLayoutTools tools{fonts_, bidi_, buffer_};
+  const float inf = std::numeric_limits<float>::infinity();
+  if (!options.ellipsis || !std::isfinite(options.max_width)) {
+    auto layout = lay_out(std::move(shaped), options.max_width, options.max_width, options.align, tools);
+    layout->options = options;
+    return layout;
+  }
+  auto full = lay_out(shaped, inf, options.max_width, options.align, tools);
+  full->options = options;
+  if (full->width <= options.max_width) return full;
+
+  // Too wide for one line: keep the longest run of whole grapheme clusters that
+  // fits with "…" after it. Shaping is contextual, so check the result and step
+  // back one cluster at a time if the estimate was short.
+  const std::u16string_view text = shaped->text;
+  const float ellipsis_width = shape_uncached(u"\u2026", shaped->style)->advance({0, 1});
+  const auto& graphemes = shaped->graphemes;
+  auto g = graphemes.rbegin();
+  while (g != graphemes.rend() && *g > 0 &&
+         shaped->advance({0, *g}) + ellipsis_width > options.max_width)
+    ++g;
+  for (; g != graphemes.rend(); ++g) {
+    const TextIndex keep = trim_trailing_whitespace(text, {0, *g});
+    std::u16string cut(text.substr(0, static_cast<size_t>(keep)));
+    cut += u'\u2026';
+    auto layout = lay_out(shape_uncached(std::move(cut), shaped->style), inf, options.max_width,
+                          options.align, tools);
+    layout->options = options;
+    layout->ellipsized = true;
+    if (layout->width <= options.max_width || keep == 0) return layout;
+  }
+  return full;
+}
+
+std::shared_ptr<const ShapedParagraph> TextEngine::shape(std::string_view utf8,
+                                                         const TextStyle& style) {
+  if (auto cached = cache_.find_shaped(utf8, style)) return cached;
+  std::shared_ptr<const ShapedParagraph> shaped = shape_uncached(utf8_to_utf16(utf8), style);
+  cache_.put_shaped(utf8, shaped);
+  return shaped;
+}
+
+std::shared_ptr<const Layout> TextEngine::layout(std::string_view utf8, const TextStyle& style,
+                                                 const LayoutOptions& options) {
+  if (auto cached = cache_.find_layout(utf8, style, options)) return cached;
+  std::shared_ptr<const Layout> layout = layout_uncached(shape(utf8, style), options);
+  cache_.put_layout(utf8, style, layout);
+  return layout;
+}
+
+}  // namespace ih::render
