@@ -39,6 +39,17 @@ std::vector<GraphemeBox> boxes_of(const Layout& layout, const Line& line) {
       }
       x += g.advance;
     }
+    // A cluster that takes no room is part of the shape beside it (Naskh draws
+    // lam-alef as a lam and a zero-width alef): merge it so the two share the shape.
+    for (size_t k = 0; k < clusters.size() && clusters.size() > 1;) {
+      if (clusters[k].right > clusters[k].left) {
+        ++k;
+        continue;
+      }
+      Cluster& into = k > 0 ? clusters[k - 1] : clusters[k + 1];
+      into.start = std::min(into.start, clusters[k].start);
+      clusters.erase(clusters.begin() + static_cast<std::ptrdiff_t>(k));
+    }
     // Logical ends: the next larger cluster start within the piece.
     std::vector<TextIndex> starts;
     for (const auto& c : clusters) starts.push_back(c.start);

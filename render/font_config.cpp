@@ -91,7 +91,10 @@ FontConfigResult parse_font_config(std::string_view text, std::string_view origi
       config.scripts.push_back(std::move(entry));
     }
   }
-  if (config.dirs.empty()) return fail("no 'dir' directive");
+  if (config.dirs.empty()) {
+    result.error = std::string(origin) + ": no 'dir' directive";
+    result.config = {};
+  }
   return result;
 }
 
