@@ -40,6 +40,9 @@ std::string primary_subtag(std::string_view tag) {
 // character followed by the emoji variation selector U+FE0F.
 bool wants_color(std::u16string_view cluster) {
   if (cluster.empty()) return false;
+  // Nothing before U+231A WATCH has Emoji_Presentation: skip the property lookup
+  // for the letters of every script the kiosk writes.
+  if (cluster.size() == 1 && cluster[0] < 0x231A) return false;
   UChar32 first;
   int32_t i = 0;
   U16_NEXT(cluster.data(), i, static_cast<int32_t>(cluster.size()), first);
@@ -132,8 +135,14 @@ const std::vector<FontId>& FontCollection::fonts_for(int32_t uscript, std::strin
 }
 
 bool FontCollection::has_glyph(FontId font, char32_t cp) {
-  hb_codepoint_t glyph = 0;
-  return hb_font_get_nominal_glyph(face(font).hb, cp, &glyph) && glyph != 0;
+  FontFace& f = *faces_[static_cast<size_t>(font)];
+  FontFace::CmapSlot& slot = f.cmap_cache[cp & 0xFF];
+  if (slot.code_point != cp) {
+    hb_codepoint_t glyph = 0;
+    slot.code_point = cp;
+    slot.present = hb_font_get_nominal_glyph(f.hb, cp, &glyph) && glyph != 0;
+  }
+  return slot.present;
 }
 
 FontId FontCollection::font_for_cluster(const std::vector<FontId>& candidates,
@@ -144,8 +153,8 @@ FontId FontCollection::font_for_cluster(const std::vector<FontId>& candidates,
     for (int32_t i = 0; i < n;) {
       UChar32 c;
       U16_NEXT(cluster.data(), i, n, c);
-      if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) continue;
-      if (!has_glyph(font, static_cast<char32_t>(c))) return false;
+      if (has_glyph(font, static_cast<char32_t>(c))) continue;
+      if (!u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) return false;
     }
     return true;
   };

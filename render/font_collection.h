@@ -8,6 +8,7 @@
 // Not thread-safe: the UI thread owns the collection.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -37,6 +38,14 @@ struct FontFace {
   float descender = 0.2f;       // in em, positive down
   float line_gap = 0.0f;        // in em
   bool color = false;           // colour bitmap font (emoji)
+
+  // Recent character-map lookups, direct-mapped by code point: fallback asks
+  // for every character of every paragraph, and text repeats its letters.
+  struct CmapSlot {
+    char32_t code_point = 0xFFFFFFFF;
+    bool present = false;
+  };
+  std::array<CmapSlot, 256> cmap_cache{};
 };
 
 class FontCollection {

@@ -37,10 +37,16 @@ std::vector<int32_t> resolve_scripts(std::u16string_view text) {
     UChar32 c;
     U16_NEXT(text.data(), i, n, c);
     UErrorCode status = U_ZERO_ERROR;
-    UScriptCode sc = uscript_getScript(c, &status);
-    if (U_FAILURE(status)) sc = USCRIPT_COMMON;
+    UScriptCode sc = USCRIPT_COMMON;
+    if (c < 0x80) {
+      // ASCII: letters are Latin, the rest is Common with no script extensions.
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') sc = USCRIPT_LATIN;
+    } else {
+      sc = uscript_getScript(c, &status);
+      if (U_FAILURE(status)) sc = USCRIPT_COMMON;
+    }
 
-    if (is_generic(sc)) {
+    if (is_generic(sc) && c >= 0x80) {
       // Characters shared by a few scripts (Arabic comma, Arabic-Indic digits)
       // stay with the current script if it is one of them, else take the first.
       UScriptCode extensions[8];

@@ -18,28 +18,6 @@ LineBreaker::LineBreaker() {
 
 LineBreaker::~LineBreaker() = default;
 
-std::vector<BreakOpportunity> LineBreaker::opportunities(std::u16string_view text) {
-  std::vector<BreakOpportunity> out;
-  const auto n = static_cast<TextIndex>(text.size());
-  UErrorCode status = U_ZERO_ERROR;
-  UText utext = UTEXT_INITIALIZER;
-  utext_openUChars(&utext, reinterpret_cast<const UChar*>(text.data()), n, &status);
-  if (iterator_ && U_SUCCESS(status)) iterator_->setText(&utext, status);
-  if (!iterator_ || U_FAILURE(status)) {
-    // Without ICU's rules: break only after newlines.
-    for (TextIndex i = 0; i < n; ++i)
-      if (is_hard_break(text[static_cast<size_t>(i)])) out.push_back({i + 1, true});
-  } else {
-    for (int32_t b = iterator_->next(); b != icu::BreakIterator::DONE; b = iterator_->next()) {
-      const int32_t status_value = iterator_->getRuleStatus();
-      out.push_back({b, status_value >= UBRK_LINE_HARD && status_value < UBRK_LINE_HARD_LIMIT});
-    }
-  }
-  utext_close(&utext);
-  if (out.empty() || out.back().position != n) out.push_back({n, false});
-  return out;
-}
-
 TextIndex trim_trailing_whitespace(std::u16string_view text, TextRange line) {
   TextIndex end = line.end;
   while (end > line.start) {
@@ -50,7 +28,7 @@ TextIndex trim_trailing_whitespace(std::u16string_view text, TextRange line) {
   return end;
 }
 
-std::vector<TextRange> wrap_lines(const ShapedParagraph& shaped, float max_width) {
+std::vector<TextRange> LineBreaker::wrap(const ShapedParagraph& shaped, float max_width) {
   std::vector<TextRange> lines;
   const std::u16string_view text = shaped.text;
   const auto n = static_cast<TextIndex>(text.size());
@@ -58,40 +36,61 @@ std::vector<TextRange> wrap_lines(const ShapedParagraph& shaped, float max_width
     return shaped.advance({start, trim_trailing_whitespace(text, {start, end})}) <= max_width;
   };
 
-  TextIndex line_start = 0;
-  TextIndex last_fit = 0;  // furthest opportunity after line_start that fits
-  size_t i = 0;
-  while (i < shaped.breaks.size()) {
-    const BreakOpportunity& b = shaped.breaks[i];
-    if (b.position <= line_start) {
-      ++i;
-      continue;
+  UText utext = UTEXT_INITIALIZER;
+  bool iterating = false;  // the iterator is given the text only when a line overflows
+  auto opportunity_at_or_before = [&](TextIndex at) -> TextIndex {
+    if (!iterating) {
+      UErrorCode status = U_ZERO_ERROR;
+      utext_openUChars(&utext, reinterpret_cast<const UChar*>(text.data()), n, &status);
+      if (iterator_ && U_SUCCESS(status)) iterator_->setText(&utext, status);
+      iterating = iterator_ && U_SUCCESS(status);
+      if (!iterating) return 0;  // no ICU rules: every line is cut between graphemes
     }
-    if (fits(line_start, b.position)) {
-      last_fit = b.position;
-      if (b.hard) {
-        lines.push_back({line_start, b.position});
-        line_start = b.position;
+    if (iterator_->isBoundary(at)) return at;
+    const int32_t b = iterator_->preceding(at);
+    return b == icu::BreakIterator::DONE ? 0 : b;
+  };
+
+  TextIndex start = 0;
+  while (start < n) {
+    // The end of this stretch: just after the next newline (CR LF counts as one).
+    TextIndex stretch_end = start;
+    while (stretch_end < n && !is_hard_break(text[static_cast<size_t>(stretch_end)])) ++stretch_end;
+    if (stretch_end < n) {
+      const bool crlf = text[static_cast<size_t>(stretch_end)] == u'\r' && stretch_end + 1 < n &&
+                        text[static_cast<size_t>(stretch_end) + 1] == u'\n';
+      stretch_end += crlf ? 2 : 1;
+    }
+    while (start < stretch_end) {
+      if (fits(start, stretch_end)) {
+        lines.push_back({start, stretch_end});
+        start = stretch_end;
+        break;
       }
-      ++i;
-      continue;
+      // The most text that fits, then spaces after it (they hang), then back to
+      // the last place a line may end.
+      const auto& before = shaped.advance_before;
+      const float limit = before[static_cast<size_t>(start)] + max_width;
+      auto over = std::upper_bound(before.begin() + start + 1, before.begin() + stretch_end + 1, limit);
+      TextIndex end = static_cast<TextIndex>(over - before.begin()) - 1;
+      while (end < stretch_end && u_isUWhiteSpace(text[static_cast<size_t>(end)]) &&
+             !is_hard_break(text[static_cast<size_t>(end)]))
+        ++end;
+      end = opportunity_at_or_before(end);
+      if (end <= start) {
+        // One word wider than the line: cut it between grapheme clusters, at
+        // least one cluster per line.
+        auto g = std::upper_bound(shaped.graphemes.begin(), shaped.graphemes.end(), start);
+        end = g != shaped.graphemes.end() ? *g : stretch_end;
+        for (++g; g != shaped.graphemes.end() && *g < stretch_end && fits(start, *g); ++g) end = *g;
+      }
+      lines.push_back({start, end});
+      start = end;
     }
-    if (last_fit > line_start) {
-      lines.push_back({line_start, last_fit});
-      line_start = last_fit;
-      continue;  // the same opportunity again, on a fresh line
-    }
-    // Nothing fits: cut the word between grapheme clusters, at least one cluster.
-    auto g = std::upper_bound(shaped.graphemes.begin(), shaped.graphemes.end(), line_start);
-    TextIndex cut = g != shaped.graphemes.end() ? *g : b.position;
-    for (++g; g != shaped.graphemes.end() && *g < b.position && fits(line_start, *g); ++g) cut = *g;
-    lines.push_back({line_start, cut});
-    line_start = cut;
-    last_fit = cut;
   }
+  utext_close(&utext);
   // Text that ends with a newline ends with an empty line, where a caret can stand.
-  if (line_start < n || lines.empty() || is_hard_break(text[static_cast<size_t>(n - 1)]))
-    lines.push_back({line_start, n});
+  if (lines.empty() || is_hard_break(text[static_cast<size_t>(n - 1)])) lines.push_back({n, n});
   return lines;
 }
 

@@ -1,5 +1,9 @@
-// Line breaking: where a line may end (ICU's line BreakIterator, UAX #14) and
-// which of those places a greedy fill chooses for a given width.
+// Line breaking: a greedy fill of lines for a given width, ending each line at a
+// break opportunity from ICU's line BreakIterator (UAX #14).
+//
+// The iterator is asked only where a line overflows (the last opportunity before
+// the overflow), never for every opportunity of the text: a paragraph that fits
+// costs no ICU call at all, one that wraps costs one query per line.
 #pragma once
 
 #include <memory>
@@ -23,17 +27,16 @@ class LineBreaker {
   LineBreaker(const LineBreaker&) = delete;
   LineBreaker& operator=(const LineBreaker&) = delete;
 
-  // Break opportunities of `text`, ascending; the last is text.size().
-  std::vector<BreakOpportunity> opportunities(std::u16string_view text);
+  // Lines of `shaped` for `max_width`, as logical ranges covering the text. Lines
+  // end at newlines and where the next word would not fit; trailing whitespace does
+  // not count against the width; a word wider than the line is cut between grapheme
+  // clusters. An empty text has one empty line, and so does the end of a text that
+  // ends with a newline.
+  std::vector<TextRange> wrap(const ShapedParagraph& shaped, float max_width);
 
  private:
   std::unique_ptr<icu::BreakIterator> iterator_;
 };
-
-// Lines of `shaped` for `max_width`, as logical ranges covering the text. Fills
-// greedily; trailing whitespace does not count against the width; a word wider
-// than the line is cut between grapheme clusters. An empty text has one empty line.
-std::vector<TextRange> wrap_lines(const ShapedParagraph& shaped, float max_width);
 
 // The end of `line` without its trailing whitespace and line-break characters.
 TextIndex trim_trailing_whitespace(std::u16string_view text, TextRange line);

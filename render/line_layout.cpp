@@ -47,12 +47,22 @@ std::vector<Glyph> glyphs_for_piece(const ShapedParagraph& shaped, const ShapedR
   return glyphs;
 }
 
-Line build_line(const ShapedParagraph& shaped, TextRange range, bool wrapped,
+// True when every run has the paragraph's level and there is one bidi paragraph:
+// then every line is a single visual run and the bidi algorithm need not run again.
+bool single_level(const ShapedParagraph& shaped) {
+  for (const ShapedRun& run : shaped.runs)
+    if (run.level != shaped.base_level) return false;
+  // A newline before the end starts another bidi paragraph, with its own level.
+  const std::u16string_view text = shaped.text;
+  return text.empty() || std::none_of(text.begin(), text.end() - 1, is_hard_break);
+}
+
+Line build_line(const ShapedParagraph& shaped, TextRange range, bool wrapped, bool uniform,
                 LineLayoutTools& tools) {
   const std::u16string_view text = shaped.text;
   Line line;
   line.range = range;
-  line.base_level = tools.bidi.base_level(range.start);
+  line.base_level = uniform ? shaped.base_level : tools.bidi.base_level(range.start);
 
   TextIndex content_end = range.end;
   while (content_end > range.start && is_hard_break(text[static_cast<size_t>(content_end - 1)]))
@@ -63,7 +73,11 @@ Line build_line(const ShapedParagraph& shaped, TextRange range, bool wrapped,
                        content_end};
 
   float x = 0;
-  for (const VisualRun& visual : tools.bidi.visual_runs(content)) {
+  const std::vector<VisualRun> visual_runs =
+      uniform ? std::vector<VisualRun>{{content, shaped.base_level}}
+              : tools.bidi.visual_runs(content);
+  for (const VisualRun& visual : visual_runs) {
+    if (visual.range.empty()) continue;
     std::vector<LineRun> pieces;
     for (int32_t r = shaped.run_at(visual.range.start);
          r >= 0 && static_cast<size_t>(r) < shaped.runs.size() &&
@@ -116,8 +130,9 @@ Line build_line(const ShapedParagraph& shaped, TextRange range, bool wrapped,
 std::shared_ptr<Layout> lay_out(std::shared_ptr<const ShapedParagraph> shaped, float wrap_width,
                                 float box_width, Align align, LineLayoutTools tools) {
   auto layout = std::make_shared<Layout>();
-  tools.bidi.set(shaped->text, shaped->style.direction);
-  const std::vector<TextRange> ranges = wrap_lines(*shaped, wrap_width);
+  const bool uniform = single_level(*shaped);
+  if (!uniform) tools.bidi.set(shaped->text, shaped->style.direction);
+  const std::vector<TextRange> ranges = tools.breaker.wrap(*shaped, wrap_width);
   layout->lines.reserve(ranges.size());
   float top = 0;
   for (size_t i = 0; i < ranges.size(); ++i) {
@@ -125,7 +140,7 @@ std::shared_ptr<Layout> lay_out(std::shared_ptr<const ShapedParagraph> shaped, f
     const bool last = i + 1 == ranges.size();
     const bool hard = range.end > range.start &&
                       is_hard_break(shaped->text[static_cast<size_t>(range.end - 1)]);
-    Line line = build_line(*shaped, range, !last && !hard, tools);
+    Line line = build_line(*shaped, range, !last && !hard, uniform, tools);
     line.top = top;
     top += line.height;
     layout->width = std::max(layout->width, line.width);

@@ -7,6 +7,7 @@
 
 #include "render/bidi.h"
 #include "render/font_collection.h"
+#include "render/line_breaker.h"
 #include "render/paragraph.h"
 
 typedef struct hb_buffer_t hb_buffer_t;
@@ -16,6 +17,7 @@ namespace ih::render {
 struct LineLayoutTools {
   FontCollection& fonts;
   BidiParagraph& bidi;   // reused; set to the paragraph's text by lay_out()
+  LineBreaker& breaker;
   hb_buffer_t* buffer;   // reused for reshaping at line cuts
 };
 

@@ -52,11 +52,6 @@ struct ShapedRun {
   bool rtl() const { return level & 1; }
 };
 
-struct BreakOpportunity {
-  TextIndex position = 0;    // a line may start here
-  bool hard = false;         // a line must start here (after a newline)
-};
-
 struct ShapedParagraph {
   std::u16string text;       // after UTF-8 decoding and replacement of ill-formed input
   TextStyle style;
@@ -65,7 +60,6 @@ struct ShapedParagraph {
   std::vector<float> advance_before;       // sum of advances before each unit (size + 1
                                            // entries); a cluster's advance counts at its
                                            // first unit
-  std::vector<BreakOpportunity> breaks;    // ascending, ends with text.size()
   std::vector<TextIndex> graphemes;        // cluster boundaries, ascending, 0 .. text.size()
   int32_t missing_glyphs = 0;              // .notdef glyphs after all fallback
 

@@ -3,6 +3,7 @@
 #include <hb.h>
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "render/itemizer.h"
@@ -11,6 +12,17 @@
 #include "render/utf.h"
 
 namespace ih::render {
+
+namespace {
+
+// Text below U+0590 has no right-to-left characters and no bidi controls, so in
+// a left-to-right paragraph every level is 0 and the bidi algorithm can be skipped.
+bool is_plain_left_to_right(std::u16string_view text, Direction direction) {
+  if (direction != Direction::Auto && direction != Direction::Ltr) return false;
+  return std::all_of(text.begin(), text.end(), [](char16_t c) { return c < 0x0590; });
+}
+
+}  // namespace
 
 TextEngine::TextEngine(FontCollection& fonts, size_t cache_capacity)
     : fonts_(fonts), cache_(cache_capacity), buffer_(hb_buffer_create()) {}
@@ -25,11 +37,15 @@ std::shared_ptr<ShapedParagraph> TextEngine::shape_uncached(std::u16string text,
   const std::u16string_view view = shaped->text;
   const auto n = static_cast<TextIndex>(view.size());
 
-  bidi_.set(view, style.direction);
-  shaped->base_level = bidi_.base_level(0);
-  const std::vector<uint8_t> levels = bidi_.levels();
+  std::vector<uint8_t> levels;
+  if (is_plain_left_to_right(view, style.direction)) {
+    levels.assign(view.size(), 0);
+  } else {
+    bidi_.set(view, style.direction);
+    shaped->base_level = bidi_.base_level(0);
+    levels = bidi_.levels();
+  }
   shaped->graphemes = graphemes_.boundaries(view);
-  shaped->breaks = line_breaker_.opportunities(view);
 
   std::vector<float> unit_advance(view.size(), 0.0f);
   for (const Item& item : itemize(view, levels, shaped->graphemes, style.language, fonts_)) {
@@ -74,7 +90,7 @@ std::shared_ptr<ShapedParagraph> TextEngine::shape_uncached(std::u16string text,
 
 std::shared_ptr<Layout> TextEngine::layout_uncached(std::shared_ptr<const ShapedParagraph> shaped,
                                                     const LayoutOptions& options) {
-  const LineLayoutTools tools{fonts_, bidi_, buffer_};
+  const LineLayoutTools tools{fonts_, bidi_, line_breaker_, buffer_};
   const float inf = std::numeric_limits<float>::infinity();
   if (!options.ellipsis || !std::isfinite(options.max_width)) {
     auto layout = lay_out(std::move(shaped), options.max_width, options.max_width, options.align, tools);
