@@ -23,13 +23,13 @@
 // sets the face's size before every load.
 #pragma once
 
+#include <imgui.h>
+
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <unordered_map>
 #include <vector>
-
-#include <imgui.h>
 
 #include "render/font_collection.h"
 
@@ -49,10 +49,10 @@ struct AtlasRect {
 // that failed to load, or one that did not fit) has page == -1.
 struct AtlasGlyph {
   int page = -1;
-  AtlasRect rect;        // the glyph's pixels in its page, without padding
-  int left = 0;          // from the pen position to the bitmap's left edge, pixels
-  int top = 0;           // from the baseline up to the bitmap's top edge, pixels
-  bool color = false;    // colour bitmap: draw with white vertex colour
+  AtlasRect rect;      // the glyph's pixels in its page, without padding
+  int left = 0;        // from the pen position to the bitmap's left edge, pixels
+  int top = 0;         // from the baseline up to the bitmap's top edge, pixels
+  bool color = false;  // colour bitmap: draw with white vertex colour
   bool visible() const { return page >= 0; }
 };
 
@@ -67,10 +67,10 @@ struct TextureBackend {
 };
 
 struct GlyphAtlasOptions {
-  int page_size = 1024;   // pixels per side
-  int max_pages = 8;      // 4 MiB of CPU pixels (and as much texture memory) each
-  int padding = 1;        // empty pixels around each glyph, so filtering never
-                          // samples a neighbour
+  int page_size = 1024;  // pixels per side
+  int max_pages = 8;     // 4 MiB of CPU pixels (and as much texture memory) each
+  int padding = 1;       // empty pixels around each glyph, so filtering never
+                         // samples a neighbour
 };
 
 class GlyphAtlas {

@@ -1,0 +1,166 @@
+#include "kiosk/app.h"
+
+#include <SDL.h>
+#include <imgui_impl_sdl.h>
+
+#include <algorithm>
+
+namespace ih::kiosk {
+
+namespace {
+
+// Frames after input: the first shows the input, the second lets ImGui settle
+// what depends on the previous frame (hovered and active items).
+constexpr int kFramesAfterInput = 2;
+// A wake-up means "state changed": one frame shows it.
+constexpr int kFramesAfterWake = 1;
+
+bool changes_what_is_shown(const SDL_Event& e) {
+  switch (e.type) {
+    case SDL_WINDOWEVENT:
+    case SDL_KEYDOWN:
+    case SDL_KEYUP:
+    case SDL_TEXTINPUT:
+    case SDL_TEXTEDITING:
+    case SDL_MOUSEMOTION:
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_MOUSEWHEEL:
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION:
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+App::Result App::create(const AppConfig& config, std::unique_ptr<Screen> screen) {
+  if (!screen) return {nullptr, "no screen to show"};
+  // A kiosk stays on screen when another window takes the focus.
+  SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+  if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0)
+    return {nullptr, std::string("cannot start SDL video: ") + SDL_GetError()};
+  std::unique_ptr<App> app(new App);
+  app->screen_ = std::move(screen);
+
+  const Uint32 flags = config.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0;
+  app->window_ = SDL_CreateWindow("ichhelfe.jetzt", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                  config.width, config.height, flags);
+  if (!app->window_) return {nullptr, std::string("cannot open a window: ") + SDL_GetError()};
+  // Accelerated if there is a GPU worth the name; otherwise SDL's software renderer.
+  app->renderer_ = SDL_CreateRenderer(app->window_, -1, SDL_RENDERER_ACCELERATED);
+  if (!app->renderer_) app->renderer_ = SDL_CreateRenderer(app->window_, -1, SDL_RENDERER_SOFTWARE);
+  if (!app->renderer_) return {nullptr, std::string("cannot make a renderer: ") + SDL_GetError()};
+  if (config.fullscreen) SDL_ShowCursor(SDL_DISABLE);  // touch only
+
+  app->wake_event_ = SDL_RegisterEvents(1);
+  if (app->wake_event_ == static_cast<uint32_t>(-1))
+    return {nullptr, "no SDL user event left for wake-ups"};
+
+  app->ui_ = std::make_unique<Ui>(config.ui, app->renderer_);
+  ImGui::SetCurrentContext(app->ui_->imgui());
+  app->platform_backend_ = ImGui_ImplSDL2_InitForSDLRenderer(app->window_);
+  if (!app->platform_backend_) return {nullptr, "cannot start ImGui's SDL backend"};
+  return {std::move(app), {}};
+}
+
+App::~App() {
+  if (platform_backend_) {
+    ImGui::SetCurrentContext(ui_->imgui());
+    ImGui_ImplSDL2_Shutdown();
+  }
+  ui_.reset();  // its textures belong to the renderer
+  if (renderer_) SDL_DestroyRenderer(renderer_);
+  if (window_) SDL_DestroyWindow(window_);
+  SDL_QuitSubSystem(SDL_INIT_VIDEO);
+}
+
+void App::wake() {
+  SDL_Event event{};
+  event.type = wake_event_;
+  SDL_PushEvent(&event);
+}
+
+void App::quit() {
+  SDL_Event event{};
+  event.type = SDL_QUIT;
+  SDL_PushEvent(&event);
+}
+
+void App::run() {
+  running_ = true;
+  frames_pending_ = kFramesAfterInput;
+  while (running_) {
+    SDL_Event event;
+    if (frames_pending_ == 0) {
+      // Sleep until an event, or until the time a screen asked to be redrawn.
+      int got = 0;
+      waiting_ = true;
+      if (redraw_at_) {
+        const auto wait =
+            std::chrono::ceil<std::chrono::milliseconds>(*redraw_at_ - Clock::now()).count();
+        got = SDL_WaitEventTimeout(&event, static_cast<int>(std::clamp<int64_t>(wait, 1, 1 << 30)));
+      } else {
+        got = SDL_WaitEvent(&event);
+      }
+      waiting_ = false;
+      if (got) handle(event);
+    }
+    while (SDL_PollEvent(&event)) handle(event);
+    if (redraw_at_ && Clock::now() >= *redraw_at_) {
+      redraw_at_.reset();
+      frames_pending_ = std::max(frames_pending_, 1);
+    }
+    if (running_ && frames_pending_ > 0) {
+      --frames_pending_;
+      draw_frame();
+    }
+  }
+  const render::GlyphAtlas::Stats& a = ui_->atlas().stats();
+  const render::LayoutCache::Stats& c = ui_->engine().cache_stats();
+  SDL_Log(
+      "frames %llu; glyphs: %llu rasterized, %llu hits, %llu misses, %d pages, %llu evictions, "
+      "%llu not stored; "
+      "paragraphs: %llu layout hits, %llu misses, %llu shape hits, %llu misses",
+      static_cast<unsigned long long>(frames_.load()),
+      static_cast<unsigned long long>(a.rasterized), static_cast<unsigned long long>(a.hits),
+      static_cast<unsigned long long>(a.misses), a.pages,
+      static_cast<unsigned long long>(a.evictions), static_cast<unsigned long long>(a.full),
+      static_cast<unsigned long long>(c.layout_hits),
+      static_cast<unsigned long long>(c.layout_misses),
+      static_cast<unsigned long long>(c.shape_hits),
+      static_cast<unsigned long long>(c.shape_misses));
+}
+
+void App::handle(const SDL_Event& event) {
+  if (event.type == SDL_QUIT) {
+    running_ = false;
+    return;
+  }
+  if (event.type == wake_event_) {
+    frames_pending_ = std::max(frames_pending_, kFramesAfterWake);
+    return;
+  }
+  ImGui::SetCurrentContext(ui_->imgui());
+  ImGui_ImplSDL2_ProcessEvent(&event);
+  if (changes_what_is_shown(event)) frames_pending_ = std::max(frames_pending_, kFramesAfterInput);
+}
+
+void App::draw_frame() {
+  ImGui::SetCurrentContext(ui_->imgui());
+  ImGui_ImplSDL2_NewFrame();
+  const FrameOutcome outcome = ui_->build_frame(*screen_);
+  ui_->render();
+  SDL_RenderPresent(renderer_);
+  ++frames_;
+  if (outcome.again) frames_pending_ = std::max(frames_pending_, 1);
+  // Each frame states anew whether and when it wants the next.
+  redraw_at_ = outcome.redraw_at;
+}
+
+}  // namespace ih::kiosk

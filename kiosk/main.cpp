@@ -1,0 +1,45 @@
+// ichhelfe-kiosk: the touch terminal's program. See kiosk/options.h for the
+// command line.
+#include <cstdio>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/app.h"
+#include "kiosk/options.h"
+#include "kiosk/screenshot.h"
+
+int main(int argc, char** argv) {
+  using namespace ih::kiosk;
+  const OptionsResult parsed = parse_options(std::vector<std::string_view>(argv + 1, argv + argc));
+  if (!parsed.ok()) {
+    std::fprintf(stderr, "ichhelfe-kiosk: %s\n\n%s", parsed.error.c_str(), usage().c_str());
+    return 2;
+  }
+  const Options& o = parsed.options;
+  if (o.help) {
+    std::fputs(usage().c_str(), stdout);
+    return 0;
+  }
+  const UiConfig ui{o.fonts, o.language};
+
+  if (!o.screenshot.empty()) {
+    const CaptureResult captured = capture_screen({o.screen, o.width, o.height, ui});
+    if (!captured.ok()) {
+      std::fprintf(stderr, "ichhelfe-kiosk: %s\n", captured.error.c_str());
+      return 1;
+    }
+    if (const std::string error = write_png(o.screenshot, captured.image); !error.empty()) {
+      std::fprintf(stderr, "ichhelfe-kiosk: %s\n", error.c_str());
+      return 1;
+    }
+    return 0;
+  }
+
+  App::Result made = App::create({o.fullscreen, o.width, o.height, ui}, make_screen(o.screen));
+  if (!made.app) {
+    std::fprintf(stderr, "ichhelfe-kiosk: %s\n", made.error.c_str());
+    return 1;
+  }
+  made.app->run();
+  return 0;
+}

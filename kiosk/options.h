@@ -1,0 +1,39 @@
+// The kiosk's command line.
+//
+//   ichhelfe-kiosk [--windowed WxH] [--screen NAME] [--lang TAG] [--fonts FILE]
+//   ichhelfe-kiosk --screenshot FILE.png --screen NAME [--lang TAG] [--size WxH] [--fonts FILE]
+//
+// Full screen unless --windowed. --screenshot draws one frame without any
+// display server, writes it as PNG and exits.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ih::kiosk {
+
+struct Options {
+  bool help = false;
+  bool fullscreen = true;
+  int width = 1920;  // window size with --windowed, image size with --screenshot
+  int height = 1080;
+  std::string screen = "specimen";
+  std::string language = "de";
+  std::string fonts;       // font configuration file
+  std::string screenshot;  // PNG to write; empty: run the kiosk
+};
+
+struct OptionsResult {
+  Options options;
+  std::string error;  // empty on success; otherwise a one-line message
+  bool ok() const { return error.empty(); }
+};
+
+// Parses the arguments after the program name. Never exits the process.
+OptionsResult parse_options(const std::vector<std::string_view>& args);
+
+// What --help prints.
+std::string usage();
+
+}  // namespace ih::kiosk

@@ -1,0 +1,46 @@
+// A screen of the kiosk: what one full-screen page draws each frame.
+//
+// The application owns the current screen and calls draw() once per frame,
+// inside a full-screen ImGui window whose cursor starts at the top-left corner.
+// Screens read state and report what they need (another frame at some time);
+// they do not reach into the network or the database.
+//
+// Not thread-safe: screens live on the UI thread.
+#pragma once
+
+#include <imgui.h>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "render/widgets.h"
+
+namespace ih::kiosk {
+
+using Clock = std::chrono::steady_clock;
+
+// What a screen gets for one frame, and what it asks for the next.
+struct ScreenFrame {
+  render::UiContext& ui;
+  ImVec2 size;  // pixels
+  // An animating screen sets this to when it wants its next frame. Without
+  // input, a wake-up or this, no frame is drawn.
+  std::optional<Clock::time_point> redraw_at;
+};
+
+class Screen {
+ public:
+  virtual ~Screen() = default;
+  virtual void draw(ScreenFrame& frame) = 0;
+};
+
+// The screen called `name`, or null if there is none.
+std::unique_ptr<Screen> make_screen(std::string_view name);
+
+// Names make_screen() knows, for help and error messages.
+std::vector<std::string_view> screen_names();
+
+}  // namespace ih::kiosk

@@ -1,0 +1,90 @@
+#include "kiosk/ui.h"
+
+#include <SDL.h>
+#include <imgui_impl_sdlrenderer.h>
+
+#include "i18n/language.h"
+#include "kiosk/sdl_texture_backend.h"
+
+namespace ih::kiosk {
+
+Ui::Ui(const UiConfig& config, SDL_Renderer* renderer)
+    : renderer_(renderer),
+      language_(config.language),
+      direction_(i18n::is_rtl(config.language) ? render::Direction::Rtl : render::Direction::Ltr) {
+  imgui_ = ImGui::CreateContext();
+  ImGui::SetCurrentContext(imgui_);
+  ImGuiIO& io = ImGui::GetIO();
+  // A kiosk leaves no files behind, and a touch screen shows no cursor shapes.
+  io.IniFilename = nullptr;
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+  // Screens place everything themselves; ImGui adds no gaps or frames.
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowPadding = ImVec2(0, 0);
+  style.WindowBorderSize = 0;
+  style.WindowRounding = 0;
+  style.ItemSpacing = ImVec2(0, 0);
+
+  fonts_ = render::FontCollection::from_file(config.fonts);
+  engine_ = std::make_unique<render::TextEngine>(*fonts_);
+  atlas_ = std::make_unique<render::GlyphAtlas>(
+      *fonts_, render::GlyphAtlasOptions{},
+      renderer ? sdl_texture_backend(renderer) : render::TextureBackend{});
+  if (renderer) {
+    ImGui_ImplSDLRenderer_Init(renderer);
+  } else {
+    // NewFrame() wants ImGui's own font atlas built, though no ImGui text is drawn.
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
+  }
+}
+
+Ui::~Ui() {
+  ImGui::SetCurrentContext(imgui_);
+  if (renderer_) ImGui_ImplSDLRenderer_Shutdown();
+  ImGui::DestroyContext(imgui_);
+}
+
+ImGuiIO& Ui::io() {
+  ImGui::SetCurrentContext(imgui_);
+  return ImGui::GetIO();
+}
+
+FrameOutcome Ui::build_frame(Screen& screen) {
+  ImGui::SetCurrentContext(imgui_);
+  if (renderer_) ImGui_ImplSDLRenderer_NewFrame();
+  atlas_->begin_frame();
+  ImGui::NewFrame();
+
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->Pos);
+  ImGui::SetNextWindowSize(viewport->Size);
+  // No window background: render() clears to the theme's background, and a
+  // second full-screen fill would cost the software renderer a few ms a frame.
+  ImGui::Begin("##screen", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav |
+                   ImGuiWindowFlags_NoBackground);
+  render::UiContext ui{*engine_, *atlas_, theme_, language_, direction_};
+  ScreenFrame frame{ui, viewport->Size, std::nullopt};
+  screen.draw(frame);
+  ImGui::End();
+  ImGui::Render();
+  return {ui.needs_frame, frame.redraw_at};
+}
+
+void Ui::render() {
+  ImGui::SetCurrentContext(imgui_);
+  atlas_->upload();
+  const ImU32 bg = theme_.background;
+  SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(bg >> IM_COL32_R_SHIFT),
+                         static_cast<Uint8>(bg >> IM_COL32_G_SHIFT),
+                         static_cast<Uint8>(bg >> IM_COL32_B_SHIFT), 255);
+  SDL_RenderClear(renderer_);
+  ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace ih::kiosk

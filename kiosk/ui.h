@@ -1,0 +1,69 @@
+// The parts every way of showing a screen shares: the ImGui context, the fonts,
+// the text engine and the glyph atlas, and the building of one frame.
+//
+// A Ui owns all of these. It borrows an SDL_Renderer (which must outlive it) to
+// render with; without one, frames are built but cannot be rendered (for
+// measuring the CPU cost of a frame). The window loop (app.h) and the headless
+// capture (screenshot.h) each make one.
+//
+// Not thread-safe: the UI thread owns it. It makes its ImGui context current in
+// every call, so several Ui objects may live on one thread.
+#pragma once
+
+#include <imgui.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "kiosk/screen.h"
+#include "render/glyph_atlas.h"
+#include "render/text_engine.h"
+
+struct SDL_Renderer;
+
+namespace ih::kiosk {
+
+struct UiConfig {
+  std::string fonts;  // font configuration file
+  std::string language = "de";
+};
+
+// What a frame asks of the next.
+struct FrameOutcome {
+  bool again = false;  // draw another frame soon
+  std::optional<Clock::time_point> redraw_at;
+};
+
+class Ui {
+ public:
+  Ui(const UiConfig& config, SDL_Renderer* renderer);
+  ~Ui();
+  Ui(const Ui&) = delete;
+  Ui& operator=(const Ui&) = delete;
+
+  // Builds one frame of `screen`, from ImGui::NewFrame() to ImGui::Render().
+  // The caller has set the display size, time step and input in ImGuiIO (the
+  // SDL platform backend does, or set them by hand).
+  FrameOutcome build_frame(Screen& screen);
+
+  // Uploads new glyphs and renders the frame built last. Needs a renderer.
+  void render();
+
+  ImGuiContext* imgui() const { return imgui_; }
+  ImGuiIO& io();
+  render::TextEngine& engine() { return *engine_; }
+  render::GlyphAtlas& atlas() { return *atlas_; }
+
+ private:
+  SDL_Renderer* renderer_;
+  ImGuiContext* imgui_ = nullptr;
+  std::unique_ptr<render::FontCollection> fonts_;
+  std::unique_ptr<render::TextEngine> engine_;
+  std::unique_ptr<render::GlyphAtlas> atlas_;
+  render::Theme theme_;
+  std::string language_;
+  render::Direction direction_;
+};
+
+}  // namespace ih::kiosk

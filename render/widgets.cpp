@@ -1,0 +1,57 @@
+#include "render/widgets.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "render/text_draw.h"
+
+namespace ih::render {
+
+namespace {
+
+constexpr float kMinTouchTarget = 64.0f;  // pixels at 1080p; WCAG 2.5.5 asks 44
+constexpr float kButtonRounding = 8.0f;
+constexpr float kButtonPadding = 12.0f;
+
+}  // namespace
+
+ImVec2 label(UiContext& ui, std::string_view text, float width, const LabelOptions& options) {
+  const TextStyle style{options.size > 0 ? options.size : ui.text_size,
+                        std::string(options.language.empty() ? ui.language : options.language),
+                        options.direction.value_or(ui.direction)};
+  const auto layout = ui.engine.layout(text, style, {.max_width = width, .align = options.align});
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 size(layout->box_width, layout->height);
+  ImGui::Dummy(size);
+  if (ImGui::IsItemVisible())
+    draw_layout(*ImGui::GetWindowDrawList(), ui.atlas, *layout, origin,
+                options.colour.value_or(ui.theme.text));
+  return size;
+}
+
+bool button(UiContext& ui, const char* id, std::string_view text, ImVec2 size) {
+  size.x = std::max(size.x, kMinTouchTarget);
+  size.y = std::max(size.y, kMinTouchTarget);
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const ImVec2 max(min.x + size.x, min.y + size.y);
+  const bool released = ImGui::InvisibleButton(id, size);
+  // Held with the finger still over it: pressed. Held but slid off: normal
+  // again, which tells the person that letting go now does nothing.
+  const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
+  if (released) ui.needs_frame = true;
+  if (!ImGui::IsItemVisible()) return released;
+
+  ImDrawList& list = *ImGui::GetWindowDrawList();
+  list.AddRectFilled(min, max, pressed ? ui.theme.button_pressed : ui.theme.button,
+                     kButtonRounding);
+  const TextStyle style{ui.text_size, ui.language, ui.direction};
+  const auto layout = ui.engine.layout(
+      text, style, {.max_width = size.x - 2 * kButtonPadding, .align = Align::Center});
+  const ImVec2 origin(min.x + kButtonPadding, std::round(min.y + (size.y - layout->height) / 2));
+  list.PushClipRect(min, max, true);
+  draw_layout(list, ui.atlas, *layout, origin, ui.theme.button_text);
+  list.PopClipRect();
+  return released;
+}
+
+}  // namespace ih::render
