@@ -18,6 +18,11 @@ struct GraphemeBox {
   float trailing() const { return rtl ? left : right; }
 };
 
+TextIndex grapheme_start(const ShapedParagraph& shaped, TextIndex index) {
+  auto g = std::upper_bound(shaped.graphemes.begin(), shaped.graphemes.end(), index);
+  return g == shaped.graphemes.begin() ? 0 : *(g - 1);
+}
+
 // The grapheme boxes of a line, left to right. A glyph cluster that holds several
 // graphemes (a ligature such as Arabic lam-alef) is shared out evenly among them.
 std::vector<GraphemeBox> boxes_of(const Layout& layout, const Line& line) {
@@ -32,10 +37,14 @@ std::vector<GraphemeBox> boxes_of(const Layout& layout, const Line& line) {
     std::vector<Cluster> clusters;
     float x = line.x + piece.x;
     for (const Glyph& g : piece.glyphs) {
-      if (!clusters.empty() && clusters.back().start == g.cluster) {
-        clusters.back().right = x + g.advance;
+      // HarfBuzz may give a combining mark a cluster of its own; the caret knows
+      // only whole graphemes, so a cluster counts from its grapheme's start.
+      const TextIndex start = grapheme_start(shaped, g.cluster);
+      if (!clusters.empty() && clusters.back().start == start) {
+        clusters.back().left = std::min(clusters.back().left, x);
+        clusters.back().right = std::max(clusters.back().right, x + g.advance);
       } else {
-        clusters.push_back({g.cluster, x, x + g.advance});
+        clusters.push_back({start, x, x + g.advance});
       }
       x += g.advance;
     }
@@ -101,9 +110,7 @@ int32_t line_of(const Layout& layout, TextIndex index) {
 }
 
 TextIndex snap_to_grapheme(const ShapedParagraph& shaped, TextIndex index) {
-  index = std::clamp<TextIndex>(index, 0, static_cast<TextIndex>(shaped.text.size()));
-  auto g = std::upper_bound(shaped.graphemes.begin(), shaped.graphemes.end(), index);
-  return g == shaped.graphemes.begin() ? 0 : *(g - 1);
+  return grapheme_start(shaped, std::clamp<TextIndex>(index, 0, static_cast<TextIndex>(shaped.text.size())));
 }
 
 }  // namespace

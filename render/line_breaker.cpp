@@ -84,6 +84,9 @@ std::vector<TextRange> LineBreaker::wrap(const ShapedParagraph& shaped, float ma
         end = g != shaped.graphemes.end() ? *g : stretch_end;
         for (++g; g != shaped.graphemes.end() && *g < stretch_end && fits(start, *g); ++g) end = *g;
       }
+      // UAX #14 may allow a break inside a grapheme cluster that UAX #29 keeps
+      // whole (a space followed by ZWNJ); lines end only between clusters.
+      end = *std::lower_bound(shaped.graphemes.begin(), shaped.graphemes.end(), end);
       lines.push_back({start, end});
       start = end;
     }

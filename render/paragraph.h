@@ -78,7 +78,7 @@ struct LineRun {
   TextRange range;           // the part of the run's text on this line
   uint8_t level = 0;         // level on this line (after rule L1)
   std::vector<Glyph> glyphs; // visual order; reshaped where the line cut a ligature or join
-  float x = 0;               // left edge, from the layout's left edge
+  float x = 0;               // left edge, from the line's left edge (Line::x)
   float width = 0;
   bool rtl() const { return level & 1; }
 };

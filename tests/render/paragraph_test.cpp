@@ -240,5 +240,17 @@ TEST_F(EngineTest, EmptyTextHasOneEmptyLineOfTheLanguagesHeight) {
   EXPECT_EQ(layout->width, 0.0f);
 }
 
+TEST_F(EngineTest, LinesEndOnlyBetweenGraphemeClusters) {
+  // Line breaking allows a break between a space and a following ZWNJ; grapheme
+  // segmentation keeps them together. A line must never split a cluster.
+  auto layout = lay("خوب \u200cمی\u200cخواهم \u200cبرویم", "fa", {.max_width = 1});
+  const auto& graphemes = layout->shaped->graphemes;
+  ASSERT_GT(layout->lines.size(), 3u);
+  for (const Line& line : layout->lines) {
+    EXPECT_TRUE(std::binary_search(graphemes.begin(), graphemes.end(), line.range.start))
+        << line.range.start;
+  }
+}
+
 }  // namespace
 }  // namespace ih::render
