@@ -1,60 +1,184 @@
-// ichhelfe-hub: the reference central server.
+// ichhelfe-hub: the reference central server, and its admin commands.
 //
-// For now it answers the health check that the demo script uses to know the hub
-// is up: GET /v1/health → {"status":"ok","version":"…"}. Accounts, requests,
-// matching and messages are not served yet.
-#include <httplib.h>
+//   ichhelfe-hub [serve] [--state-dir DIR] [--host ADDRESS] [--port N]
+//                [--demo | --cert FILE --key FILE]
+//   ichhelfe-hub enrolment-code [--state-dir DIR] [--valid-hours N]
+//   ichhelfe-hub add-staff --name NAME [--state-dir DIR]
+//   ichhelfe-hub seed [--state-dir DIR]
+//   ichhelfe-hub pin (--cert FILE | --state-dir DIR)
+//
+// The state folder holds hub.db (SQLite) and, in demo mode, the development
+// certificate. Demo mode also seeds demo helpers and prints an enrolment code.
+#include <pthread.h>
 
 #include <csignal>
+#include <filesystem>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <string>
+
+#include "hub/hub.h"
+#include "hub/server.h"
+#include "hub/tls_identity.h"
 
 namespace {
 
-httplib::Server* g_server = nullptr;
-
-void stop(int) {
-  if (g_server) g_server->stop();
-}
+struct Options {
+  std::string command = "serve";
+  std::string state_dir = "hub-state";
+  std::string host = "127.0.0.1";
+  int port = 8443;
+  bool demo = false;
+  std::string cert;
+  std::string key;
+  std::string name;
+  long valid_hours = 24;
+};
 
 int usage(const char* self) {
-  std::fprintf(stderr, "usage: %s [--host ADDRESS] [--port N]\n", self);
+  std::fprintf(stderr,
+               "usage: %s [serve] [--state-dir DIR] [--host ADDRESS] [--port N]\n"
+               "                  [--demo | --cert FILE --key FILE]\n"
+               "       %s enrolment-code [--state-dir DIR] [--valid-hours N]\n"
+               "       %s add-staff --name NAME [--state-dir DIR]\n"
+               "       %s seed [--state-dir DIR]\n"
+               "       %s pin (--cert FILE | --state-dir DIR)\n",
+               self, self, self, self, self);
   return 2;
+}
+
+bool parse_number(const char* text, long min, long max, long* out) {
+  char* end = nullptr;
+  const long value = std::strtol(text, &end, 10);
+  if (*end != '\0' || value < min || value > max) return false;
+  *out = value;
+  return true;
+}
+
+bool parse(int argc, char** argv, Options* o) {
+  int i = 1;
+  if (i < argc && argv[i][0] != '-') o->command = argv[i++];
+  for (; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const bool has_value = i + 1 < argc;
+    long number = 0;
+    if (arg == "--demo") {
+      o->demo = true;
+    } else if (!has_value) {
+      return false;
+    } else if (arg == "--state-dir") {
+      o->state_dir = argv[++i];
+    } else if (arg == "--host") {
+      o->host = argv[++i];
+    } else if (arg == "--port" && parse_number(argv[++i], 0, 65535, &number)) {
+      o->port = static_cast<int>(number);
+    } else if (arg == "--cert") {
+      o->cert = argv[++i];
+    } else if (arg == "--key") {
+      o->key = argv[++i];
+    } else if (arg == "--name") {
+      o->name = argv[++i];
+    } else if (arg == "--valid-hours" && parse_number(argv[++i], 1, 24 * 90, &number)) {
+      o->valid_hours = number;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::optional<ih::hub::TlsIdentity> identity_for(const Options& o, std::string* error) {
+  if (!o.cert.empty() || !o.key.empty()) return ih::hub::load_identity(o.cert, o.key, error);
+  if (o.demo || o.command == "pin") {
+    return ih::hub::load_or_make_development_identity(o.state_dir, error);
+  }
+  *error = "give --cert and --key, or --demo for a development certificate";
+  return std::nullopt;
+}
+
+ih::hub::HubPtr open(const Options& o, const std::string& pin) {
+  std::string error;
+  std::error_code ec;
+  std::filesystem::create_directories(o.state_dir, ec);
+  ih::hub::Config config;
+  config.db_path = o.state_dir + "/hub.db";
+  config.tls_public_key_pin = pin;
+  auto hub = ih::hub::open_hub(std::move(config), &error);
+  if (!hub) std::fprintf(stderr, "ichhelfe-hub: %s\n", error.c_str());
+  return hub;
+}
+
+void print_seeded(ih::hub::Hub& hub) {
+  for (const auto& [profile, credentials] : ih::hub::seed_demo_helpers(hub)) {
+    std::printf("helper %-10s %-12s code %s password %s\n", profile.display_name.c_str(),
+                profile.town.c_str(), credentials.personal_code.c_str(), credentials.secret.c_str());
+  }
+}
+
+int serve(const Options& o) {
+  std::string error;
+  const auto identity = identity_for(o, &error);
+  if (!identity) {
+    std::fprintf(stderr, "ichhelfe-hub: %s\n", error.c_str());
+    return 1;
+  }
+  const std::string pin = ih::hub::public_key_pin(identity->certificate_pem).value_or("");
+  auto hub = open(o, pin);
+  if (!hub) return 1;
+  if (o.demo) {
+    print_seeded(*hub);
+    std::printf("enrolment code %s\n", ih::hub::issue_enrolment_code(*hub, 24 * 3600).c_str());
+  }
+  // Signals are taken by sigwait() below, not by a handler on whichever
+  // thread they hit: every thread started from here on inherits the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  auto server = ih::hub::Server::start(*hub, {o.host, o.port, *identity, 64 * 1024}, &error);
+  if (!server) {
+    std::fprintf(stderr, "ichhelfe-hub: %s\n", error.c_str());
+    return 1;
+  }
+  std::printf("ichhelfe-hub %s listening on https://%s:%d (TLS key pin %s)\n", ICHHELFE_VERSION,
+              o.host.c_str(), server->port(), pin.c_str());
+  std::fflush(stdout);
+  int signal = 0;
+  sigwait(&signals, &signal);
+  server->stop();
+  return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string host = "127.0.0.1";
-  int port = 8443;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--host" && i + 1 < argc) {
-      host = argv[++i];
-    } else if (arg == "--port" && i + 1 < argc) {
-      char* end = nullptr;
-      const long value = std::strtol(argv[++i], &end, 10);
-      if (*end != '\0' || value < 0 || value > 65535) return usage(argv[0]);
-      port = static_cast<int>(value);
-    } else {
-      return usage(argv[0]);
+  Options o;
+  if (!parse(argc, argv, &o)) return usage(argv[0]);
+  if (o.command == "serve") return serve(o);
+  if (o.command == "pin") {
+    std::string error;
+    const auto identity = identity_for(o, &error);
+    const auto pin = identity ? ih::hub::public_key_pin(identity->certificate_pem) : std::nullopt;
+    if (!pin) {
+      std::fprintf(stderr, "ichhelfe-hub: %s\n", error.empty() ? "no certificate" : error.c_str());
+      return 1;
     }
+    std::printf("%s\n", pin->c_str());
+    return 0;
   }
-
-  httplib::Server server;
-  server.Get("/v1/health", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(R"({"status":"ok","version":")" ICHHELFE_VERSION R"("})", "application/json");
-  });
-  g_server = &server;
-  std::signal(SIGINT, stop);
-  std::signal(SIGTERM, stop);
-  std::fprintf(stderr, "ichhelfe-hub %s listening on http://%s:%d\n", ICHHELFE_VERSION, host.c_str(), port);
-  if (!server.listen(host, port)) {
-    std::fprintf(stderr, "ichhelfe-hub: cannot listen on %s:%d: %s\n", host.c_str(), port,
-                 std::strerror(errno));
-    return 1;
+  auto hub = open(o, "");
+  if (!hub) return 1;
+  if (o.command == "enrolment-code") {
+    std::printf("%s\n", ih::hub::issue_enrolment_code(*hub, o.valid_hours * 3600).c_str());
+  } else if (o.command == "add-staff" && !o.name.empty()) {
+    const auto staff = ih::hub::add_staff(*hub, o.name);
+    if (!staff) return 1;
+    std::printf("staff code %s PIN %s\n", staff->personal_code.c_str(), staff->secret.c_str());
+  } else if (o.command == "seed") {
+    print_seeded(*hub);
+  } else {
+    return usage(argv[0]);
   }
   return 0;
 }

@@ -1,0 +1,183 @@
+#include "hub/hub.h"
+
+#include <sodium.h>
+
+#include <chrono>
+#include <exception>
+#include <string_view>
+
+#include "api/secret.h"
+#include "hub/crypto.h"
+#include "hub/problem.h"
+#include "hub/routes.h"
+#include "hub/state.h"
+
+namespace ih::hub {
+namespace {
+
+struct Route {
+  std::string_view method;
+  std::string_view pattern;  // '/'-separated; ':' matches one segment
+  Reply (*handler)(CallContext&);
+};
+
+constexpr Route kRoutes[] = {
+    {"GET", "/v1/health", health},
+    {"POST", "/v1/terminals", enrol_terminal},
+    {"POST", "/v1/terminals/self/heartbeat", heartbeat},
+    {"POST", "/v1/accounts", create_account},
+    {"GET", "/v1/accounts/me", me},
+    {"POST", "/v1/accounts/:/pin-reset", reset_pin},
+    {"POST", "/v1/sessions", login},
+    {"DELETE", "/v1/sessions/current", logout},
+    {"POST", "/v1/requests", create_request},
+    {"GET", "/v1/requests", list_requests},
+    {"POST", "/v1/requests/:/withdraw", withdraw_request},
+    {"GET", "/v1/requests/:/matches", count_matches},
+    {"POST", "/v1/requests/:/offers", offer_help},
+    {"GET", "/v1/matching/feed", feed},
+    {"GET", "/v1/conversations", list_conversations},
+    {"GET", "/v1/conversations/:/messages", list_messages},
+    {"POST", "/v1/conversations/:/messages", send_message},
+    {"POST", "/v1/conversations/:/read", mark_read},
+    {"POST", "/v1/envelopes", deliver_envelope},
+};
+
+// Splits "/a/b/c" into its segments; matches them against a route pattern.
+bool match(std::string_view pattern, std::string_view path, std::vector<std::string>* params) {
+  params->clear();
+  while (!pattern.empty() || !path.empty()) {
+    if (pattern.empty() || path.empty() || pattern[0] != '/' || path[0] != '/') return false;
+    pattern.remove_prefix(1);
+    path.remove_prefix(1);
+    const size_t pe = pattern.find('/');
+    const size_t se = path.find('/');
+    const std::string_view want = pattern.substr(0, pe);
+    const std::string_view have = path.substr(0, se);
+    if (have.empty()) return false;
+    if (want == ":") {
+      params->emplace_back(have);
+    } else if (want != have) {
+      return false;
+    }
+    pattern.remove_prefix(want.size());
+    path.remove_prefix(have.size());
+  }
+  return true;
+}
+
+int64_t system_clock_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+bool load_or_make_keys(Hub& hub, std::string* error) {
+  auto db = hub.store->lease();
+  auto st = db->prepare("SELECT box_public, box_secret, fingerprint_key FROM hub_keys WHERE id = 1");
+  if (st.step() == sql::Statement::Step::Row) {
+    hub.box_public = st.blob(0);
+    hub.box_secret = st.blob(1);
+    hub.fingerprint_key = st.blob(2);
+    return true;
+  }
+  hub.box_public.resize(crypto_box_PUBLICKEYBYTES);
+  hub.box_secret.resize(crypto_box_SECRETKEYBYTES);
+  hub.fingerprint_key.resize(crypto_generichash_KEYBYTES);
+  crypto_box_keypair(hub.box_public.data(), hub.box_secret.data());
+  randombytes_buf(hub.fingerprint_key.data(), hub.fingerprint_key.size());
+  auto insert = db->prepare(
+      "INSERT INTO hub_keys (id, box_public, box_secret, fingerprint_key) VALUES (1, ?1, ?2, ?3)");
+  insert.bind_all(hub.box_public, hub.box_secret, hub.fingerprint_key);
+  if (!insert.run()) {
+    *error = "cannot store the hub's keys: " + db->error();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void HubDeleter::operator()(Hub* hub) const { delete hub; }
+
+HubPtr open_hub(Config config, std::string* error) {
+  if (sodium_init() < 0) {
+    *error = "libsodium cannot be initialised";
+    return nullptr;
+  }
+  HubPtr hub(new Hub);
+  if (!config.clock) config.clock = system_clock_seconds;
+  hub->config = std::move(config);
+  hub->store = Store::open(hub->config.db_path, 8, error);
+  if (!hub->store || !load_or_make_keys(*hub, error)) return nullptr;
+  // Idempotency records are promised for 30 days; older ones only take space.
+  auto db = hub->store->lease();
+  auto prune = db->prepare("DELETE FROM idempotency WHERE created_at < ?1");
+  prune.bind_all(hub->now() - 31 * 86400);
+  prune.run();
+  return hub;
+}
+
+Reply health(CallContext&) {
+  return json_reply(200, {{"status", "ok"}, {"version", ICHHELFE_VERSION}});
+}
+
+Reply dispatch(Hub& hub, const Call& call) {
+  std::vector<std::string> params;
+  bool path_known = false;
+  for (const Route& route : kRoutes) {
+    if (!match(route.pattern, call.path, &params)) continue;
+    path_known = true;
+    if (route.method != call.method) continue;
+    if (call.method != "GET" && call.idempotency_key.empty()) {
+      return problem(400, "idempotency-key-missing", "This call needs an Idempotency-Key header");
+    }
+    if (call.method != "GET" && !api::is_idempotency_key(call.idempotency_key)) {
+      return problem(400, "malformed-request", "The Idempotency-Key header is malformed");
+    }
+    CallContext ctx{hub, call, std::move(params), std::nullopt, std::nullopt};
+    try {
+      return route.handler(ctx);
+    } catch (const std::exception&) {
+      // A handler bug or an allocation failure: the caller may retry, the
+      // transaction has rolled back, and nothing of the call is logged.
+      return problem(500, "internal", "The server failed to answer");
+    }
+  }
+  if (path_known) return problem(405, "method-not-allowed", "This path does not take this method");
+  return problem(404, "not-found", "No such resource");
+}
+
+Reply handle(Hub& hub, const Call& call) {
+  FaultInjector fault;
+  {
+    std::lock_guard lock(hub.fault_mutex);
+    fault = hub.fault;
+  }
+  if (fault) {
+    if (auto injected = fault(call, FaultPhase::Before)) return *injected;
+  }
+  Reply reply = dispatch(hub, call);
+  if (fault) {
+    if (auto injected = fault(call, FaultPhase::After)) return *injected;
+  }
+  return reply;
+}
+
+void set_fault_injector(Hub& hub, FaultInjector injector) {
+  std::lock_guard lock(hub.fault_mutex);
+  hub.fault = std::move(injector);
+}
+
+Counters counters(const Hub& hub) { return {hub.applied.load(), hub.replayed.load()}; }
+
+std::vector<unsigned char> box_public_key(const Hub& hub) { return hub.box_public; }
+
+int64_t query_int(Hub& hub, std::string_view sql, std::string_view text_argument) {
+  auto db = hub.store->lease();
+  auto st = db->prepare(sql);
+  if (!text_argument.empty()) st.bind(1, text_argument);
+  return st.step() == sql::Statement::Step::Row ? st.int64(0) : -1;
+}
+
+}  // namespace ih::hub

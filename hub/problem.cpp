@@ -1,0 +1,38 @@
+#include "hub/problem.h"
+
+namespace ih::hub {
+
+Reply json_reply(int status, const nlohmann::json& body) {
+  Reply reply;
+  reply.status = status;
+  reply.body = body.dump();
+  return reply;
+}
+
+Reply problem(int status, std::string_view name, std::string_view title, std::string_view detail) {
+  nlohmann::json body = {{"type", "https://ichhelfe.jetzt/problems/" + std::string(name)},
+                         {"title", title},
+                         {"status", status}};
+  if (!detail.empty()) body["detail"] = detail;
+  Reply reply = json_reply(status, body);
+  reply.content_type = "application/problem+json";
+  return reply;
+}
+
+Reply validation_problem(const std::vector<std::pair<std::string, std::string>>& errors) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& [field, reason] : errors) list.push_back({{"field", field}, {"reason", reason}});
+  Reply reply = problem(422, "validation-failed", "Some fields are not valid");
+  auto body = nlohmann::json::parse(reply.body);
+  body["errors"] = list;
+  reply.body = body.dump();
+  return reply;
+}
+
+Reply retry_later(int status, std::string_view name, std::string_view title, int64_t seconds) {
+  Reply reply = problem(status, name, title);
+  reply.headers.emplace_back("Retry-After", std::to_string(seconds < 1 ? 1 : seconds));
+  return reply;
+}
+
+}  // namespace ih::hub

@@ -1,0 +1,27 @@
+// Replies: JSON bodies and RFC 9457 problem details. The problem names are the
+// ones api/openapi.yaml lists; a problem never echoes personal data.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "hub/hub.h"
+
+namespace ih::hub {
+
+Reply json_reply(int status, const nlohmann::json& body);
+
+Reply problem(int status, std::string_view name, std::string_view title,
+              std::string_view detail = {});
+
+// 422 validation-failed listing (field, reason) pairs.
+Reply validation_problem(const std::vector<std::pair<std::string, std::string>>& errors);
+
+// 429 or 503 with Retry-After.
+Reply retry_later(int status, std::string_view name, std::string_view title, int64_t seconds);
+
+}  // namespace ih::hub

@@ -1,0 +1,112 @@
+// Accounts: a person's profile made at a terminal (online or from its outbox),
+// the caller's own profile, and the staff-assisted PIN reset.
+#include "api/personal_code.h"
+#include "api/secret.h"
+#include "api/time_text.h"
+#include "hub/account_json.h"
+#include "hub/crypto.h"
+#include "hub/fields.h"
+#include "hub/problem.h"
+#include "hub/routes.h"
+
+namespace ih::hub {
+
+Reply create_account(CallContext& ctx) {
+  if (auto denied = require_terminal(ctx)) return *denied;
+  const auto body = parse_object(ctx.call.body);
+  if (!body) return problem(400, "malformed-request", "The body is not a JSON object");
+  Fields f{*body, {}};
+  const auto typed_code = f.text("personal_code", 1, 20);
+  const auto name = f.text("display_name", 1, 40);
+  const auto languages = f.languages("languages", 8);
+  const auto town = f.text("town", 1, 80);
+  const auto phone = f.text("phone", 0, 30, false);
+  const auto pin = f.text("pin", 4, 8);
+  const auto token = f.text("session_token", 43, 43);
+  std::optional<std::string> code;
+  if (typed_code) {
+    code = api::normalize_personal_code(*typed_code);
+    if (!code) {
+      f.fail("personal_code", "not a personal code");
+    } else if (api::prefix_of(*code) != ctx.terminal->code_prefix) {
+      f.fail("personal_code", "not made by this terminal");
+    }
+  }
+  if (phone && !is_phone(*phone)) f.fail("phone", "not a phone number");
+  if (pin && !is_pin(*pin)) f.fail("pin", "not 4 to 8 digits");
+  if (token && !api::is_secret(*token)) f.fail("session_token", "not 32 bytes of base64url");
+  if (!f.ok()) return validation_problem(f.errors);
+
+  // Hash before taking the write lock: Argon2id takes tens of milliseconds.
+  const auto pin_hash = hash_pin(*pin, ctx.hub.config.pin_cost);
+  if (!pin_hash) return retry_later(503, "unavailable", "The server is out of memory", 5);
+  const int64_t session_start = ctx.judged_at();
+  const int64_t expires = session_start + ctx.hub.config.person_session_s;
+  return write(ctx, [&](sql::Database& db) {
+    auto taken = db.prepare("SELECT 1 FROM accounts WHERE code = ?1");
+    taken.bind_all(*code);
+    if (taken.step() == sql::Statement::Step::Row) {
+      return problem(409, "personal-code-taken", "This personal code exists already");
+    }
+    auto insert = db.prepare(
+        "INSERT INTO accounts (code, role, display_name, languages, town, phone, pin_hash, "
+        "created_at, terminal_id) VALUES (?1, 'person', ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    insert.bind_all(*code, *name, nlohmann::json(*languages).dump(), *town, phone, *pin_hash,
+                    ctx.now(), ctx.terminal->id);
+    if (!insert.run()) return problem(500, "internal", "The server failed to answer");
+    const int64_t account_id = db.last_insert_rowid();
+    auto session = db.prepare(
+        "INSERT INTO sessions (token_hash, account_id, terminal_id, created_at, expires_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)");
+    session.bind_all(hash_secret(*token), account_id, ctx.terminal->id, session_start, expires);
+    if (!session.run()) return problem(409, "conflict", "This session token is in use");
+    auto row = db.prepare(std::string("SELECT ") + kAccountColumns + " FROM accounts a WHERE a.id = ?1");
+    row.bind_all(account_id);
+    row.step();
+    auto out = account_json(row);
+    out["session_expires_at"] = api::format_time(expires);
+    return json_reply(201, out);
+  });
+}
+
+Reply me(CallContext& ctx) {
+  if (auto denied = require_any_session(ctx, {"person", "helper", "staff"})) return *denied;
+  auto db = ctx.hub.store->lease();
+  auto row = db->prepare(std::string("SELECT ") + kAccountColumns + " FROM accounts a WHERE a.id = ?1");
+  row.bind_all(ctx.principal->account_id);
+  if (row.step() != sql::Statement::Step::Row) return problem(404, "not-found", "No such account");
+  return json_reply(200, account_json(row));
+}
+
+Reply reset_pin(CallContext& ctx) {
+  if (auto denied = require_terminal(ctx)) return *denied;
+  if (auto denied = require_session(ctx, {"staff"})) return *denied;
+  const auto body = parse_object(ctx.call.body);
+  if (!body) return problem(400, "malformed-request", "The body is not a JSON object");
+  Fields f{*body, {}};
+  const auto pin = f.text("new_pin", 4, 8);
+  if (pin && !is_pin(*pin)) f.fail("new_pin", "not 4 to 8 digits");
+  if (!f.ok()) return validation_problem(f.errors);
+  const auto code = api::normalize_personal_code(ctx.params[0]);
+  if (!code) return problem(404, "not-found", "No such account");
+  const auto pin_hash = hash_pin(*pin, ctx.hub.config.pin_cost);
+  if (!pin_hash) return retry_later(503, "unavailable", "The server is out of memory", 5);
+  return write(ctx, [&](sql::Database& db) {
+    auto update = db.prepare("UPDATE accounts SET pin_hash = ?1 WHERE code = ?2 AND role = 'person'");
+    update.bind_all(*pin_hash, *code);
+    if (!update.run()) return problem(500, "internal", "The server failed to answer");
+    if (db.changes() == 0) return problem(404, "not-found", "No such account");
+    auto end = db.prepare(
+        "UPDATE sessions SET ended_at = ?1 WHERE ended_at IS NULL AND expires_at > ?1 AND "
+        "account_id = (SELECT id FROM accounts WHERE code = ?2)");
+    end.bind_all(ctx.now(), *code);
+    end.run();
+    const int ended = db.changes();
+    auto unlock = db.prepare("DELETE FROM login_failures WHERE account_code = ?1");
+    unlock.bind_all(*code);
+    unlock.run();
+    return json_reply(200, {{"personal_code", *code}, {"sessions_ended", ended}});
+  });
+}
+
+}  // namespace ih::hub

@@ -1,0 +1,116 @@
+// Matching: how many helpers fit a person's request; the ranked feed of open
+// requests that fit a helper; a helper's answer, which opens a conversation.
+#include <algorithm>
+#include <tuple>
+
+#include "api/time_text.h"
+#include "hub/account_json.h"
+#include "hub/crypto.h"
+#include "hub/fields.h"
+#include "hub/matching.h"
+#include "hub/problem.h"
+#include "hub/routes.h"
+
+namespace ih::hub {
+
+Reply count_matches(CallContext& ctx) {
+  if (auto denied = require_terminal(ctx)) return *denied;
+  if (auto denied = require_session(ctx, {"person"})) return *denied;
+  auto db = ctx.hub.store->lease();
+  auto st = db->prepare(
+      "SELECT category, helper_language, town FROM requests WHERE id = ?1 AND account_id = ?2");
+  st.bind_all(ctx.params[0], ctx.principal->account_id);
+  if (st.step() != sql::Statement::Step::Row) return problem(404, "not-found", "No such request");
+  const RequestFacts request{st.text(0), st.text(1), st.text(2)};
+  int count = 0;
+  for (const HelperFacts& helper : load_helpers(*db)) count += fit(helper, request) ? 1 : 0;
+  return json_reply(200, {{"request_id", ctx.params[0]}, {"fitting_helpers", count}});
+}
+
+Reply feed(CallContext& ctx) {
+  if (auto denied = require_session(ctx, {"helper"})) return *denied;
+  const auto limit = page_limit(ctx);
+  if (!limit) return problem(400, "malformed-request", "limit must be 1 to 100");
+  // The feed is ordered by (km, seq); the cursor is the last item's pair.
+  std::tuple<int64_t, int64_t> after{-1, -1};
+  if (const std::string cursor = ctx.query("cursor"); !cursor.empty()) {
+    const auto values = read_cursor(cursor, 2);
+    if (!values) return problem(400, "malformed-request", "The cursor is not valid");
+    after = {(*values)[0], (*values)[1]};
+  }
+  auto db = ctx.hub.store->lease();
+  const auto helpers = load_helpers(*db, ctx.principal->account_id);
+  if (helpers.empty()) return problem(403, "forbidden", "This helper has no profile");
+  const HelperFacts& helper = helpers[0];
+  auto st = db->prepare(std::string("SELECT r.seq, ") + kRequestColumns +
+                        " FROM requests r WHERE r.status = 'open'");
+  struct Ranked {
+    int64_t km;
+    int64_t seq;
+    nlohmann::json request;
+  };
+  std::vector<Ranked> ranked;
+  while (st.step() == sql::Statement::Step::Row) {
+    const auto km = fit(helper, {st.text(2), st.text(7), st.text(5)});
+    if (!km || std::tuple<int64_t, int64_t>{*km, st.int64(0)} <= after) continue;
+    nlohmann::json request = request_json(st, 1);
+    // The helper sees what the request asks, not its state or who asked.
+    request.erase("status");
+    request.erase("updated_at");
+    ranked.push_back({*km, st.int64(0), std::move(request)});
+  }
+  std::sort(ranked.begin(), ranked.end(),
+            [](const Ranked& a, const Ranked& b) { return std::tie(a.km, a.seq) < std::tie(b.km, b.seq); });
+  nlohmann::json items = nlohmann::json::array();
+  const size_t count = std::min(ranked.size(), static_cast<size_t>(*limit));
+  for (size_t i = 0; i < count; ++i) {
+    items.push_back({{"request", ranked[i].request}, {"distance_km", ranked[i].km}});
+  }
+  nlohmann::json out = {{"items", items}};
+  if (ranked.size() > count) out["next_cursor"] = make_cursor({ranked[count - 1].km, ranked[count - 1].seq});
+  return json_reply(200, out);
+}
+
+Reply offer_help(CallContext& ctx) {
+  if (auto denied = require_session(ctx, {"helper"})) return *denied;
+  const auto body = parse_object(ctx.call.body);
+  if (!body) return problem(400, "malformed-request", "The body is not a JSON object");
+  Fields f{*body, {}};
+  const auto message = f.text("message", 1, 2000);
+  if (!f.ok()) return validation_problem(f.errors);
+  return write(ctx, [&](sql::Database& db) {
+    auto st = db.prepare(
+        "SELECT r.seq, r.status, r.category, a.id, a.display_name FROM requests r "
+        "JOIN accounts a ON a.id = r.account_id WHERE r.id = ?1");
+    st.bind_all(ctx.params[0]);
+    if (st.step() != sql::Statement::Step::Row) return problem(404, "not-found", "No such request");
+    if (st.text(1) == "withdrawn") return problem(409, "conflict", "The request was withdrawn");
+    const int64_t request_seq = st.int64(0);
+    const std::string category = st.text(2);
+    const int64_t person_id = st.int64(3);
+    const std::string person_name = st.text(4);
+    const auto activity = next_counter(db, "activity");
+    const std::string id = random_id("c_");
+    auto conversation = db.prepare(
+        "INSERT INTO conversations (id, request_seq, person_id, helper_id, updated_at, activity) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    conversation.bind_all(id, request_seq, person_id, ctx.principal->account_id, ctx.now(),
+                          activity.value_or(0));
+    if (!conversation.run()) return problem(409, "conflict", "This helper answered already");
+    auto first = db.prepare(
+        "INSERT INTO messages (conversation_seq, sender_id, text, sent_at) VALUES (?1, ?2, ?3, ?4)");
+    first.bind_all(db.last_insert_rowid(), ctx.principal->account_id, *message, ctx.now());
+    auto answered = db.prepare(
+        "UPDATE requests SET status = 'answered', updated_at = ?1 WHERE seq = ?2 AND status = 'open'");
+    answered.bind_all(ctx.now(), request_seq);
+    if (!first.run() || !answered.run()) return problem(500, "internal", "The server failed to answer");
+    return json_reply(201, {{"id", id},
+                            {"request_id", ctx.params[0]},
+                            {"category", category},
+                            {"counterpart", person_name},
+                            {"unread", 0},
+                            {"updated_at", api::format_time(ctx.now())}});
+  });
+}
+
+}  // namespace ih::hub

@@ -1,0 +1,99 @@
+// Requests for help: post one, list mine with their status, withdraw one.
+#include "api/time_text.h"
+#include "hub/account_json.h"
+#include "hub/crypto.h"
+#include "hub/fields.h"
+#include "hub/problem.h"
+#include "hub/routes.h"
+
+namespace ih::hub {
+
+Reply create_request(CallContext& ctx) {
+  if (auto denied = require_terminal(ctx)) return *denied;
+  if (auto denied = require_session(ctx, {"person"})) return *denied;
+  const auto body = parse_object(ctx.call.body);
+  if (!body) return problem(400, "malformed-request", "The body is not a JSON object");
+  Fields f{*body, {}};
+  const auto category = f.choice("category", categories());
+  const auto* when = f.object_field("when");
+  std::optional<std::string> date, part_of_day;
+  if (when) {
+    Fields w{*when, {}};
+    date = w.text("date", 10, 10, false);
+    if (date && !api::is_date(*date)) w.fail("date", "not a date");
+    part_of_day = w.choice("part_of_day", {"any", "morning", "afternoon", "evening"});
+    for (auto& [field, reason] : w.errors) f.fail("when." + field, reason);
+  }
+  const auto town = f.text("town", 1, 80);
+  const auto place = f.text("place", 0, 80, false);
+  const auto language = f.text("helper_language", 2, 3);
+  if (language && !is_language(*language)) f.fail("helper_language", "not a language code");
+  const auto text = f.text("text", 0, 500, false);
+  if (!f.ok()) return validation_problem(f.errors);
+
+  return write(ctx, [&](sql::Database& db) {
+    const std::string id = random_id("r_");
+    auto insert = db.prepare(
+        "INSERT INTO requests (id, account_id, category, when_date, part_of_day, town, place, "
+        "helper_language, text, status, created_at, updated_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'open', ?10, ?10)");
+    insert.bind_all(id, ctx.principal->account_id, *category, date, *part_of_day, *town, place,
+                    *language, text, ctx.now());
+    if (!insert.run()) return problem(500, "internal", "The server failed to answer");
+    auto row = db.prepare(std::string("SELECT ") + kRequestColumns + " FROM requests r WHERE r.id = ?1");
+    row.bind_all(id);
+    row.step();
+    return json_reply(201, request_json(row));
+  });
+}
+
+Reply list_requests(CallContext& ctx) {
+  if (auto denied = require_terminal(ctx)) return *denied;
+  if (auto denied = require_session(ctx, {"person"})) return *denied;
+  const auto limit = page_limit(ctx);
+  int64_t before = INT64_MAX;
+  if (const std::string cursor = ctx.query("cursor"); !cursor.empty()) {
+    const auto values = read_cursor(cursor, 1);
+    if (!values) return problem(400, "malformed-request", "The cursor is not valid");
+    before = (*values)[0];
+  }
+  if (!limit) return problem(400, "malformed-request", "limit must be 1 to 100");
+  auto db = ctx.hub.store->lease();
+  auto st = db->prepare(std::string("SELECT r.seq, ") + kRequestColumns +
+                        " FROM requests r WHERE r.account_id = ?1 AND r.seq < ?2 "
+                        "ORDER BY r.seq DESC LIMIT ?3");
+  st.bind_all(ctx.principal->account_id, before, int64_t{*limit + 1});
+  nlohmann::json items = nlohmann::json::array();
+  int64_t last = 0;
+  bool more = false;
+  while (st.step() == sql::Statement::Step::Row) {
+    if (static_cast<int>(items.size()) == *limit) {
+      more = true;
+      break;
+    }
+    last = st.int64(0);
+    items.push_back(request_json(st, 1));
+  }
+  nlohmann::json out = {{"items", items}};
+  if (more) out["next_cursor"] = make_cursor({last});
+  return json_reply(200, out);
+}
+
+Reply withdraw_request(CallContext& ctx) {
+  if (auto denied = require_terminal(ctx)) return *denied;
+  if (auto denied = require_session(ctx, {"person"})) return *denied;
+  return write(ctx, [&](sql::Database& db) {
+    auto update = db.prepare(
+        "UPDATE requests SET status = 'withdrawn', updated_at = ?1 "
+        "WHERE id = ?2 AND account_id = ?3 AND status != 'withdrawn'");
+    update.bind_all(ctx.now(), ctx.params[0], ctx.principal->account_id);
+    if (!update.run()) return problem(500, "internal", "The server failed to answer");
+    auto row = db.prepare(std::string("SELECT ") + kRequestColumns +
+                          " FROM requests r WHERE r.id = ?1 AND r.account_id = ?2");
+    row.bind_all(ctx.params[0], ctx.principal->account_id);
+    if (row.step() != sql::Statement::Step::Row) return problem(404, "not-found", "No such request");
+    return json_reply(200, request_json(row));
+  });
+}
+
+}  // namespace ih::hub

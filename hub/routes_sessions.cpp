@@ -1,0 +1,118 @@
+// Sessions: log in with personal code and PIN (rate-limited per account and
+// per terminal), log out.
+#include "api/personal_code.h"
+#include "api/secret.h"
+#include "api/time_text.h"
+#include "hub/crypto.h"
+#include "hub/fields.h"
+#include "hub/problem.h"
+#include "hub/routes.h"
+
+namespace ih::hub {
+
+namespace {
+
+// Seconds until the oldest failure in the window leaves it, if `column`
+// (account_code or terminal_id) has reached `limit` failures; else 0.
+int64_t locked_for(sql::Database& db, const char* column, std::string_view value, int limit,
+                   int64_t now, int64_t window) {
+  auto st = db.prepare(std::string("SELECT count(*), min(at) FROM login_failures WHERE ") + column +
+                       " = ?1 AND at > ?2");
+  st.bind_all(value, now - window);
+  if (st.step() != sql::Statement::Step::Row || st.int64(0) < limit) return 0;
+  return st.int64(1) + window - now;
+}
+
+// A PIN hash to verify against when the code is unknown, so that an unknown
+// code takes as long to refuse as a wrong PIN.
+const std::string& decoy_hash(PinCost cost) {
+  static const std::string interactive = *hash_pin("decoy", PinCost::Interactive);
+  static const std::string minimal = *hash_pin("decoy", PinCost::Minimal);
+  return cost == PinCost::Minimal ? minimal : interactive;
+}
+
+}  // namespace
+
+Reply login(CallContext& ctx) {
+  if (!ctx.call.terminal_credential.empty()) {
+    if (auto denied = require_terminal(ctx)) return *denied;
+  }
+  const auto body = parse_object(ctx.call.body);
+  if (!body) return problem(400, "malformed-request", "The body is not a JSON object");
+  Fields f{*body, {}};
+  const auto typed_code = f.text("personal_code", 1, 20);
+  const auto pin = f.text("pin", 1, 64);
+  const auto token = f.text("session_token", 43, 43);
+  if (token && !api::is_secret(*token)) f.fail("session_token", "not 32 bytes of base64url");
+  if (!f.ok()) return validation_problem(f.errors);
+
+  const Config& config = ctx.hub.config;
+  const int64_t now = ctx.now();
+  const std::string code = api::normalize_personal_code(*typed_code).value_or(*typed_code);
+  std::optional<std::string> stored_hash;
+  std::string role;
+  int64_t account_id = 0;
+  {
+    auto db = ctx.hub.store->lease();
+    int64_t wait = locked_for(*db, "account_code", code, config.account_failure_limit, now,
+                              config.failure_window_s);
+    if (ctx.terminal) {
+      wait = std::max(wait, locked_for(*db, "terminal_id", ctx.terminal->id,
+                                       config.terminal_failure_limit, now, config.failure_window_s));
+    }
+    if (wait > 0) return retry_later(429, "rate-limited", "Too many failed attempts; wait", wait);
+    auto st = db->prepare("SELECT id, role, pin_hash FROM accounts WHERE code = ?1");
+    st.bind_all(code);
+    if (st.step() == sql::Statement::Step::Row) {
+      account_id = st.int64(0);
+      role = st.text(1);
+      stored_hash = st.text(2);
+    }
+  }
+  const bool pin_ok = verify_pin(stored_hash.value_or(decoy_hash(config.pin_cost)), *pin) &&
+                      stored_hash.has_value();
+  // Persons and staff log in at a terminal; their session is bound to it.
+  const bool at_terminal = role == "person" || role == "staff";
+  if (pin_ok && at_terminal && !ctx.terminal) {
+    return problem(403, "forbidden", "This account logs in at a terminal");
+  }
+  return write(ctx, [&](sql::Database& db) {
+    if (!pin_ok) {
+      auto fail = db.prepare("INSERT INTO login_failures (account_code, terminal_id, at) VALUES (?1, ?2, ?3)");
+      fail.bind_all(code, ctx.terminal ? std::optional(ctx.terminal->id) : std::nullopt, now);
+      fail.run();
+      return problem(401, "invalid-credentials", "The personal code or the PIN is wrong");
+    }
+    const int64_t expires = now + (at_terminal ? config.person_session_s : config.helper_session_s);
+    auto session = db.prepare(
+        "INSERT INTO sessions (token_hash, account_id, terminal_id, created_at, expires_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)");
+    session.bind_all(hash_secret(*token), account_id,
+                     at_terminal ? std::optional(ctx.terminal->id) : std::nullopt, now, expires);
+    if (!session.run()) return problem(409, "conflict", "This session token is in use");
+    auto forget = db.prepare("DELETE FROM login_failures WHERE account_code = ?1");
+    forget.bind_all(code);
+    forget.run();
+    auto row = db.prepare("SELECT display_name FROM accounts WHERE id = ?1");
+    row.bind_all(account_id);
+    row.step();
+    return json_reply(201, {{"personal_code", code},
+                            {"role", role},
+                            {"display_name", row.text(0)},
+                            {"expires_at", api::format_time(expires)}});
+  });
+}
+
+Reply logout(CallContext& ctx) {
+  if (auto denied = require_any_session(ctx, {"person", "helper", "staff"})) return *denied;
+  return write(ctx, [&](sql::Database& db) {
+    auto st = db.prepare("UPDATE sessions SET ended_at = ?1 WHERE token_hash = ?2");
+    st.bind_all(ctx.now(), ctx.principal->token_hash);
+    st.run();
+    Reply reply;
+    reply.status = 204;
+    return reply;
+  });
+}
+
+}  // namespace ih::hub

@@ -1,0 +1,115 @@
+#include "hub/server.h"
+
+#include <httplib.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+
+#include <thread>
+
+#include "hub/problem.h"
+
+namespace ih::hub {
+
+struct Server::Impl {
+  std::unique_ptr<httplib::SSLServer> http;
+  std::thread thread;
+  int port = 0;
+};
+
+namespace {
+
+bool use_identity(SSL_CTX& ctx, const TlsIdentity& identity) {
+  BIO* cert_bio = BIO_new_mem_buf(identity.certificate_pem.data(),
+                                  static_cast<int>(identity.certificate_pem.size()));
+  BIO* key_bio = BIO_new_mem_buf(identity.private_key_pem.data(),
+                                 static_cast<int>(identity.private_key_pem.size()));
+  X509* cert = PEM_read_bio_X509(cert_bio, nullptr, nullptr, nullptr);
+  EVP_PKEY* key = PEM_read_bio_PrivateKey(key_bio, nullptr, nullptr, nullptr);
+  const bool ok = cert && key && SSL_CTX_use_certificate(&ctx, cert) == 1 &&
+                  SSL_CTX_use_PrivateKey(&ctx, key) == 1 && SSL_CTX_check_private_key(&ctx) == 1 &&
+                  SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION) == 1;
+  X509_free(cert);
+  EVP_PKEY_free(key);
+  BIO_free(cert_bio);
+  BIO_free(key_bio);
+  return ok;
+}
+
+Call to_call(const httplib::Request& req) {
+  Call call;
+  call.method = req.method;
+  call.path = req.path;
+  for (const auto& [key, value] : req.params) call.query.emplace_back(key, value);
+  call.terminal_credential = req.get_header_value("Terminal-Credential");
+  const std::string authorization = req.get_header_value("Authorization");
+  if (authorization.rfind("Bearer ", 0) == 0) call.bearer = authorization.substr(7);
+  call.idempotency_key = req.get_header_value("Idempotency-Key");
+  call.body = req.body;
+  return call;
+}
+
+void send(const Reply& reply, httplib::Response& res) {
+  res.status = reply.status;
+  for (const auto& [name, value] : reply.headers) res.set_header(name, value);
+  if (!reply.body.empty()) res.set_content(reply.body, reply.content_type);
+}
+
+}  // namespace
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Server::~Server() { stop(); }
+
+std::unique_ptr<Server> Server::start(Hub& hub, const ServerOptions& options, std::string* error) {
+  auto impl = std::make_unique<Impl>();
+  const TlsIdentity identity = options.identity;
+  impl->http = std::make_unique<httplib::SSLServer>(
+      [identity](SSL_CTX& ctx) { return use_identity(ctx, identity); });
+  if (!impl->http->is_valid()) {
+    *error = "the TLS certificate or key is not usable";
+    return nullptr;
+  }
+  httplib::SSLServer& http = *impl->http;
+  http.set_payload_max_length(options.max_body_bytes);
+  http.set_read_timeout(10, 0);
+  http.set_write_timeout(10, 0);
+  const auto serve = [&hub](const httplib::Request& req, httplib::Response& res) {
+    send(handle(hub, to_call(req)), res);
+  };
+  http.Get(".*", serve);
+  http.Post(".*", serve);
+  http.Delete(".*", serve);
+  http.Put(".*", serve);
+  http.Patch(".*", serve);
+  // Errors httplib answers itself (a body over the limit, a request it cannot
+  // parse) get a problem body like every other error.
+  http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (res.status == 413) {
+      send(problem(413, "payload-too-large", "The body is larger than 64 KiB"), res);
+    } else if (res.status == 400) {
+      send(problem(400, "malformed-request", "The request cannot be parsed"), res);
+    }
+  });
+  impl->port = options.port == 0 ? http.bind_to_any_port(options.host)
+                                 : (http.bind_to_port(options.host, options.port) ? options.port : -1);
+  if (impl->port <= 0) {
+    *error = "cannot listen on " + options.host + ":" + std::to_string(options.port);
+    return nullptr;
+  }
+  impl->thread = std::thread([&http] { http.listen_after_bind(); });
+  // httplib's stop() does nothing before the loop runs; wait for it, so that
+  // a stop() right after start() cannot leave the thread serving forever.
+  while (!http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+int Server::port() const { return impl_->port; }
+
+void Server::stop() {
+  if (!impl_ || !impl_->thread.joinable()) return;
+  impl_->http->stop();
+  impl_->thread.join();
+}
+
+}  // namespace ih::hub
