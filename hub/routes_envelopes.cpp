@@ -66,7 +66,11 @@ Reply deliver_envelope(CallContext& ctx) {
   const auto it = content->find("body");
   inner.body = it == content->end() ? std::string() : it->dump();
   inner.sealed_at = *sealed_at;
-  return dispatch(ctx.hub, inner);
+  // Tells the terminal that a 401 is about the sealed call's session, not
+  // about the terminal itself: only the latter must keep the envelope queued.
+  Reply reply = dispatch(ctx.hub, inner);
+  reply.headers.emplace_back("Envelope-Opened", "true");
+  return reply;
 }
 
 }  // namespace ih::hub

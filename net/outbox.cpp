@@ -1,0 +1,141 @@
+#include "net/outbox.h"
+
+#include <chrono>
+#include <filesystem>
+
+#include "net/log.h"
+
+namespace ih::net {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS entries (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  key TEXT NOT NULL UNIQUE,
+  lane TEXT NOT NULL,
+  sealed BLOB NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS entries_by_lane ON entries(lane, seq);
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+)sql";
+
+// Opens and checks the file; an empty string on success, else why not.
+std::string try_open(const std::string& path, sql::Database* out) {
+  sql::Database db = sql::Database::open(path);
+  // FULL: a commit is on disk before enqueue() returns. secure_delete: a
+  // delivered envelope's bytes are overwritten, not left in free pages.
+  if (!db.is_open() ||
+      !db.exec("PRAGMA busy_timeout=5000; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+               "PRAGMA secure_delete=ON;")) {
+    return db.error();
+  }
+  auto check = db.prepare("PRAGMA quick_check");
+  if (check.step() != sql::Statement::Step::Row || check.text(0) != "ok") {
+    return db.error().empty() ? "quick_check failed" : db.error();
+  }
+  check = sql::Statement();
+  if (!db.exec(kSchema)) return db.error();
+  *out = std::move(db);
+  return {};
+}
+
+}  // namespace
+
+Outbox::Opened Outbox::open(const std::string& path) {
+  Opened result;
+  sql::Database db;
+  std::string error = try_open(path, &db);
+  if (!error.empty()) {
+    const auto stamp = std::chrono::duration_cast<std::chrono::seconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+    result.moved_aside = path + ".corrupt-" + std::to_string(stamp);
+    std::error_code ec;
+    std::filesystem::rename(path, result.moved_aside, ec);
+    for (const char* suffix : {"-wal", "-shm"}) {
+      std::filesystem::rename(path + suffix, result.moved_aside + suffix, ec);
+    }
+    log(LogLevel::Error, "outbox database unusable (" + error + "); moved aside to " +
+                             result.moved_aside + " and starting a new one");
+    error = try_open(path, &db);
+    if (!error.empty()) {
+      result.error = error;
+      log(LogLevel::Error, "cannot create a new outbox database: " + error);
+      return result;
+    }
+  }
+  result.outbox.reset(new Outbox(std::move(db)));
+  return result;
+}
+
+bool Outbox::enqueue(std::string_view lane, std::string_view key,
+                     const std::vector<unsigned char>& sealed) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare("INSERT INTO entries (key, lane, sealed) VALUES (?1, ?2, ?3)");
+  st.bind_all(key, lane, sealed);
+  return st.run();
+}
+
+std::vector<OutboxEntry> Outbox::heads(size_t max) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(
+      "SELECT seq, key, lane, sealed, attempts FROM entries WHERE seq IN "
+      "(SELECT min(seq) FROM entries GROUP BY lane) ORDER BY seq LIMIT ?1");
+  st.bind_all(static_cast<int64_t>(max));
+  std::vector<OutboxEntry> out;
+  while (st.step() == sql::Statement::Step::Row) {
+    out.push_back({st.int64(0), st.text(1), st.text(2), st.blob(3), st.int64(4)});
+  }
+  return out;
+}
+
+bool Outbox::remove(int64_t seq) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare("DELETE FROM entries WHERE seq = ?1");
+  st.bind_all(seq);
+  return st.run();
+}
+
+void Outbox::count_attempt(int64_t seq) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare("UPDATE entries SET attempts = attempts + 1 WHERE seq = ?1");
+  st.bind_all(seq);
+  st.run();
+}
+
+int64_t Outbox::depth() {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare("SELECT count(*) FROM entries");
+  return st.step() == sql::Statement::Step::Row ? st.int64(0) : -1;
+}
+
+std::optional<std::string> Outbox::get(std::string_view key) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare("SELECT value FROM state WHERE key = ?1");
+  st.bind_all(key);
+  if (st.step() != sql::Statement::Step::Row) return std::nullopt;
+  return st.text(0);
+}
+
+bool Outbox::put(std::string_view key, std::string_view value) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(
+      "INSERT INTO state (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2");
+  st.bind_all(key, value);
+  return st.run();
+}
+
+std::optional<int64_t> Outbox::next(std::string_view counter) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(
+      "INSERT INTO state (key, value) VALUES (?1, '1') "
+      "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value");
+  st.bind_all(counter);
+  if (st.step() != sql::Statement::Step::Row) return std::nullopt;
+  const int64_t value = st.int64(0);
+  // Step to the end so the change commits before the value is used.
+  if (st.step() != sql::Statement::Step::Done) return std::nullopt;
+  return value;
+}
+
+}  // namespace ih::net

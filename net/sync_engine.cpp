@@ -1,0 +1,199 @@
+#include "net/sync_engine.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "api/secret.h"
+#include "net/api_client.h"
+#include "net/log.h"
+#include "net/replies.h"
+
+namespace ih::net {
+namespace {
+
+int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Replies after which the entry is kept and tried again later.
+bool is_transient(long status) {
+  return status == 408 || status == 425 || status == 429 || status >= 500;
+}
+
+}  // namespace
+
+SyncEngine::SyncEngine(Outbox& outbox, HttpConfig config, TerminalIdentity identity,
+                       SyncOptions options)
+    : outbox_(outbox),
+      config_(std::move(config)),
+      identity_(std::move(identity)),
+      options_(std::move(options)) {
+  status_.waiting = outbox_.depth();
+}
+
+SyncEngine::~SyncEngine() { stop(); }
+
+void SyncEngine::start() {
+  std::lock_guard lock(mutex_);
+  if (running_) return;
+  running_ = true;
+  thread_ = std::thread([this] { run(); });
+}
+
+void SyncEngine::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    running_ = false;
+  }
+  wakeup_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void SyncEngine::wake() {
+  {
+    std::lock_guard lock(mutex_);
+    woken_ = true;
+  }
+  wakeup_.notify_all();
+}
+
+SyncStatus SyncEngine::status() const {
+  std::lock_guard lock(mutex_);
+  return status_;
+}
+
+void SyncEngine::set_status(SyncState state, const std::string& error) {
+  const int64_t waiting = outbox_.depth();
+  std::lock_guard lock(mutex_);
+  status_.state = state;
+  status_.waiting = waiting;
+  status_.last_error = error;
+}
+
+int64_t SyncEngine::next_backoff_ms() {
+  // Exponential from first_backoff_ms, capped; "equal jitter" (half fixed,
+  // half random) so that terminals that lost the network together do not
+  // come back in step.
+  const int shift = std::min(failures_, 20);
+  const int64_t ceiling = std::min(options_.max_backoff_ms, options_.first_backoff_ms << shift);
+  ++failures_;
+  const int64_t half = std::max<int64_t>(ceiling / 2, 1);
+  return half + static_cast<int64_t>(randombytes_uniform(static_cast<uint32_t>(std::min<int64_t>(half, UINT32_MAX))));
+}
+
+bool SyncEngine::deliver_round(HttpClient& client) {
+  const auto heads = outbox_.heads(options_.lanes_per_round);
+  for (const OutboxEntry& entry : heads) {
+    {
+      std::lock_guard lock(mutex_);
+      if (!running_) return true;
+      status_.state = SyncState::Sending;
+    }
+    outbox_.count_attempt(entry.seq);
+    const std::string body = nlohmann::json{{"sealed", api::to_base64(entry.sealed)}}.dump();
+    const HttpResponse response = client.send(make_request(
+        "POST", "/v1/envelopes", {identity_.credential(), {}}, body, entry.key));
+    if (response.transport != Transport::Ok) {
+      set_status(SyncState::Offline, transport_name(response.transport));
+      return false;
+    }
+    const bool opened = response.header("envelope-opened") == "true";
+    if (is_transient(response.status) || !opened) {
+      const auto wait_s = parse_retry_after(response.retry_after, unix_now());
+      {
+        std::lock_guard lock(mutex_);
+        retry_after_ms_ = wait_s ? *wait_s * 1000 : 0;
+      }
+      const auto problem = parse_problem(response.body);
+      set_status(SyncState::Offline,
+                 "server answered " + std::to_string(response.status) +
+                     (problem ? " " + problem->type : std::string()));
+      return false;
+    }
+    // A final answer: accepted, or refused for good (a bug or a changed
+    // server; keeping it would block the person's later changes forever).
+    outbox_.remove(entry.seq);
+    std::lock_guard lock(mutex_);
+    if (response.status < 300) {
+      ++status_.delivered;
+    } else {
+      ++status_.rejected;
+      const auto problem = parse_problem(response.body);
+      log(LogLevel::Warning, "an outbox entry was refused: " + std::to_string(response.status) +
+                                 (problem ? " " + problem->type : std::string()));
+    }
+  }
+  return true;
+}
+
+void SyncEngine::heartbeat(HttpClient& client) {
+  std::string last_error;
+  {
+    std::lock_guard lock(mutex_);
+    last_error = status_.last_error;
+  }
+  const std::string body = nlohmann::json{{"version", options_.version.empty() ? "unknown" : options_.version},
+                                          {"outbox_depth", outbox_.depth()},
+                                          {"last_error", last_error}}
+                               .dump();
+  client.send(make_request("POST", "/v1/terminals/self/heartbeat", {identity_.credential(), {}}, body,
+                           api::mint_idempotency_key()));
+}
+
+void SyncEngine::run() {
+  HttpClient client(config_);
+  auto next_heartbeat = std::chrono::steady_clock::now();
+  while (true) {
+    {
+      std::lock_guard lock(mutex_);
+      if (!running_) return;
+      woken_ = false;
+    }
+    if (std::chrono::steady_clock::now() >= next_heartbeat) {
+      heartbeat(client);
+      next_heartbeat = std::chrono::steady_clock::now() +
+                       std::chrono::milliseconds(options_.heartbeat_interval_ms);
+    }
+    int64_t wait_ms = 0;
+    bool ok = true;
+    bool more = false;
+    while (ok) {
+      ok = deliver_round(client);
+      more = ok && outbox_.depth() > 0;
+      if (!more) break;
+      std::lock_guard lock(mutex_);
+      if (!running_) return;
+    }
+    if (ok) {
+      failures_ = 0;
+      set_status(SyncState::Online, "");
+      wait_ms = options_.heartbeat_interval_ms;
+    } else {
+      std::lock_guard lock(mutex_);
+      wait_ms = std::max(retry_after_ms_, int64_t{0});
+    }
+    if (!ok) {
+      const int64_t backoff = next_backoff_ms();
+      std::lock_guard lock(mutex_);
+      wait_ms = std::max(wait_ms, backoff);
+      status_.retry_in_ms = wait_ms;
+    }
+    std::unique_lock lock(mutex_);
+    const bool honour_server = !ok && retry_after_ms_ > 0;
+    retry_after_ms_ = 0;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
+    // wake() cuts a backoff short (the network may be back), but not a wait
+    // the server asked for.
+    wakeup_.wait_until(lock, std::min(deadline, std::chrono::time_point_cast<std::chrono::steady_clock::duration>(next_heartbeat)),
+                       [&] { return !running_ || (woken_ && !honour_server); });
+    if (honour_server) {
+      wakeup_.wait_until(lock, deadline, [&] { return !running_; });
+    }
+  }
+}
+
+}  // namespace ih::net

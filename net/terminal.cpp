@@ -1,0 +1,154 @@
+#include "net/terminal.h"
+
+#include <sodium.h>
+
+#include "api/personal_code.h"
+#include "api/secret.h"
+#include "net/envelope.h"
+#include "net/log.h"
+
+namespace ih::net {
+namespace {
+
+// A keyed permutation of the 20-bit code numbers (a 4-round Feistel network
+// on two 10-bit halves): codes stay unique, since the counter never repeats,
+// without telling how many people this terminal registered before.
+uint32_t permute(uint32_t n, const std::string& key) {
+  uint32_t left = n >> 10, right = n & 0x3ff;
+  for (unsigned char round = 0; round < 4; ++round) {
+    const unsigned char input[3] = {round, static_cast<unsigned char>(right >> 8),
+                                    static_cast<unsigned char>(right & 0xff)};
+    unsigned char out[16];
+    crypto_generichash(out, sizeof out, input, sizeof input,
+                       reinterpret_cast<const unsigned char*>(key.data()), key.size());
+    const uint32_t f = (static_cast<uint32_t>(out[0]) << 8 | out[1]) & 0x3ff;
+    const uint32_t next_right = left ^ f;
+    left = right;
+    right = next_right;
+  }
+  return left << 10 | right;
+}
+
+bool queue(Outbox& outbox, const TerminalIdentity& identity, const std::string& lane,
+           QueuedCall call) {
+  call.idempotency_key = api::mint_idempotency_key();
+  const auto sealed = seal_call(call, identity.server_box_key);
+  return sealed && outbox.enqueue(lane, call.idempotency_key, *sealed);
+}
+
+}  // namespace
+
+std::optional<TerminalIdentity> load_identity(Outbox& outbox) {
+  TerminalIdentity id;
+  const auto terminal_id = outbox.get("terminal_id");
+  const auto secret = outbox.get("device_secret");
+  const auto prefix = outbox.get("code_prefix");
+  const auto pin = outbox.get("tls_public_key_pin");
+  const auto key = outbox.get("server_box_key");
+  if (!terminal_id || !secret || !prefix || !pin || !key) return std::nullopt;
+  auto key_bytes = api::from_base64(*key);
+  if (!key_bytes || key_bytes->size() != crypto_box_PUBLICKEYBYTES) return std::nullopt;
+  return TerminalIdentity{*terminal_id, *secret, *prefix, *pin, std::move(*key_bytes)};
+}
+
+EnrolOutcome enrol(HttpClient& client, Outbox& outbox, const std::string& enrolment_code,
+                   const std::string& terminal_name, const std::string& version) {
+  EnrolOutcome outcome;
+  const std::string secret = api::mint_secret();
+  const std::string body = nlohmann::json{{"enrolment_code", enrolment_code},
+                                          {"device_secret", secret},
+                                          {"name", terminal_name},
+                                          {"version", version}}
+                               .dump();
+  const auto result = call<Enrolment>(
+      client, make_request("POST", "/v1/terminals", {}, body, api::mint_idempotency_key()),
+      parse_enrolment);
+  if (!result.ok()) {
+    outcome.error = result.transport != Transport::Ok ? transport_name(result.transport)
+                    : result.problem                  ? result.problem->type
+                                                      : "unreadable reply";
+    log(LogLevel::Warning, "enrolment failed: " + outcome.error);
+    return outcome;
+  }
+  const Enrolment& e = *result.value;
+  // The code key stays on the terminal; it only hides how many codes it made.
+  const std::string code_key = api::mint_secret();
+  if (!outbox.put("terminal_id", e.terminal_id) || !outbox.put("device_secret", secret) ||
+      !outbox.put("code_prefix", e.code_prefix) ||
+      !outbox.put("tls_public_key_pin", e.tls_public_key_pin) ||
+      !outbox.put("server_box_key", api::to_base64(e.server_box_public_key)) ||
+      !outbox.put("code_key", code_key)) {
+    outcome.error = "cannot store the enrolment";
+    return outcome;
+  }
+  log(LogLevel::Info, "enrolled with code prefix " + e.code_prefix);
+  outcome.identity = load_identity(outbox);
+  return outcome;
+}
+
+HttpConfig pinned_config(HttpConfig config, const TerminalIdentity& identity) {
+  config.pinned_public_key = identity.tls_public_key_pin;
+  return config;
+}
+
+std::optional<PersonSession> create_account(Outbox& outbox, const TerminalIdentity& identity,
+                                            const NewProfile& profile, int64_t now) {
+  const auto key = outbox.get("code_key");
+  const auto number = outbox.next("personal_code_counter");
+  if (!key || !number || *number >= static_cast<int64_t>(api::kBodyCount)) return std::nullopt;
+  const auto code =
+      api::make_personal_code(identity.code_prefix, permute(static_cast<uint32_t>(*number), *key));
+  if (!code) return std::nullopt;
+  PersonSession session{*code, api::mint_secret(), api::mint_idempotency_key()};
+  nlohmann::json body = {{"personal_code", session.personal_code},
+                         {"display_name", profile.display_name},
+                         {"languages", profile.languages},
+                         {"town", profile.town},
+                         {"pin", profile.pin},
+                         {"session_token", session.token}};
+  if (!profile.phone.empty()) body["phone"] = profile.phone;
+  QueuedCall call{"POST", "/v1/accounts", {}, {}, std::move(body), now};
+  if (!queue(outbox, identity, session.lane, std::move(call))) return std::nullopt;
+  return session;
+}
+
+ApiResult<PersonSession> login(HttpClient& client, const TerminalIdentity& identity,
+                               const std::string& personal_code, const std::string& pin) {
+  const std::string token = api::mint_secret();
+  std::string body =
+      nlohmann::json{{"personal_code", personal_code}, {"pin", pin}, {"session_token", token}}.dump();
+  auto result = call<SessionInfo>(client,
+                                  make_request("POST", "/v1/sessions", {identity.credential(), {}},
+                                               body, api::mint_idempotency_key()),
+                                  parse_session);
+  sodium_memzero(body.data(), body.size());
+  ApiResult<PersonSession> out;
+  out.transport = result.transport;
+  out.status = result.status;
+  out.problem = std::move(result.problem);
+  if (result.value) {
+    out.value = PersonSession{result.value->personal_code, token, api::mint_idempotency_key()};
+  }
+  return out;
+}
+
+bool queue_request(Outbox& outbox, const TerminalIdentity& identity, const PersonSession& session,
+                   const nlohmann::json& request, int64_t now) {
+  return queue(outbox, identity, session.lane,
+               {"POST", "/v1/requests", {}, session.token, request, now});
+}
+
+bool queue_withdrawal(Outbox& outbox, const TerminalIdentity& identity,
+                      const PersonSession& session, const std::string& request_id, int64_t now) {
+  return queue(outbox, identity, session.lane,
+               {"POST", "/v1/requests/" + request_id + "/withdraw", {}, session.token, {}, now});
+}
+
+bool queue_message(Outbox& outbox, const TerminalIdentity& identity, const PersonSession& session,
+                   const std::string& conversation_id, const std::string& text, int64_t now) {
+  return queue(outbox, identity, session.lane,
+               {"POST", "/v1/conversations/" + conversation_id + "/messages", {}, session.token,
+                {{"text", text}}, now});
+}
+
+}  // namespace ih::net

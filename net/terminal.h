@@ -1,0 +1,79 @@
+// The terminal's side of the API: enrolment, people's sessions, and the state
+// changes they make, queued sealed in the outbox (outbox.h) for the sync engine
+// (sync_engine.h) to deliver. Queueing is local and quick, so the UI thread may
+// call it; enrol() and login() talk to the server and must run elsewhere
+// (background.h).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "net/api_client.h"
+#include "net/http_client.h"
+#include "net/outbox.h"
+
+namespace ih::net {
+
+// What enrolment gave the terminal; kept in the outbox file's state table.
+struct TerminalIdentity {
+  std::string terminal_id;
+  std::string device_secret;
+  std::string code_prefix;
+  std::string tls_public_key_pin;
+  std::vector<unsigned char> server_box_key;
+  std::string credential() const { return terminal_id + '.' + device_secret; }
+};
+
+std::optional<TerminalIdentity> load_identity(Outbox& outbox);
+
+struct EnrolOutcome {
+  std::optional<TerminalIdentity> identity;
+  std::string error;  // a category, for staff: "code refused", "timeout", …
+};
+// Enrols with a one-time code and stores the identity. From then on, use
+// pinned_config() for every client.
+EnrolOutcome enrol(HttpClient& client, Outbox& outbox, const std::string& enrolment_code,
+                   const std::string& terminal_name, const std::string& version);
+
+// The configuration with the server key pinned that enrolment returned.
+HttpConfig pinned_config(HttpConfig config, const TerminalIdentity& identity);
+
+// A person's session. It lives in memory only, for as long as they use the
+// terminal; `lane` keeps their queued changes in order.
+struct PersonSession {
+  std::string personal_code;
+  std::string token;
+  std::string lane;
+};
+
+struct NewProfile {
+  std::string display_name;
+  std::vector<std::string> languages;
+  std::string town;
+  std::string phone;  // empty: none
+  std::string pin;
+};
+
+// Makes the person's code and session token here, without the server, and
+// queues the account's creation. nullopt if the outbox cannot take it or the
+// terminal has used up its codes.
+std::optional<PersonSession> create_account(Outbox& outbox, const TerminalIdentity& identity,
+                                            const NewProfile& profile, int64_t now);
+
+// Logs in at the server (online only; a PIN never waits in the outbox).
+ApiResult<PersonSession> login(HttpClient& client, const TerminalIdentity& identity,
+                               const std::string& personal_code, const std::string& pin);
+
+// Queue a state change for the person. True when it is durably queued.
+bool queue_request(Outbox& outbox, const TerminalIdentity& identity, const PersonSession& session,
+                   const nlohmann::json& request, int64_t now);
+bool queue_withdrawal(Outbox& outbox, const TerminalIdentity& identity,
+                      const PersonSession& session, const std::string& request_id, int64_t now);
+bool queue_message(Outbox& outbox, const TerminalIdentity& identity, const PersonSession& session,
+                   const std::string& conversation_id, const std::string& text, int64_t now);
+
+}  // namespace ih::net

@@ -1,0 +1,116 @@
+#include "tests/hub/hub_fixture.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+
+#include "api/secret.h"
+#include "hub/tls_identity.h"
+
+namespace ih::test {
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "ichhelfe-test-XXXXXX").string();
+  path = mkdtemp(pattern.data());
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path, ec);
+}
+
+const hub::TlsIdentity& test_identity() {
+  static const hub::TlsIdentity identity = [] {
+    std::string error;
+    auto made = hub::make_development_identity({"localhost", "127.0.0.1"}, &error);
+    if (!made) std::abort();
+    return *made;
+  }();
+  return identity;
+}
+
+std::string test_ca_file() {
+  static const TempDir dir;
+  static const std::string path = [] {
+    const std::string file = (dir.path / "ca.pem").string();
+    std::ofstream(file) << test_identity().certificate_pem;
+    return file;
+  }();
+  return path;
+}
+
+TestHub::TestHub() {
+  hub::Config config;
+  config.db_path = (dir.path / "hub.db").string();
+  config.pin_cost = hub::PinCost::Minimal;
+  config.tls_public_key_pin = *hub::public_key_pin(test_identity().certificate_pem);
+  config.clock = [this] { return now(); };
+  std::string error;
+  hub_ = hub::open_hub(std::move(config), &error);
+  if (!hub_) ADD_FAILURE() << error;
+  start_server();
+}
+
+TestHub::~TestHub() { stop_server(); }
+
+void TestHub::start_server() {
+  std::string error;
+  // Restart on the same port, so clients configured before keep working.
+  server_ = hub::Server::start(*hub_, {"127.0.0.1", last_port_, test_identity(), 64 * 1024}, &error);
+  if (!server_) {
+    ADD_FAILURE() << error;
+    return;
+  }
+  last_port_ = server_->port();
+}
+
+void TestHub::stop_server() {
+  if (server_) server_->stop();
+  server_.reset();
+}
+
+int64_t TestHub::now() const {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+             .count() +
+         offset_.load();
+}
+
+net::HttpConfig TestHub::client_config(int port) const {
+  net::HttpConfig config;
+  config.base_url = "https://127.0.0.1:" + std::to_string(port ? port : last_port_);
+  config.ca_file = test_ca_file();
+  config.pinned_public_key = *hub::public_key_pin(test_identity().certificate_pem);
+  config.connect_timeout_ms = 2000;
+  config.total_timeout_ms = 5000;
+  return config;
+}
+
+std::string TestHub::enrolment_code() { return hub::issue_enrolment_code(*hub_, 3600); }
+
+TestHub::EnrolledTerminal TestHub::enrol(const std::filesystem::path& dir) {
+  EnrolledTerminal terminal;
+  auto opened = net::Outbox::open((dir / "outbox.db").string());
+  terminal.outbox = std::move(opened.outbox);
+  net::HttpClient client(client_config());
+  auto outcome = net::enrol(client, *terminal.outbox, enrolment_code(), "test terminal", "test");
+  EXPECT_TRUE(outcome.identity) << outcome.error;
+  if (outcome.identity) terminal.identity = *outcome.identity;
+  return terminal;
+}
+
+net::HttpResponse TestHub::send(const std::string& method, const std::string& path,
+                                const net::Caller& caller, const std::string& body,
+                                const std::string& key) {
+  net::HttpClient client(client_config());
+  return client.send(net::make_request(method, path, caller, body, key));
+}
+
+nlohmann::json TestHub::json(const net::HttpResponse& response) const {
+  return nlohmann::json::parse(response.body, nullptr, false);
+}
+
+std::string key() { return api::mint_idempotency_key(); }
+
+}  // namespace ih::test
