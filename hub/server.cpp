@@ -71,6 +71,9 @@ std::unique_ptr<Server> Server::start(Hub& hub, const ServerOptions& options, st
   }
   httplib::SSLServer& http = *impl->http;
   http.set_payload_max_length(options.max_body_bytes);
+  // Headers and body go out in separate writes; with Nagle on, each reply
+  // would wait for the client's delayed ACK (40 ms on Linux).
+  http.set_tcp_nodelay(true);
   http.set_read_timeout(10, 0);
   http.set_write_timeout(10, 0);
   const auto serve = [&hub](const httplib::Request& req, httplib::Response& res) {

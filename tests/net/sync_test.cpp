@@ -1,0 +1,147 @@
+// End to end: a person registers and asks for help at a terminal, the sync
+// engine delivers it to the hub, and afterwards nothing the person typed can
+// be read anywhere in the terminal's state folder.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "net/sync_engine.h"
+#include "tests/hub/hub_fixture.h"
+#include "tests/net/sync_fixture.h"
+
+namespace ih::test {
+namespace {
+
+const char* const kName = "Zainab Haidari-Testperson";
+const char* const kTown = "Notunterkunft Messehalle Leipzig";
+const char* const kText = "Ich brauche Begleitung zum Jobcenter, Termin Nr. 4711-QX";
+
+nlohmann::json request_body(const std::string& text) {
+  return {{"category", "authority"},
+          {"when", {{"part_of_day", "morning"}}},
+          {"town", "Leipzig"},
+          {"helper_language", "prs"},
+          {"text", text}};
+}
+
+std::string read_all(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+TEST(Sync, DeliversAnOfflineRegistrationAndRequestAndLeavesNoPlainText) {
+  TestHub hub;
+  TempDir state;
+  auto terminal = hub.enrol(state.path);
+  const auto session = net::create_account(
+      *terminal.outbox, terminal.identity, {kName, {"prs", "de"}, kTown, "+49 176 555 0101", "2580"},
+      hub.now());
+  ASSERT_TRUE(session);
+  ASSERT_TRUE(net::queue_request(*terminal.outbox, terminal.identity, *session, request_body(kText),
+                                 hub.now()));
+  EXPECT_EQ(terminal.outbox->depth(), 2);
+
+  net::SyncEngine engine(*terminal.outbox, net::pinned_config(hub.client_config(), terminal.identity),
+                         terminal.identity, fast_sync());
+  engine.start();
+  ASSERT_TRUE(eventually([&] { return engine.status().delivered == 2; }));
+  const net::SyncStatus status = engine.status();
+  EXPECT_EQ(status.waiting, 0);
+  EXPECT_EQ(status.rejected, 0u);
+  EXPECT_TRUE(eventually([&] { return engine.status().state == net::SyncState::Online; }));
+  engine.stop();
+
+  EXPECT_EQ(hub::query_int(hub.hub(), "SELECT count(*) FROM accounts WHERE display_name = ?1", kName), 1);
+  EXPECT_EQ(hub::query_int(hub.hub(), "SELECT count(*) FROM requests WHERE text = ?1", kText), 1);
+  // The person can log in with the code the terminal made offline.
+  net::HttpClient client(net::pinned_config(hub.client_config(), terminal.identity));
+  const auto login = net::login(client, terminal.identity, session->personal_code, "2580");
+  ASSERT_TRUE(login.ok());
+  const auto mine = net::list_requests(client, {terminal.identity.credential(), login.value->token});
+  ASSERT_TRUE(mine.ok());
+  ASSERT_EQ(mine.value->items.size(), 1u);
+  EXPECT_EQ(mine.value->items[0].text, kText);
+
+  terminal.outbox.reset();
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(state.path)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string bytes = read_all(entry.path());
+    for (const char* secret : {kName, kTown, kText, "176 555 0101", "Zainab", "Jobcenter"}) {
+      EXPECT_EQ(bytes.find(secret), std::string::npos)
+          << "\"" << secret << "\" in plain text in " << entry.path().filename();
+    }
+  }
+}
+
+TEST(Sync, ReportsOfflineWithWhatWaitsAndRecovers) {
+  TestHub hub;
+  TempDir state;
+  auto terminal = hub.enrol(state.path);
+  const auto session = net::create_account(*terminal.outbox, terminal.identity,
+                                           {"Oksana", {"uk"}, "Chemnitz", "", "1357"}, hub.now());
+  ASSERT_TRUE(session);
+  hub.stop_server();
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(net::queue_request(*terminal.outbox, terminal.identity, *session,
+                                   request_body("offline " + std::to_string(i)), hub.now()));
+  }
+  net::SyncEngine engine(*terminal.outbox, net::pinned_config(hub.client_config(), terminal.identity),
+                         terminal.identity, fast_sync());
+  engine.start();
+  ASSERT_TRUE(eventually([&] {
+    const auto s = engine.status();
+    return s.state == net::SyncState::Offline && !s.last_error.empty();
+  }));
+  net::SyncStatus offline = engine.status();
+  EXPECT_EQ(offline.waiting, 4);
+  EXPECT_EQ(offline.last_error, "no route to the server");
+  EXPECT_GT(offline.retry_in_ms, 0);
+
+  hub.start_server();
+  engine.wake();
+  ASSERT_TRUE(eventually([&] { return engine.status().delivered == 4; }));
+  EXPECT_TRUE(eventually([&] { return engine.status().state == net::SyncState::Online; }));
+  EXPECT_EQ(engine.status().last_error, "");
+  EXPECT_EQ(hub::query_int(hub.hub(), "SELECT count(*) FROM requests"), 3);
+  // The heartbeat told the hub how the terminal is.
+  EXPECT_TRUE(eventually([&] {
+    return hub::query_int(hub.hub(), "SELECT count(*) FROM terminals WHERE last_seen_at IS NOT NULL") == 1;
+  }));
+}
+
+TEST(Sync, KeepsEachPersonsChangesInOrder) {
+  TestHub hub;
+  TempDir state;
+  auto terminal = hub.enrol(state.path);
+  // Two people, interleaved; each one's account must exist before their
+  // requests arrive, and their requests arrive in the order they were made.
+  std::vector<net::PersonSession> people;
+  for (const char* name : {"Ahmad", "Daria"}) {
+    people.push_back(*net::create_account(*terminal.outbox, terminal.identity,
+                                          {name, {"de"}, "Dresden", "", "2468"}, hub.now()));
+  }
+  for (int i = 0; i < 5; ++i) {
+    for (size_t p = 0; p < people.size(); ++p) {
+      ASSERT_TRUE(net::queue_request(*terminal.outbox, terminal.identity, people[p],
+                                     request_body(std::to_string(p) + ":" + std::to_string(i)),
+                                     hub.now()));
+    }
+  }
+  net::SyncEngine engine(*terminal.outbox, net::pinned_config(hub.client_config(), terminal.identity),
+                         terminal.identity, fast_sync());
+  engine.start();
+  ASSERT_TRUE(eventually([&] { return engine.status().delivered == 12; }));
+  EXPECT_EQ(engine.status().rejected, 0u);
+  for (int p = 0; p < 2; ++p) {
+    for (int i = 1; i < 5; ++i) {
+      const std::string before = std::to_string(p) + ":" + std::to_string(i - 1);
+      const std::string after = std::to_string(p) + ":" + std::to_string(i);
+      EXPECT_LT(hub::query_int(hub.hub(), "SELECT seq FROM requests WHERE text = ?1", before),
+                hub::query_int(hub.hub(), "SELECT seq FROM requests WHERE text = ?1", after));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace ih::test
