@@ -5,9 +5,11 @@
 namespace ih::api {
 namespace {
 
-constexpr std::string_view kDigits = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+// Crockford's digits without its last, 'Z': with 31 values and a prime
+// modulus of 31, the check character catches every single substitution.
+constexpr std::string_view kDigits = "0123456789ABCDEFGHJKMNPQRSTVWXY";
 
-// The value of a Crockford digit as a person may type it, or -1.
+// The value of a digit as a person may type it, or -1.
 int digit_value(char c) {
   if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   if (c == 'I' || c == 'L') return 1;
@@ -36,7 +38,7 @@ std::string format(const std::array<int, 7>& values) {
 
 std::string code_prefix(uint32_t n) {
   n %= kPrefixCount;
-  return {kDigits[n / 1024], kDigits[(n / 32) % 32], kDigits[n % 32]};
+  return {kDigits[n / (31 * 31)], kDigits[(n / 31) % 31], kDigits[n % 31]};
 }
 
 std::optional<std::string> make_personal_code(std::string_view prefix, uint32_t body) {
@@ -49,8 +51,8 @@ std::optional<std::string> make_personal_code(std::string_view prefix, uint32_t 
     values[i] = static_cast<int>(at);
   }
   for (int i = 6; i >= 3; --i) {
-    values[static_cast<size_t>(i)] = static_cast<int>(body % 32);
-    body /= 32;
+    values[static_cast<size_t>(i)] = static_cast<int>(body % 31);
+    body /= 31;
   }
   return format(values);
 }

@@ -4,9 +4,10 @@
 // enrolment, the next four a number the terminal never uses twice, the last a
 // check character (see api/openapi.yaml for the exact rule).
 //
-// Codes are Crockford base32: written "XXXX-XXXX"; read leniently (lower case,
-// I/L for 1, O for 0, '-' and spaces ignored). All functions are pure and
-// thread-safe.
+// Codes use Crockford's base32 digits except 'Z' (31 values, so the check
+// character catches every single wrong character and every swap of
+// neighbours): written "XXXX-XXXX"; read leniently (lower case, I/L for 1,
+// O for 0, '-' and spaces ignored). All functions are pure and thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -17,8 +18,8 @@
 namespace ih::api {
 
 // Values a prefix or the 4-character body can take.
-inline constexpr uint32_t kPrefixCount = 32 * 32 * 32;
-inline constexpr uint32_t kBodyCount = 32 * 32 * 32 * 32;
+inline constexpr uint32_t kPrefixCount = 31 * 31 * 31;
+inline constexpr uint32_t kBodyCount = 31 * 31 * 31 * 31;
 
 // The 3-character prefix for number `n` (< kPrefixCount). Prefix 0 ("000") is
 // the platform's own, for helpers and staff.
@@ -28,8 +29,8 @@ std::string code_prefix(uint32_t n);
 // (< kBodyCount). Returns nullopt if the prefix is not 3 Crockford digits.
 std::optional<std::string> make_personal_code(std::string_view prefix, uint32_t body);
 
-// The canonical form of what a person typed, or nullopt if it is not 8
-// Crockford digits or the check character does not match.
+// The canonical form of what a person typed, or nullopt if it is not 8 code
+// digits or the check character does not match.
 std::optional<std::string> normalize_personal_code(std::string_view typed);
 
 // The prefix ("PPP") of a canonical code.

@@ -10,10 +10,9 @@
 namespace ih::net {
 namespace {
 
-// A keyed permutation of the 20-bit code numbers (a 4-round Feistel network
-// on two 10-bit halves): codes stay unique, since the counter never repeats,
-// without telling how many people this terminal registered before.
-uint32_t permute(uint32_t n, const std::string& key) {
+// A keyed permutation of the 20-bit numbers (a 4-round Feistel network on
+// two 10-bit halves).
+uint32_t feistel(uint32_t n, const std::string& key) {
   uint32_t left = n >> 10, right = n & 0x3ff;
   for (unsigned char round = 0; round < 4; ++round) {
     const unsigned char input[3] = {round, static_cast<unsigned char>(right >> 8),
@@ -27,6 +26,17 @@ uint32_t permute(uint32_t n, const std::string& key) {
     right = next_right;
   }
   return left << 10 | right;
+}
+
+// A keyed permutation of the code numbers [0, kBodyCount): codes stay unique,
+// since the counter never repeats, without telling how many people this
+// terminal registered before. Cycle-walking the 20-bit permutation keeps it
+// a permutation of the smaller range.
+uint32_t permute(uint32_t n, const std::string& key) {
+  do {
+    n = feistel(n, key);
+  } while (n >= api::kBodyCount);
+  return n;
 }
 
 bool queue(Outbox& outbox, const TerminalIdentity& identity, const std::string& lane,
