@@ -65,7 +65,10 @@ std::vector<GraphemeBox> boxes_of(const Layout& layout, const Line& line) {
     std::sort(starts.begin(), starts.end());
     for (const auto& c : clusters) {
       auto next = std::upper_bound(starts.begin(), starts.end(), c.start);
-      const TextIndex end = next == starts.end() ? piece.range.end : *next;
+      // A grapheme whose characters have different bidi levels (Arabic number
+      // sign before a space) is split between runs; each part answers for all of it.
+      TextIndex end = next == starts.end() ? piece.range.end : *next;
+      end = *std::lower_bound(shaped.graphemes.begin(), shaped.graphemes.end(), end);
       // The graphemes inside [c.start, end).
       auto g0 = std::lower_bound(shaped.graphemes.begin(), shaped.graphemes.end(), c.start);
       std::vector<TextRange> inside;

@@ -117,5 +117,16 @@ TEST_F(EngineTest, LigatureSharesItsWidthAmongItsGraphemes) {
   EXPECT_GT(right, middle);
 }
 
+TEST_F(EngineTest, AGraphemeSplitByBidiLevelsIsHitAsAWhole) {
+  // U+0605 ARABIC NUMBER MARK ABOVE prepends to the space after it: one grapheme
+  // whose two characters resolve to different levels and land in different runs.
+  auto layout = lay("01\u0605 \u0628", "de");
+  const auto& graphemes = layout->shaped->graphemes;
+  for (float x = -5; x < layout->width + 5; x += 0.5f) {
+    const TextIndex hit = hit_test(*layout, x, 10);
+    EXPECT_TRUE(std::binary_search(graphemes.begin(), graphemes.end(), hit)) << x << " → " << hit;
+  }
+}
+
 }  // namespace
 }  // namespace ih::render
