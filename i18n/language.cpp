@@ -8,7 +8,8 @@
 namespace ih::i18n {
 
 std::string primary_language(std::string_view tag) {
-  const auto end = std::find_if(tag.begin(), tag.end(), [](char c) { return c == '-' || c == '_'; });
+  const auto end =
+      std::find_if(tag.begin(), tag.end(), [](char c) { return c == '-' || c == '_'; });
   std::string out(tag.begin(), end);
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -35,6 +36,5 @@ bool is_rtl(std::string_view tag) {
   if (U_FAILURE(status)) return false;
   return uloc_isRightToLeft(locale);
 }
-
 
 }  // namespace ih::i18n
