@@ -13,9 +13,11 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "i18n/localizer.h"
 #include "render/widgets.h"
 
 namespace ih::kiosk {
@@ -29,6 +31,11 @@ struct ScreenFrame {
   // An animating screen sets this to when it wants its next frame. Without
   // input, a wake-up or this, no frame is drawn.
   std::optional<Clock::time_point> redraw_at;
+  // The UI language's messages, numbers and dates.
+  const i18n::Localizer& strings;
+  // A screen sets this to change the UI language (a BCP 47 tag); it takes
+  // effect from the next frame.
+  std::optional<std::string> switch_language;
 };
 
 class Screen {

@@ -3,15 +3,27 @@
 #include <SDL.h>
 #include <imgui_impl_sdlrenderer.h>
 
-#include "i18n/language.h"
 #include "kiosk/sdl_texture_backend.h"
 
 namespace ih::kiosk {
 
-Ui::Ui(const UiConfig& config, SDL_Renderer* renderer)
-    : renderer_(renderer),
-      language_(config.language),
-      direction_(i18n::is_rtl(config.language) ? render::Direction::Rtl : render::Direction::Ltr) {
+namespace {
+
+void log_line(const std::string& line) {
+  SDL_Log("i18n: %s", line.c_str());
+}
+
+}  // namespace
+
+Ui::Ui(const UiConfig& config, SDL_Renderer* renderer) : renderer_(renderer) {
+  // A broken language list leaves the languages it could read; the kiosk
+  // still starts, in the source language if need be.
+  i18n::RegistryResult registry = i18n::load_registry(i18n::default_registry_file());
+  for (const i18n::Diagnostic& d : registry.diagnostics) log_line(d.text());
+  registry_ = std::move(registry.registry);
+  strings_ = std::make_unique<i18n::Localizer>(registry_, i18n::LocalizerOptions{{}, {}, log_line});
+  set_language(config.language);
+
   imgui_ = ImGui::CreateContext();
   ImGui::SetCurrentContext(imgui_);
   ImGuiIO& io = ImGui::GetIO();
@@ -47,6 +59,13 @@ Ui::~Ui() {
   ImGui::DestroyContext(imgui_);
 }
 
+void Ui::set_language(std::string_view tag) {
+  strings_->set_language(tag);
+  language_ = strings_->language();
+  direction_ = strings_->direction() == i18n::Direction::Rtl ? render::Direction::Rtl
+                                                             : render::Direction::Ltr;
+}
+
 ImGuiIO& Ui::io() {
   ImGui::SetCurrentContext(imgui_);
   return ImGui::GetIO();
@@ -69,10 +88,14 @@ FrameOutcome Ui::build_frame(Screen& screen) {
                    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav |
                    ImGuiWindowFlags_NoBackground);
   render::UiContext ui{*engine_, *atlas_, theme_, language_, direction_};
-  ScreenFrame frame{ui, viewport->Size, std::nullopt};
+  ScreenFrame frame{ui, viewport->Size, std::nullopt, *strings_, std::nullopt};
   screen.draw(frame);
   ImGui::End();
   ImGui::Render();
+  if (frame.switch_language) {
+    set_language(*frame.switch_language);
+    ui.needs_frame = true;
+  }
   return {ui.needs_frame, frame.redraw_at};
 }
 

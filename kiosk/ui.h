@@ -1,5 +1,6 @@
 // The parts every way of showing a screen shares: the ImGui context, the fonts,
-// the text engine and the glyph atlas, and the building of one frame.
+// the text engine and the glyph atlas, the UI language with its catalogs, and
+// the building of one frame.
 //
 // A Ui owns all of these. It borrows an SDL_Renderer (which must outlive it) to
 // render with; without one, frames are built but cannot be rendered (for
@@ -16,6 +17,8 @@
 #include <optional>
 #include <string>
 
+#include "i18n/language_registry.h"
+#include "i18n/localizer.h"
 #include "kiosk/screen.h"
 #include "render/glyph_atlas.h"
 #include "render/text_engine.h"
@@ -44,8 +47,12 @@ class Ui {
 
   // Builds one frame of `screen`, from ImGui::NewFrame() to ImGui::Render().
   // The caller has set the display size, time step and input in ImGuiIO (the
-  // SDL platform backend does, or set them by hand).
+  // SDL platform backend does, or set them by hand). A language the screen
+  // asked for is switched to after the frame, which then asks for another.
   FrameOutcome build_frame(Screen& screen);
+
+  // Makes `tag` the UI language: messages, digits, direction, at once.
+  void set_language(std::string_view tag);
 
   // Uploads new glyphs and renders the frame built last. Needs a renderer.
   void render();
@@ -54,6 +61,7 @@ class Ui {
   ImGuiIO& io();
   render::TextEngine& engine() { return *engine_; }
   render::GlyphAtlas& atlas() { return *atlas_; }
+  i18n::Localizer& strings() { return *strings_; }
 
  private:
   SDL_Renderer* renderer_;
@@ -61,6 +69,8 @@ class Ui {
   std::unique_ptr<render::FontCollection> fonts_;
   std::unique_ptr<render::TextEngine> engine_;
   std::unique_ptr<render::GlyphAtlas> atlas_;
+  i18n::LanguageRegistry registry_;
+  std::unique_ptr<i18n::Localizer> strings_;
   render::Theme theme_;
   std::string language_;
   render::Direction direction_;
