@@ -94,13 +94,12 @@ std::vector<VisualRun> BidiParagraph::visual_runs(TextRange line) {
   runs.reserve(static_cast<size_t>(count));
   for (int32_t i = 0; i < count; ++i) {
     int32_t start = 0, length = 0;
-    const UBiDiDirection dir = ubidi_getVisualRun(line_, i, &start, &length);
+    ubidi_getVisualRun(line_, i, &start, &length);
     // ubidi_getVisualRun gives only the direction; the level is needed for
     // nesting (e.g. numbers at level 2 inside RTL).
     UBiDiLevel level = 0;
     int32_t logical_limit = 0;
     ubidi_getLogicalRun(line_, start, &logical_limit, &level);
-    (void)dir;
     runs.push_back({{line.start + start, line.start + start + length}, level});
   }
   return runs;
