@@ -136,7 +136,7 @@ int serve(const Options& o) {
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  auto server = ih::hub::Server::start(*hub, {o.host, o.port, *identity, 64 * 1024}, &error);
+  auto server = ih::hub::Server::start(*hub, {o.host, o.port, *identity, 64 * 1024, 32}, &error);
   if (!server) {
     std::fprintf(stderr, "ichhelfe-hub: %s\n", error.c_str());
     return 1;

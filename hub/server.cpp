@@ -70,6 +70,8 @@ std::unique_ptr<Server> Server::start(Hub& hub, const ServerOptions& options, st
     return nullptr;
   }
   httplib::SSLServer& http = *impl->http;
+  const size_t threads = options.threads;
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_payload_max_length(options.max_body_bytes);
   // Headers and body go out in separate writes; with Nagle on, each reply
   // would wait for the client's delayed ACK (40 ms on Linux).

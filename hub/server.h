@@ -16,6 +16,9 @@ struct ServerOptions {
   int port = 0;  // 0: any free port; see Server::port()
   TlsIdentity identity;
   size_t max_body_bytes = 64 * 1024;
+  // Each open connection holds a worker while it is kept alive, so the pool
+  // bounds how many terminals are served at once.
+  size_t threads = 32;
 };
 
 class Server {

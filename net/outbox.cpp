@@ -13,8 +13,7 @@ CREATE TABLE IF NOT EXISTS entries (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   key TEXT NOT NULL UNIQUE,
   lane TEXT NOT NULL,
-  sealed BLOB NOT NULL,
-  attempts INTEGER NOT NULL DEFAULT 0);
+  sealed BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS entries_by_lane ON entries(lane, seq);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )sql";
@@ -79,12 +78,12 @@ bool Outbox::enqueue(std::string_view lane, std::string_view key,
 std::vector<OutboxEntry> Outbox::heads(size_t max) {
   std::lock_guard lock(mutex_);
   auto st = db_.prepare(
-      "SELECT seq, key, lane, sealed, attempts FROM entries WHERE seq IN "
+      "SELECT seq, key, lane, sealed FROM entries WHERE seq IN "
       "(SELECT min(seq) FROM entries GROUP BY lane) ORDER BY seq LIMIT ?1");
   st.bind_all(static_cast<int64_t>(max));
   std::vector<OutboxEntry> out;
   while (st.step() == sql::Statement::Step::Row) {
-    out.push_back({st.int64(0), st.text(1), st.text(2), st.blob(3), st.int64(4)});
+    out.push_back({st.int64(0), st.text(1), st.text(2), st.blob(3)});
   }
   return out;
 }
@@ -94,13 +93,6 @@ bool Outbox::remove(int64_t seq) {
   auto st = db_.prepare("DELETE FROM entries WHERE seq = ?1");
   st.bind_all(seq);
   return st.run();
-}
-
-void Outbox::count_attempt(int64_t seq) {
-  std::lock_guard lock(mutex_);
-  auto st = db_.prepare("UPDATE entries SET attempts = attempts + 1 WHERE seq = ?1");
-  st.bind_all(seq);
-  st.run();
 }
 
 int64_t Outbox::depth() {

@@ -29,7 +29,6 @@ struct OutboxEntry {
   std::string key;          // the idempotency key, random
   std::string lane;         // entries of one lane are delivered in order
   std::vector<unsigned char> sealed;
-  int64_t attempts = 0;
 };
 
 class Outbox {
@@ -46,7 +45,6 @@ class Outbox {
   // The oldest entry of each lane, oldest first, at most `max`.
   std::vector<OutboxEntry> heads(size_t max);
   bool remove(int64_t seq);
-  void count_attempt(int64_t seq);
   int64_t depth();
 
   // The terminal's own state, a small key-value table.

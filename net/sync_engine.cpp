@@ -93,7 +93,6 @@ bool SyncEngine::deliver_round(HttpClient& client) {
       if (!running_) return true;
       status_.state = SyncState::Sending;
     }
-    outbox_.count_attempt(entry.seq);
     const std::string body = nlohmann::json{{"sealed", api::to_base64(entry.sealed)}}.dump();
     const HttpResponse response = client.send(make_request(
         "POST", "/v1/envelopes", {identity_.credential(), {}}, body, entry.key));

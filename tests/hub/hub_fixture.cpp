@@ -57,7 +57,7 @@ TestHub::~TestHub() { stop_server(); }
 void TestHub::start_server() {
   std::string error;
   // Restart on the same port, so clients configured before keep working.
-  server_ = hub::Server::start(*hub_, {"127.0.0.1", last_port_, test_identity(), 64 * 1024}, &error);
+  server_ = hub::Server::start(*hub_, {"127.0.0.1", last_port_, test_identity(), 64 * 1024, 32}, &error);
   if (!server_) {
     ADD_FAILURE() << error;
     return;
