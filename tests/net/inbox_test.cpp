@@ -1,0 +1,78 @@
+// A person's messages arrive while they are logged in, unread conversations
+// first, fetched incrementally and held in memory only.
+#include <gtest/gtest.h>
+
+#include "api/personal_code.h"
+#include "api/secret.h"
+#include "net/inbox.h"
+#include "tests/hub/hub_fixture.h"
+#include "tests/net/sync_fixture.h"
+
+namespace ih::test {
+namespace {
+
+TEST(Inbox, FetchesConversationsAndNewMessagesWhileTheSessionLasts) {
+  TestHub hub;
+  TempDir state;
+  auto terminal = hub.enrol(state.path);
+  const std::string code = *api::make_personal_code(terminal.identity.code_prefix, 1);
+  const std::string token = api::mint_secret();
+  const net::Caller person{terminal.identity.credential(), token};
+  const nlohmann::json account = {{"personal_code", code}, {"display_name", "Rahel"},
+                                  {"languages", {"ti"}},  {"town", "Pirna"},
+                                  {"pin", "1234"},        {"session_token", token}};
+  ASSERT_EQ(hub.send("POST", "/v1/accounts", {terminal.identity.credential(), {}}, account.dump(), key()).status,
+            201);
+  std::vector<std::string> requests;
+  for (int i = 0; i < 2; ++i) {
+    const nlohmann::json body = {{"category", "interpreting"}, {"when", {{"part_of_day", "any"}}},
+                                 {"town", "Pirna"},            {"helper_language", "ti"}};
+    requests.push_back(hub.json(hub.send("POST", "/v1/requests", person, body.dump(), key()))["id"]);
+  }
+  std::string yonas;
+  for (auto& [profile, credentials] : hub::seed_demo_helpers(hub.hub())) {
+    if (profile.display_name != "Yonas") continue;
+    yonas = api::mint_secret();
+    const nlohmann::json login = {{"personal_code", credentials.personal_code},
+                                  {"pin", credentials.secret},
+                                  {"session_token", yonas}};
+    ASSERT_EQ(hub.send("POST", "/v1/sessions", {}, login.dump(), key()).status, 201);
+  }
+  const auto first = hub.json(hub.send("POST", "/v1/requests/" + requests[0] + "/offers", {{}, yonas},
+                                       R"({"message":"selam"})", key()));
+  const auto second = hub.json(hub.send("POST", "/v1/requests/" + requests[1] + "/offers", {{}, yonas},
+                                        R"({"message":"hello"})", key()));
+  // The person has read the first conversation already.
+  const auto read = net::parse_message_page(
+      hub.send("GET", "/v1/conversations/" + first["id"].get<std::string>() + "/messages", person).body);
+  hub.send("POST", "/v1/conversations/" + first["id"].get<std::string>() + "/read", person,
+           nlohmann::json{{"up_to", read->items[0].id}}.dump(), key());
+
+  net::Inbox inbox(hub.client_config(), person, std::chrono::milliseconds(50));
+  ASSERT_TRUE(eventually([&] { return inbox.snapshot().loaded; }));
+  auto snapshot = inbox.snapshot();
+  ASSERT_EQ(snapshot.conversations.size(), 2u);
+  EXPECT_EQ(snapshot.conversations[0].id, second["id"]);  // unread first
+  EXPECT_EQ(snapshot.conversations[0].unread, 1);
+  EXPECT_EQ(snapshot.messages[first["id"]].size(), 1u);
+
+  hub.send("POST", "/v1/conversations/" + first["id"].get<std::string>() + "/messages", {{}, yonas},
+           R"({"text":"Dienstag 10 Uhr?"})", key());
+  inbox.refresh();
+  ASSERT_TRUE(eventually([&] { return inbox.snapshot().messages[first["id"]].size() == 2; }));
+  const auto messages = inbox.snapshot().messages[first["id"]];
+  EXPECT_EQ(messages[0].text, "selam");
+  EXPECT_EQ(messages[1].text, "Dienstag 10 Uhr?");
+  EXPECT_EQ(inbox.snapshot().last_error, "");
+}
+
+TEST(Inbox, SaysWhyItHasNothing) {
+  TestHub hub;
+  net::Inbox inbox(hub.client_config(), {"t_x.y", api::mint_secret()}, std::chrono::milliseconds(50));
+  ASSERT_TRUE(eventually([&] { return !inbox.snapshot().last_error.empty(); }));
+  EXPECT_EQ(inbox.snapshot().last_error, "server answered 401");
+  EXPECT_FALSE(inbox.snapshot().loaded);
+}
+
+}  // namespace
+}  // namespace ih::test
