@@ -171,6 +171,12 @@ void set_fault_injector(Hub& hub, FaultInjector injector) {
 
 Counters counters(const Hub& hub) { return {hub.applied.load(), hub.replayed.load()}; }
 
+std::vector<std::pair<std::string, std::string>> routes() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Route& route : kRoutes) out.emplace_back(route.method, route.pattern);
+  return out;
+}
+
 std::vector<unsigned char> box_public_key(const Hub& hub) { return hub.box_public; }
 
 int64_t query_int(Hub& hub, std::string_view sql, std::string_view text_argument) {

@@ -104,6 +104,10 @@ std::optional<Credentials> add_helper(Hub& hub, const HelperProfile& profile);
 // Admin: demo helpers in towns across Saxony; none if helpers exist already.
 std::vector<std::pair<HelperProfile, Credentials>> seed_demo_helpers(Hub& hub);
 
+// Every route the hub serves as (method, path) with ':' for a path parameter,
+// so a test can hold them against api/openapi.yaml.
+std::vector<std::pair<std::string, std::string>> routes();
+
 // The X25519 public key terminals seal envelopes to.
 std::vector<unsigned char> box_public_key(const Hub& hub);
 
