@@ -4,7 +4,15 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+// AddressSanitizer, as gcc and as clang say it.
 #if defined(__SANITIZE_ADDRESS__)
+#define IH_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define IH_ADDRESS_SANITIZER 1
+#endif
+#endif
+#if defined(IH_ADDRESS_SANITIZER)
 #include <sanitizer/lsan_interface.h>
 #endif
 
@@ -139,7 +147,7 @@ std::string take_comments(const char* s) {
 // and a catalog is read once per language. Not ours to fix; under
 // AddressSanitizer the leak checker is told not to count them.
 struct GettextLeaksIgnored {
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(IH_ADDRESS_SANITIZER)
   GettextLeaksIgnored() {
     __lsan_disable();
   }
@@ -182,7 +190,7 @@ PoFile parse_po(std::string_view text, std::string_view origin) {
   current = &collector;
   std::unique_ptr<struct po_file, FileCloser> file;
   {
-    const GettextLeaksIgnored ignored;
+    [[maybe_unused]] const GettextLeaksIgnored ignored;
     file.reset(po_file_read(path.c_str(), &handler));
   }
   current = nullptr;
