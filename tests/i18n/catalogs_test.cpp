@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -49,6 +50,15 @@ TEST(CatalogsTest, TheTemplateHasMessagesAndTheyAreMessageFormat) {
     EXPECT_TRUE(info.ok()) << e.source << ": " << info.error;
     EXPECT_FALSE(e.comments.empty()) << "no TRANSLATORS: comment for “" << e.source << "”";
   }
+}
+
+TEST(CatalogsTest, TheTemplateHoldsEveryStringOfTheSources) {
+  // xgettext extracts the msg("…") strings again and compares (needs Debian's
+  // gettext, as scripts/update-po does).
+  const std::string command =
+      std::string(ICHHELFE_SOURCE_DIR) + "/scripts/update-po --check > /dev/null";
+  EXPECT_EQ(std::system(command.c_str()), 0)
+      << "i18n/po/kiosk.pot is out of date: run scripts/update-po";
 }
 
 TEST(CatalogsTest, EverySpokenLanguageHasACatalogAndNoOtherFileIsThere) {
