@@ -9,13 +9,16 @@ Database::~Database() {
 }
 
 Database::Database(Database&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), error_(std::move(other.error_)) {}
+    : db_(std::exchange(other.db_, nullptr)),
+      error_(std::move(other.error_)),
+      error_code_(other.error_code_) {}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
     if (db_) sqlite3_close_v2(db_);
     db_ = std::exchange(other.db_, nullptr);
     error_ = std::move(other.error_);
+    error_code_ = other.error_code_;
   }
   return *this;
 }
@@ -28,6 +31,7 @@ Database Database::open(const std::string& path) {
                                  nullptr);
   if (rc != SQLITE_OK) {
     db.error_ = handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
+    db.error_code_ = rc & 0xff;
     sqlite3_close_v2(handle);
     return db;
   }
@@ -36,14 +40,18 @@ Database Database::open(const std::string& path) {
   return db;
 }
 
-void Database::set_error() { error_ = db_ ? sqlite3_errmsg(db_) : "database is closed"; }
+void Database::set_error() {
+  error_ = db_ ? sqlite3_errmsg(db_) : "database is closed";
+  error_code_ = db_ ? sqlite3_errcode(db_) & 0xff : SQLITE_MISUSE;
+}
 
 bool Database::exec(std::string_view sql) {
   if (!db_) return false;
   const std::string copy(sql);
   char* message = nullptr;
-  if (sqlite3_exec(db_, copy.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+  if (const int rc = sqlite3_exec(db_, copy.c_str(), nullptr, nullptr, &message); rc != SQLITE_OK) {
     error_ = message ? message : sqlite3_errmsg(db_);
+    error_code_ = rc & 0xff;
     sqlite3_free(message);
     return false;
   }

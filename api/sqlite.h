@@ -37,6 +37,8 @@ class Database {
   int changes() const;
   // The last error of this connection (or of opening it).
   const std::string& error() const { return error_; }
+  // Its primary SQLite result code (SQLITE_CORRUPT, SQLITE_BUSY, …).
+  int error_code() const { return error_code_; }
   sqlite3* handle() const { return db_; }
 
   // PRAGMA user_version, the schema version migrations keep.
@@ -47,6 +49,7 @@ class Database {
   void set_error();
   sqlite3* db_ = nullptr;
   std::string error_;
+  int error_code_ = SQLITE_OK;
 };
 
 // One prepared statement. Bind with 1-based indices; step() until it is not

@@ -15,7 +15,8 @@ std::optional<std::vector<unsigned char>> seal_call(const QueuedCall& call,
                             {"sealed_at", api::format_time(call.sealed_at)}};
   if (!call.session_token.empty()) content["session_token"] = call.session_token;
   if (!call.body.is_null()) content["body"] = call.body;
-  std::string plain = content.dump();
+  // Text the person typed may not be valid UTF-8; replace, never throw.
+  std::string plain = content.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::vector<unsigned char> sealed(plain.size() + crypto_box_SEALBYTES);
   const int rc = crypto_box_seal(sealed.data(), reinterpret_cast<const unsigned char*>(plain.data()),
                                  plain.size(), server_key.data());

@@ -18,22 +18,29 @@ CREATE INDEX IF NOT EXISTS entries_by_lane ON entries(lane, seq);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )sql";
 
-// Opens and checks the file; an empty string on success, else why not.
-std::string try_open(const std::string& path, sql::Database* out) {
+struct Attempt {
+  std::string error;     // empty on success
+  bool corrupt = false;  // the file itself is damaged, not merely busy
+};
+
+bool is_corruption(int code) { return code == SQLITE_CORRUPT || code == SQLITE_NOTADB; }
+
+// Opens and checks the file.
+Attempt try_open(const std::string& path, sql::Database* out) {
   sql::Database db = sql::Database::open(path);
   // FULL: a commit is on disk before enqueue() returns. secure_delete: a
   // delivered envelope's bytes are overwritten, not left in free pages.
   if (!db.is_open() ||
       !db.exec("PRAGMA busy_timeout=5000; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
                "PRAGMA secure_delete=ON;")) {
-    return db.error();
+    return {db.error(), is_corruption(db.error_code())};
   }
   auto check = db.prepare("PRAGMA quick_check");
-  if (check.step() != sql::Statement::Step::Row || check.text(0) != "ok") {
-    return db.error().empty() ? "quick_check failed" : db.error();
-  }
+  const auto step = check.step();
+  if (step != sql::Statement::Step::Row) return {db.error(), is_corruption(db.error_code())};
+  if (check.text(0) != "ok") return {"quick_check: " + check.text(0), true};
   check = sql::Statement();
-  if (!db.exec(kSchema)) return db.error();
+  if (!db.exec(kSchema)) return {db.error(), is_corruption(db.error_code())};
   *out = std::move(db);
   return {};
 }
@@ -43,8 +50,15 @@ std::string try_open(const std::string& path, sql::Database* out) {
 Outbox::Opened Outbox::open(const std::string& path) {
   Opened result;
   sql::Database db;
-  std::string error = try_open(path, &db);
-  if (!error.empty()) {
+  Attempt attempt = try_open(path, &db);
+  // A busy or unreadable file is left alone: moving it would lose entries
+  // that are only waiting for a lock.
+  if (!attempt.error.empty() && !attempt.corrupt) {
+    result.error = attempt.error;
+    log(LogLevel::Error, "cannot open the outbox database: " + attempt.error);
+    return result;
+  }
+  if (!attempt.error.empty()) {
     const auto stamp = std::chrono::duration_cast<std::chrono::seconds>(
                            std::chrono::system_clock::now().time_since_epoch())
                            .count();
@@ -54,12 +68,12 @@ Outbox::Opened Outbox::open(const std::string& path) {
     for (const char* suffix : {"-wal", "-shm"}) {
       std::filesystem::rename(path + suffix, result.moved_aside + suffix, ec);
     }
-    log(LogLevel::Error, "outbox database unusable (" + error + "); moved aside to " +
+    log(LogLevel::Error, "outbox database corrupt (" + attempt.error + "); moved aside to " +
                              result.moved_aside + " and starting a new one");
-    error = try_open(path, &db);
-    if (!error.empty()) {
-      result.error = error;
-      log(LogLevel::Error, "cannot create a new outbox database: " + error);
+    attempt = try_open(path, &db);
+    if (!attempt.error.empty()) {
+      result.error = attempt.error;
+      log(LogLevel::Error, "cannot create a new outbox database: " + attempt.error);
       return result;
     }
   }

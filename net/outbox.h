@@ -7,7 +7,8 @@
 //
 // The same file keeps the terminal's own small state (enrolment, counters).
 // A file that SQLite finds corrupt is moved aside, with a log line, and a
-// fresh one is made: the kiosk keeps working, and staff see the loss.
+// fresh one is made: the kiosk keeps working, and staff see the loss. A file
+// that is only busy or unreadable is left where it is, and open() fails.
 //
 // Thread-safe: the UI enqueues while the sync engine drains.
 #pragma once
@@ -34,7 +35,7 @@ struct OutboxEntry {
 class Outbox {
  public:
   struct Opened {
-    std::unique_ptr<Outbox> outbox;  // null only if even a fresh file failed
+    std::unique_ptr<Outbox> outbox;  // null if the file cannot be opened
     std::string moved_aside;         // where a corrupt file went, if one did
     std::string error;
   };

@@ -69,7 +69,7 @@ EnrolOutcome enrol(HttpClient& client, Outbox& outbox, const std::string& enrolm
                                           {"device_secret", secret},
                                           {"name", terminal_name},
                                           {"version", version}}
-                               .dump();
+                               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   const auto result = call<Enrolment>(
       client, make_request("POST", "/v1/terminals", {}, body, api::mint_idempotency_key()),
       parse_enrolment);
@@ -126,7 +126,8 @@ ApiResult<PersonSession> login(HttpClient& client, const TerminalIdentity& ident
                                const std::string& personal_code, const std::string& pin) {
   const std::string token = api::mint_secret();
   std::string body =
-      nlohmann::json{{"personal_code", personal_code}, {"pin", pin}, {"session_token", token}}.dump();
+      nlohmann::json{{"personal_code", personal_code}, {"pin", pin}, {"session_token", token}}.dump(
+          -1, ' ', false, nlohmann::json::error_handler_t::replace);
   auto result = call<SessionInfo>(client,
                                   make_request("POST", "/v1/sessions", {identity.credential(), {}},
                                                body, api::mint_idempotency_key()),

@@ -144,3 +144,20 @@ TEST(BadInput, TamperedOrForeignEnvelopesAreUnreadable) {
 
 }  // namespace
 }  // namespace ih::test
+
+namespace ih::test {
+namespace {
+
+TEST(BadInput, TextThatIsNotUtf8IsQueuedNotThrown) {
+  TestHub hub;
+  TempDir state;
+  auto terminal = hub.enrol(state.path);
+  const auto session = net::create_account(*terminal.outbox, terminal.identity,
+                                           {"Ana\xff\xfe", {"es"}, "Dresden", "", "1234"}, hub.now());
+  ASSERT_TRUE(session);
+  EXPECT_TRUE(net::queue_message(*terminal.outbox, terminal.identity, *session, "c_x", "\xc3(", hub.now()));
+  EXPECT_EQ(terminal.outbox->depth(), 2);
+}
+
+}  // namespace
+}  // namespace ih::test
