@@ -1,5 +1,7 @@
 // Every operation of api/openapi.yaml against the reference hub over HTTPS on
-// loopback, with the error cases each one promises.
+// loopback, with the error cases each one promises. With ICHHELFE_API_URL set
+// (tests/hub/hub_fixture.h) they run against another server; what needs the
+// reference hub's insides is then skipped.
 #include <gtest/gtest.h>
 
 #include "api/personal_code.h"
@@ -53,7 +55,7 @@ class Api : public ::testing::Test {
 
   // A seeded helper's session token (helpers log in without a terminal).
   std::string helper_token(const std::string& name) {
-    if (helpers.empty()) {
+    if (helpers.empty() && !hub.remote()) {
       for (auto& [profile, credentials] : hub::seed_demo_helpers(hub.hub())) {
         helpers[profile.display_name] = credentials;
       }
@@ -73,6 +75,9 @@ class Api : public ::testing::Test {
     EXPECT_EQ(r.status, expect) << r.body;
     return token;
   }
+
+  // Steps that need the reference hub itself: its clock, database or admin.
+  bool local() const { return !hub.remote(); }
 
   static std::string problem_type(const net::HttpResponse& r) {
     const auto p = net::parse_problem(r.body);
@@ -108,8 +113,10 @@ TEST_F(Api, EnrolmentGivesKeysAndACodePrefixAndTheCodeWorksOnce) {
   ASSERT_EQ(first.status, 201) << first.body;
   const auto enrolment = net::parse_enrolment(first.body);
   ASSERT_TRUE(enrolment);
-  EXPECT_EQ(enrolment->server_box_public_key, hub::box_public_key(hub.hub()));
-  EXPECT_EQ(enrolment->tls_public_key_pin, hub.client_config().pinned_public_key);
+  if (local()) {
+    EXPECT_EQ(enrolment->server_box_public_key, hub::box_public_key(hub.hub()));
+    EXPECT_EQ(enrolment->tls_public_key_pin, hub.client_config().pinned_public_key);
+  }
   EXPECT_NE(enrolment->code_prefix, terminal.identity.code_prefix);
   // The same call again (a lost reply) answers the same terminal.
   const auto again = hub.send("POST", "/v1/terminals", {}, body.dump(), k);
@@ -125,11 +132,15 @@ TEST_F(Api, EnrolmentGivesKeysAndACodePrefixAndTheCodeWorksOnce) {
 }
 
 TEST_F(Api, EnrolmentRefusesExpiredCodesAndBadBodies) {
-  const std::string code = hub.enrolment_code();
-  hub.advance_clock(3601);
-  const json body = {{"enrolment_code", code}, {"device_secret", api::mint_secret()},
-                     {"name", "x"},            {"version", "1"}};
+  const json body = {{"enrolment_code", "0000-0000-00"}, {"device_secret", api::mint_secret()},
+                     {"name", "x"},                    {"version", "1"}};
   EXPECT_EQ(hub.send("POST", "/v1/terminals", {}, body.dump(), key()).status, 403);
+  if (local()) {
+    json expired = body;
+    expired["enrolment_code"] = hub.enrolment_code();
+    hub.advance_clock(3601);
+    EXPECT_EQ(hub.send("POST", "/v1/terminals", {}, expired.dump(), key()).status, 403);
+  }
   EXPECT_EQ(hub.send("POST", "/v1/terminals", {}, "{", key()).status, 400);
   EXPECT_EQ(problem_type(hub.send("POST", "/v1/terminals", {}, "{", key())), "malformed-request");
   const auto invalid = hub.send("POST", "/v1/terminals", {}, R"({"device_secret":"short"})", key());
@@ -144,9 +155,11 @@ TEST_F(Api, HeartbeatNeedsTheTerminalCredential) {
   const auto ok = hub.send("POST", "/v1/terminals/self/heartbeat", terminal_caller(), body.dump(), key());
   EXPECT_EQ(ok.status, 200);
   EXPECT_TRUE(net::parse_heartbeat_reply(ok.body));
-  EXPECT_EQ(hub::query_int(hub.hub(), "SELECT outbox_depth FROM terminals WHERE id = ?1",
-                           terminal.identity.terminal_id),
-            3);
+  if (local()) {
+    EXPECT_EQ(hub::query_int(hub.hub(), "SELECT outbox_depth FROM terminals WHERE id = ?1",
+                             terminal.identity.terminal_id),
+              3);
+  }
   const net::Caller forged{terminal.identity.terminal_id + "." + api::mint_secret(), {}};
   EXPECT_EQ(hub.send("POST", "/v1/terminals/self/heartbeat", forged, body.dump(), key()).status, 401);
   EXPECT_EQ(hub.send("POST", "/v1/terminals/self/heartbeat", {}, body.dump(), key()).status, 401);
@@ -192,6 +205,7 @@ TEST_F(Api, LoginLogoutAndExpiry) {
   EXPECT_EQ(hub.send("DELETE", "/v1/sessions/current", person_caller(token), {}, key()).status, 204);
   EXPECT_EQ(hub.send("GET", "/v1/requests", person_caller(token)).status, 401);
 
+  if (!local()) return;
   const std::string later = login(person.code, "1234");
   hub.advance_clock(15 * 60 + 1);
   const auto expired = hub.send("GET", "/v1/requests", person_caller(later));
@@ -217,6 +231,7 @@ TEST_F(Api, LoginIsRateLimitedPerAccount) {
   ASSERT_TRUE(wait);
   EXPECT_GT(*wait, 0);
   EXPECT_LE(*wait, 15 * 60);
+  if (!local()) return;
   hub.advance_clock(*wait + 1);
   login(person.code, "1234");
 }
@@ -230,6 +245,7 @@ TEST_F(Api, LoginIsRateLimitedPerTerminal) {
 }
 
 TEST_F(Api, StaffResetAPinAndEndTheSessions) {
+  if (!local()) GTEST_SKIP() << "needs a staff account made by the reference hub's admin";
   const auto staff = hub::add_staff(hub.hub(), "Frau Weber");
   ASSERT_TRUE(staff);
   const std::string staff_token = login(staff->personal_code, staff->secret);
@@ -312,7 +328,9 @@ TEST_F(Api, IdempotencyKeysReplayOrConflict) {
   EXPECT_EQ(again.status, 201);
   EXPECT_EQ(again.body, first.body);
   EXPECT_EQ(again.header("idempotent-replayed"), "true");
-  EXPECT_EQ(hub::query_int(hub.hub(), "SELECT count(*) FROM requests"), 1);
+  const auto listed = net::parse_request_page(hub.send("GET", "/v1/requests", person_caller(person.token)).body);
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(listed->items.size(), 1u);
   json changed = body;
   changed["town"] = "Chemnitz";
   const auto conflict = hub.send("POST", "/v1/requests", person_caller(person.token), changed.dump(), k);
@@ -321,6 +339,7 @@ TEST_F(Api, IdempotencyKeysReplayOrConflict) {
 }
 
 TEST_F(Api, MatchingCountsFittingHelpersAndRanksTheFeed) {
+  if (!local()) GTEST_SKIP() << "needs the reference hub's demo helpers";
   const std::string token = helper_token("Olena");  // Dresden, 30 km, uk/ru/de, doctor
   const std::string near = create_request(person.token);
   json far = {{"category", "doctor"}, {"when", {{"part_of_day", "any"}}}, {"town", "Pirna"},
@@ -355,6 +374,7 @@ TEST_F(Api, MatchingCountsFittingHelpersAndRanksTheFeed) {
 }
 
 TEST_F(Api, ConversationsCarryMessagesBothWays) {
+  if (!local()) GTEST_SKIP() << "needs the reference hub's demo helpers";
   const std::string request = create_request(person.token);
   const std::string helper = helper_token("Olena");
   const json offer = {{"message", "Ich kann am Dienstag mitkommen."}};

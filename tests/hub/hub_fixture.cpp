@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 
 #include "api/secret.h"
@@ -40,7 +42,18 @@ std::string test_ca_file() {
   return path;
 }
 
+namespace {
+
+std::string env(const char* name) {
+  const char* value = std::getenv(name);
+  return value ? value : "";
+}
+
+}  // namespace
+
 TestHub::TestHub() {
+  remote_ = !env("ICHHELFE_API_URL").empty();
+  if (remote_) return;
   hub::Config config;
   config.db_path = (dir.path / "hub.db").string();
   config.pin_cost = hub::PinCost::Minimal;
@@ -55,6 +68,7 @@ TestHub::TestHub() {
 TestHub::~TestHub() { stop_server(); }
 
 void TestHub::start_server() {
+  if (remote_) return;
   std::string error;
   // Restart on the same port, so clients configured before keep working.
   server_ = hub::Server::start(*hub_, {"127.0.0.1", last_port_, test_identity(), 64 * 1024, 32}, &error);
@@ -79,6 +93,12 @@ int64_t TestHub::now() const {
 
 net::HttpConfig TestHub::client_config(int port) const {
   net::HttpConfig config;
+  if (remote_) {
+    config.base_url = env("ICHHELFE_API_URL");
+    config.ca_file = env("ICHHELFE_API_CA");
+    config.pinned_public_key = pinned_key_;
+    return config;
+  }
   config.base_url = "https://127.0.0.1:" + std::to_string(port ? port : last_port_);
   config.ca_file = test_ca_file();
   config.pinned_public_key = *hub::public_key_pin(test_identity().certificate_pem);
@@ -87,7 +107,18 @@ net::HttpConfig TestHub::client_config(int port) const {
   return config;
 }
 
-std::string TestHub::enrolment_code() { return hub::issue_enrolment_code(*hub_, 3600); }
+std::string TestHub::enrolment_code() {
+  if (!remote_) return hub::issue_enrolment_code(*hub_, 3600);
+  std::string code;
+  if (FILE* out = popen(env("ICHHELFE_API_ENROLMENT_COMMAND").c_str(), "r")) {
+    char line[128] = {};
+    if (std::fgets(line, sizeof line, out)) code = line;
+    pclose(out);
+  }
+  while (!code.empty() && (code.back() == '\n' || code.back() == '\r')) code.pop_back();
+  EXPECT_FALSE(code.empty()) << "ICHHELFE_API_ENROLMENT_COMMAND printed no code";
+  return code;
+}
 
 TestHub::EnrolledTerminal TestHub::enrol(const std::filesystem::path& dir) {
   EnrolledTerminal terminal;
@@ -97,6 +128,8 @@ TestHub::EnrolledTerminal TestHub::enrol(const std::filesystem::path& dir) {
   auto outcome = net::enrol(client, *terminal.outbox, enrolment_code(), "test terminal", "test");
   EXPECT_TRUE(outcome.identity) << outcome.error;
   if (outcome.identity) terminal.identity = *outcome.identity;
+  // Against another server, pin what it announced at enrolment.
+  if (remote_ && outcome.identity) pinned_key_ = outcome.identity->tls_public_key_pin;
   return terminal;
 }
 

@@ -1,6 +1,14 @@
 // A reference hub on loopback over real HTTPS, for the API, network and fault
 // tests: a fresh database in a temporary folder, a development certificate
 // (made once per process), a clock the test can move, and fast PIN hashing.
+//
+// The API tests can also run against another server implementing
+// api/openapi.yaml. Set
+//   ICHHELFE_API_URL                 https://… of the server
+//   ICHHELFE_API_CA                  a PEM file to trust (else the system's store)
+//   ICHHELFE_API_ENROLMENT_COMMAND   a shell command that prints a fresh enrolment code
+// and the tests that need the reference hub's insides (its clock, its
+// database, seeded helpers, staff) skip themselves.
 #pragma once
 
 #include <atomic>
@@ -35,6 +43,8 @@ class TestHub {
   TestHub();
   ~TestHub();
 
+  // Whether the tests talk to another server (see above).
+  bool remote() const { return remote_; }
   hub::Hub& hub() { return *hub_; }
   int port() const { return server_->port(); }
   // Client settings that trust the test certificate and pin its key.
@@ -61,6 +71,8 @@ class TestHub {
   TempDir dir;
 
  private:
+  bool remote_ = false;
+  std::string pinned_key_;
   std::atomic<int64_t> offset_{0};
   hub::HubPtr hub_;
   std::unique_ptr<hub::Server> server_;
