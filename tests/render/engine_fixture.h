@@ -1,7 +1,10 @@
 // A text engine on the project's font configuration, shared by the render tests.
 #pragma once
 
+#include <ft2build.h>
 #include <gtest/gtest.h>
+#include FT_FREETYPE_H
+#include <unicode/uscript.h>
 
 #include <memory>
 #include <string>
@@ -15,6 +18,18 @@ inline FontCollection& project_fonts() {
   static std::unique_ptr<FontCollection> fonts =
       FontCollection::from_file(std::string(ICHHELFE_SOURCE_DIR) + "/assets/fonts/fonts.conf");
   return *fonts;
+}
+
+// The font the configuration names `file`, among those tried for Latin text.
+inline FontId font_named(const std::string& file) {
+  for (FontId id : project_fonts().fonts_for(USCRIPT_LATIN, "en"))
+    if (project_fonts().face(id).file == file) return id;
+  return kNoFont;
+}
+
+// The glyph `font` maps code point `cp` to (0 if none).
+inline uint32_t glyph_of(FontId font, char32_t cp) {
+  return FT_Get_Char_Index(project_fonts().face(font).ft, cp);
 }
 
 class EngineTest : public ::testing::Test {

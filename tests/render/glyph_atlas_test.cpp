@@ -2,34 +2,21 @@
 // within its memory bound, and what it does with colour emoji.
 #include "render/glyph_atlas.h"
 
-#include <ft2build.h>
 #include <gtest/gtest.h>
-#include FT_FREETYPE_H
-#include <unicode/uscript.h>
 
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "engine_fixture.h"
+
 namespace ih::render {
 namespace {
 
-FontCollection& fonts() {
-  static std::unique_ptr<FontCollection> collection =
-      FontCollection::from_file(std::string(ICHHELFE_SOURCE_DIR) + "/assets/fonts/fonts.conf");
-  return *collection;
-}
+FontCollection& fonts() { return testing::project_fonts(); }
 
-// The font the configuration names `file`, among those tried for Latin text.
-FontId font_named(const std::string& file) {
-  for (FontId id : fonts().fonts_for(USCRIPT_LATIN, "en"))
-    if (fonts().face(id).file == file) return id;
-  return kNoFont;
-}
-
-uint32_t glyph_of(FontId font, char32_t cp) {
-  return FT_Get_Char_Index(fonts().face(font).ft, cp);
-}
+using testing::font_named;
+using testing::glyph_of;
 
 const uint8_t* pixel(const GlyphAtlas& atlas, const AtlasGlyph& g, int x, int y) {
   return atlas.pixels(g.page) +

@@ -2,34 +2,22 @@
 // batched, and that long text stays within 16-bit indices.
 #include "render/text_draw.h"
 
-#include <ft2build.h>
 #include <gtest/gtest.h>
-#include FT_FREETYPE_H
 #include <imgui_internal.h>
-#include <unicode/uscript.h>
 
 #include <cmath>
 #include <memory>
 #include <string>
 
+#include "engine_fixture.h"
+
 namespace ih::render {
 namespace {
 
-FontCollection& fonts() {
-  static std::unique_ptr<FontCollection> collection =
-      FontCollection::from_file(std::string(ICHHELFE_SOURCE_DIR) + "/assets/fonts/fonts.conf");
-  return *collection;
-}
+FontCollection& fonts() { return testing::project_fonts(); }
 
-FontId font_named(const std::string& file) {
-  for (FontId id : fonts().fonts_for(USCRIPT_LATIN, "en"))
-    if (fonts().face(id).file == file) return id;
-  return kNoFont;
-}
-
-uint32_t glyph_of(FontId font, char32_t cp) {
-  return FT_Get_Char_Index(fonts().face(font).ft, cp);
-}
+using testing::font_named;
+using testing::glyph_of;
 
 // A layout made by hand: `lines` lines of one run each, the glyphs given.
 std::shared_ptr<Layout> make_layout(FontId font, float size, const std::vector<Glyph>& glyphs,
