@@ -129,13 +129,6 @@ Statement::Step Statement::step() {
 
 bool Statement::run() { return step() == Step::Done; }
 
-void Statement::reset() {
-  if (stmt_) {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-}
-
 int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
 
 std::string Statement::text(int column) const {

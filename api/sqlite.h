@@ -39,7 +39,6 @@ class Database {
   const std::string& error() const { return error_; }
   // Its primary SQLite result code (SQLITE_CORRUPT, SQLITE_BUSY, …).
   int error_code() const { return error_code_; }
-  sqlite3* handle() const { return db_; }
 
   // PRAGMA user_version, the schema version migrations keep.
   int user_version();
@@ -85,7 +84,6 @@ class Statement {
   Step step();
   // Steps once and expects no row: for INSERT, UPDATE and DELETE.
   bool run();
-  void reset();
 
   int64_t int64(int column) const;
   std::string text(int column) const;

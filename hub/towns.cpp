@@ -38,8 +38,6 @@ bool is_letter(char c) {
 
 }  // namespace
 
-std::span<const Town> saxon_towns() { return kTowns; }
-
 const Town* find_town(std::string_view text) {
   const std::string haystack = fold(text);
   const Town* best = nullptr;

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <optional>
-#include <span>
 #include <string_view>
 
 namespace ih::hub {
@@ -15,8 +14,6 @@ struct Town {
   double latitude;
   double longitude;
 };
-
-std::span<const Town> saxon_towns();
 
 // The town named in `text`, case-insensitively, or nullptr.
 const Town* find_town(std::string_view text);

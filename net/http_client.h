@@ -57,7 +57,6 @@ class HttpClient {
   HttpClient& operator=(const HttpClient&) = delete;
 
   HttpResponse send(const HttpRequest& request);
-  const HttpConfig& config() const { return config_; }
 
  private:
   HttpConfig config_;

@@ -31,7 +31,8 @@ SyncEngine::SyncEngine(Outbox& outbox, HttpConfig config, TerminalIdentity ident
     : outbox_(outbox),
       config_(std::move(config)),
       identity_(std::move(identity)),
-      options_(std::move(options)) {
+      options_(std::move(options)),
+      heartbeat_interval_ms_(options_.heartbeat_interval_ms) {
   status_.waiting = outbox_.depth();
 }
 
@@ -139,8 +140,17 @@ void SyncEngine::heartbeat(HttpClient& client) {
                                           {"outbox_depth", outbox_.depth()},
                                           {"last_error", last_error}}
                                .dump();
-  client.send(make_request("POST", "/v1/terminals/self/heartbeat", {identity_.credential(), {}}, body,
-                           api::mint_idempotency_key()));
+  const HttpResponse response =
+      client.send(make_request("POST", "/v1/terminals/self/heartbeat", {identity_.credential(), {}},
+                               body, api::mint_idempotency_key()));
+  // The platform may ask for heartbeats more often than configured here,
+  // never less often: the configured interval is the staff's promise.
+  if (response.transport == Transport::Ok && response.status == 200) {
+    if (const auto reply = parse_heartbeat_reply(response.body)) {
+      heartbeat_interval_ms_ =
+          std::min<int64_t>(options_.heartbeat_interval_ms, reply->heartbeat_interval_s * 1000LL);
+    }
+  }
 }
 
 void SyncEngine::run() {
@@ -155,7 +165,7 @@ void SyncEngine::run() {
     if (std::chrono::steady_clock::now() >= next_heartbeat) {
       heartbeat(client);
       next_heartbeat = std::chrono::steady_clock::now() +
-                       std::chrono::milliseconds(options_.heartbeat_interval_ms);
+                       std::chrono::milliseconds(heartbeat_interval_ms_);
     }
     int64_t wait_ms = 0;
     bool ok = true;
@@ -170,7 +180,7 @@ void SyncEngine::run() {
     if (ok) {
       failures_ = 0;
       set_status(SyncState::Online, "");
-      wait_ms = options_.heartbeat_interval_ms;
+      wait_ms = heartbeat_interval_ms_;
     } else {
       std::lock_guard lock(mutex_);
       wait_ms = std::max(retry_after_ms_, int64_t{0});

@@ -21,6 +21,7 @@ struct SyncOptions {
   std::string version;           // reported in the heartbeat
   int64_t first_backoff_ms = 1'000;
   int64_t max_backoff_ms = 5 * 60 * 1'000;
+  // The server's heartbeat reply may shorten it.
   int64_t heartbeat_interval_ms = 5 * 60 * 1'000;
   size_t lanes_per_round = 8;
 };
@@ -74,6 +75,7 @@ class SyncEngine {
   bool woken_ = false;
   SyncStatus status_;
   int failures_ = 0;
+  int64_t heartbeat_interval_ms_ = 0;
   int64_t retry_after_ms_ = 0;  // from the server; wake() does not cut it short
   std::thread thread_;
 };

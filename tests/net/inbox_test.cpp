@@ -45,8 +45,8 @@ TEST(Inbox, FetchesConversationsAndNewMessagesWhileTheSessionLasts) {
   // The person has read the first conversation already.
   const auto read = net::parse_message_page(
       hub.send("GET", "/v1/conversations/" + first["id"].get<std::string>() + "/messages", person).body);
-  hub.send("POST", "/v1/conversations/" + first["id"].get<std::string>() + "/read", person,
-           nlohmann::json{{"up_to", read->items[0].id}}.dump(), key());
+  net::HttpClient client(hub.client_config());
+  EXPECT_EQ(net::mark_read(client, person, first["id"], read->items[0].id).value, 0);
 
   net::Inbox inbox(hub.client_config(), person, std::chrono::milliseconds(50));
   ASSERT_TRUE(eventually([&] { return inbox.snapshot().loaded; }));

@@ -62,6 +62,16 @@ TEST(Sync, DeliversAnOfflineRegistrationAndRequestAndLeavesNoPlainText) {
   ASSERT_TRUE(mine.ok());
   ASSERT_EQ(mine.value->items.size(), 1u);
   EXPECT_EQ(mine.value->items[0].text, kText);
+  const net::Caller person{terminal.identity.credential(), login.value->token};
+  const auto matches = net::count_matches(client, person, mine.value->items[0].id);
+  ASSERT_TRUE(matches.ok());
+  EXPECT_EQ(matches.value->fitting_helpers, 0);  // no helpers in this hub
+  EXPECT_TRUE(net::logout(client, person).ok());
+  const auto after = net::list_requests(client, person);
+  EXPECT_FALSE(after.ok());
+  EXPECT_EQ(after.status, 401);
+  ASSERT_TRUE(after.problem);
+  EXPECT_EQ(after.problem->type, "unauthenticated");
 
   terminal.outbox.reset();
   for (const auto& entry : std::filesystem::recursive_directory_iterator(state.path)) {
