@@ -45,6 +45,17 @@ TEST(BadInput, AServerKeyThatDoesNotMatchThePinIsRefused) {
   EXPECT_EQ(net::HttpClient(hub.client_config()).send({"GET", "/v1/health", {}, {}}).status, 200);
 }
 
+TEST(BadInput, TheConfiguredProxyIsTheOnlyWayOut) {
+  TestHub hub;
+  net::HttpConfig config = hub.client_config();
+  config.proxy = "http://127.0.0.1:1";  // nothing listens there
+  EXPECT_EQ(net::HttpClient(config).send({"GET", "/v1/health", {}, {}}).transport, net::Transport::NoRoute);
+  // Proxy variables in the environment are ignored: only the configuration counts.
+  setenv("https_proxy", "http://127.0.0.1:1", 1);
+  EXPECT_EQ(net::HttpClient(hub.client_config()).send({"GET", "/v1/health", {}, {}}).status, 200);
+  unsetenv("https_proxy");
+}
+
 TEST(BadInput, RepliesTooLargeOrNotJsonAreErrorsNotCrashes) {
   TestHub hub;
   TempDir state;
