@@ -46,8 +46,10 @@ std::vector<TextRange> LineBreaker::wrap(const ShapedParagraph& shaped, float ma
       iterating = iterator_ && U_SUCCESS(status);
       if (!iterating) return 0;  // no ICU rules: every line is cut between graphemes
     }
-    if (iterator_->isBoundary(at)) return at;
-    const int32_t b = iterator_->preceding(at);
+    // One query: the last boundary before at + 1. (isBoundary() and then
+    // preceding() would make ICU find its place in the text twice.)
+    if (at >= n) return n;
+    const int32_t b = iterator_->preceding(at + 1);
     return b == icu::BreakIterator::DONE ? 0 : b;
   };
 
