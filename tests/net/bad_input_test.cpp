@@ -117,6 +117,7 @@ TEST(BadInput, AnEnvelopeSealedWhileTheSessionWasValidIsAcceptedLater) {
                          terminal.identity, fast_sync());
   engine.start();
   ASSERT_TRUE(eventually([&] { return terminal.outbox->depth() == 0; }));
+  engine.stop();
   // The one sealed after expiry is refused for good, and not retried forever.
   EXPECT_EQ(engine.status().delivered, 2u);
   EXPECT_EQ(engine.status().rejected, 1u);
