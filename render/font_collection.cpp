@@ -148,6 +148,10 @@ bool FontCollection::has_glyph(FontId font, char32_t cp) {
 FontId FontCollection::font_for_cluster(const std::vector<FontId>& candidates,
                                         std::u16string_view cluster) {
   if (candidates.empty()) return kNoFont;
+  // The usual case, decided without the general loop below: one character, no
+  // emoji, and the first font has it.
+  if (cluster.size() == 1 && cluster[0] < 0x231A && has_glyph(candidates.front(), cluster[0]))
+    return candidates.front();
   const int32_t n = static_cast<int32_t>(cluster.size());
   auto covers = [&](FontId font) {
     for (int32_t i = 0; i < n;) {
