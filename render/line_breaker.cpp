@@ -38,6 +38,10 @@ std::vector<TextRange> LineBreaker::wrap(const ShapedParagraph& shaped, float ma
 
   UText utext = UTEXT_INITIALIZER;
   bool iterating = false;  // the iterator is given the text only when a line overflows
+  // Lines are filled in order, so the iterator walks the boundaries forward once,
+  // which is what ICU's cache is fastest at.
+  TextIndex passed = 0;  // the last boundary the walk has passed
+  int32_t ahead = 0;     // the next boundary, not yet passed
   auto opportunity_at_or_before = [&](TextIndex at) -> TextIndex {
     if (!iterating) {
       UErrorCode status = U_ZERO_ERROR;
@@ -45,12 +49,20 @@ std::vector<TextRange> LineBreaker::wrap(const ShapedParagraph& shaped, float ma
       if (iterator_ && U_SUCCESS(status)) iterator_->setText(&utext, status);
       iterating = iterator_ && U_SUCCESS(status);
       if (!iterating) return 0;  // no ICU rules: every line is cut between graphemes
+      ahead = iterator_->first();
     }
-    // One query: the last boundary before at + 1. (isBoundary() and then
-    // preceding() would make ICU find its place in the text twice.)
-    if (at >= n) return n;
-    const int32_t b = iterator_->preceding(at + 1);
-    return b == icu::BreakIterator::DONE ? 0 : b;
+    if (at < passed) {
+      // Only after a cut through a word wider than the line: look back instead.
+      const int32_t b = iterator_->preceding(at + 1);
+      ahead = iterator_->next();
+      passed = b == icu::BreakIterator::DONE ? 0 : b;
+      return passed;
+    }
+    while (ahead != icu::BreakIterator::DONE && ahead <= at) {
+      passed = ahead;
+      ahead = iterator_->next();
+    }
+    return passed;
   };
 
   TextIndex start = 0;
