@@ -1,4 +1,5 @@
 // Requests for help: post one, list mine with their status, withdraw one.
+#include "api/secret.h"
 #include "api/time_text.h"
 #include "hub/account_json.h"
 #include "hub/crypto.h"
@@ -29,10 +30,21 @@ Reply create_request(CallContext& ctx) {
   const auto language = f.text("helper_language", 2, 3);
   if (language && !is_language(*language)) f.fail("helper_language", "not a language code");
   const auto text = f.text("text", 0, 500, false);
+  // A terminal names the request itself, so a person can see and withdraw it
+  // while it still waits in the outbox.
+  const auto chosen_id = f.text("id", 18, 45, false);
+  if (chosen_id && (chosen_id->rfind("r_", 0) != 0 || !api::is_idempotency_key(chosen_id->substr(2)))) {
+    f.fail("id", "not r_ and 16 to 43 base64url characters");
+  }
   if (!f.ok()) return validation_problem(f.errors);
 
   return write(ctx, [&](sql::Database& db) {
-    const std::string id = random_id("r_");
+    const std::string id = chosen_id.value_or(random_id("r_"));
+    auto taken = db.prepare("SELECT 1 FROM requests WHERE id = ?1");
+    taken.bind_all(id);
+    if (taken.step() == sql::Statement::Step::Row) {
+      return problem(409, "conflict", "A request with this id exists");
+    }
     auto insert = db.prepare(
         "INSERT INTO requests (id, account_id, category, when_date, part_of_day, town, place, "
         "helper_language, text, status, created_at, updated_at) "

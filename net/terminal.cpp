@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 #include "api/personal_code.h"
 #include "api/secret.h"
 #include "net/envelope.h"
@@ -37,6 +39,15 @@ uint32_t permute(uint32_t n, const std::string& key) {
     n = feistel(n, key);
   } while (n >= api::kBodyCount);
   return n;
+}
+
+std::string lane_for(const TerminalIdentity& identity, const std::string& personal_code) {
+  unsigned char out[16];
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(personal_code.data()),
+                     personal_code.size(),
+                     reinterpret_cast<const unsigned char*>(identity.device_secret.data()),
+                     std::min<size_t>(identity.device_secret.size(), crypto_generichash_KEYBYTES_MAX));
+  return api::to_base64url(std::string_view(reinterpret_cast<const char*>(out), sizeof out));
 }
 
 bool queue(Outbox& outbox, const TerminalIdentity& identity, const std::string& lane,
@@ -109,7 +120,7 @@ std::optional<PersonSession> create_account(Outbox& outbox, const TerminalIdenti
   const auto code =
       api::make_personal_code(identity.code_prefix, permute(static_cast<uint32_t>(*number), *key));
   if (!code) return std::nullopt;
-  PersonSession session{*code, api::mint_secret(), api::mint_idempotency_key()};
+  PersonSession session{*code, api::mint_secret(), lane_for(identity, *code)};
   nlohmann::json body = {{"personal_code", session.personal_code},
                          {"display_name", profile.display_name},
                          {"languages", profile.languages},
@@ -138,15 +149,22 @@ ApiResult<PersonSession> login(HttpClient& client, const TerminalIdentity& ident
   out.status = result.status;
   out.problem = std::move(result.problem);
   if (result.value) {
-    out.value = PersonSession{result.value->personal_code, token, api::mint_idempotency_key()};
+    out.value = PersonSession{result.value->personal_code, token,
+                              lane_for(identity, result.value->personal_code)};
   }
   return out;
 }
 
-bool queue_request(Outbox& outbox, const TerminalIdentity& identity, const PersonSession& session,
-                   const nlohmann::json& request, int64_t now) {
-  return queue(outbox, identity, session.lane,
-               {"POST", "/v1/requests", {}, session.token, request, now});
+std::optional<std::string> queue_request(Outbox& outbox, const TerminalIdentity& identity,
+                                         const PersonSession& session, nlohmann::json request,
+                                         int64_t now) {
+  std::string id = "r_" + api::mint_idempotency_key();
+  request["id"] = id;
+  if (!queue(outbox, identity, session.lane,
+             {"POST", "/v1/requests", {}, session.token, std::move(request), now})) {
+    return std::nullopt;
+  }
+  return id;
 }
 
 bool queue_withdrawal(Outbox& outbox, const TerminalIdentity& identity,

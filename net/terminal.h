@@ -43,7 +43,8 @@ EnrolOutcome enrol(HttpClient& client, Outbox& outbox, const std::string& enrolm
 HttpConfig pinned_config(HttpConfig config, const TerminalIdentity& identity);
 
 // A person's session. It lives in memory only, for as long as they use the
-// terminal; `lane` keeps their queued changes in order.
+// terminal. `lane` keeps their queued changes in order, across sessions too:
+// it is derived from their code with the terminal's secret, so it names no one.
 struct PersonSession {
   std::string personal_code;
   std::string token;
@@ -68,9 +69,12 @@ std::optional<PersonSession> create_account(Outbox& outbox, const TerminalIdenti
 ApiResult<PersonSession> login(HttpClient& client, const TerminalIdentity& identity,
                                const std::string& personal_code, const std::string& pin);
 
-// Queue a state change for the person. True when it is durably queued.
-bool queue_request(Outbox& outbox, const TerminalIdentity& identity, const PersonSession& session,
-                   const nlohmann::json& request, int64_t now);
+// Queue a state change for the person; true (or the new request's id) when it
+// is durably queued. A request's id is made here, so it can be shown and
+// withdrawn before it reaches the server.
+std::optional<std::string> queue_request(Outbox& outbox, const TerminalIdentity& identity,
+                                         const PersonSession& session, nlohmann::json request,
+                                         int64_t now);
 bool queue_withdrawal(Outbox& outbox, const TerminalIdentity& identity,
                       const PersonSession& session, const std::string& request_id, int64_t now);
 bool queue_message(Outbox& outbox, const TerminalIdentity& identity, const PersonSession& session,

@@ -318,6 +318,20 @@ TEST_F(Api, RequestValidationNamesEveryBadField) {
   EXPECT_EQ(hub.send("POST", "/v1/requests", person_caller(person.token), "[]", key()).status, 400);
 }
 
+TEST_F(Api, ATerminalMayNameItsRequests) {
+  const std::string id = "r_" + key();
+  const json body = {{"id", id},           {"category", "mobility"}, {"when", {{"part_of_day", "any"}}},
+                     {"town", "Leipzig"},  {"helper_language", "de"}};
+  const auto created = hub.send("POST", "/v1/requests", person_caller(person.token), body.dump(), key());
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(hub.json(created)["id"], id);
+  const auto again = hub.send("POST", "/v1/requests", person_caller(person.token), body.dump(), key());
+  EXPECT_EQ(again.status, 409);
+  json bad = body;
+  bad["id"] = "x_" + key();
+  EXPECT_EQ(hub.send("POST", "/v1/requests", person_caller(person.token), bad.dump(), key()).status, 422);
+}
+
 TEST_F(Api, IdempotencyKeysReplayOrConflict) {
   const json body = {{"category", "housing"}, {"when", {{"part_of_day", "any"}}},
                      {"town", "Leipzig"},      {"helper_language", "de"}};

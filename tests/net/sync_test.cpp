@@ -153,5 +153,33 @@ TEST(Sync, KeepsEachPersonsChangesInOrder) {
   }
 }
 
+TEST(Sync, ARequestCanBeWithdrawnBeforeItWasEverSent) {
+  TestHub hub;
+  TempDir state;
+  auto terminal = hub.enrol(state.path);
+  const auto session = net::create_account(*terminal.outbox, terminal.identity,
+                                           {"Lina", {"ar"}, "Dresden", "", "4444"}, hub.now());
+  ASSERT_TRUE(session);
+  const auto id = net::queue_request(*terminal.outbox, terminal.identity, *session,
+                                     request_body("changed my mind"), hub.now());
+  ASSERT_TRUE(id);
+  ASSERT_TRUE(net::queue_withdrawal(*terminal.outbox, terminal.identity, *session, *id, hub.now()));
+  net::SyncEngine engine(*terminal.outbox, net::pinned_config(hub.client_config(), terminal.identity),
+                         terminal.identity, fast_sync());
+  engine.start();
+  ASSERT_TRUE(eventually([&] { return engine.status().delivered == 3; }));
+  EXPECT_EQ(engine.status().rejected, 0u);
+  EXPECT_EQ(hub::query_int(hub.hub(), "SELECT count(*) FROM requests WHERE id = ?1 AND status = 'withdrawn'", *id),
+            1);
+
+  // Logged in again later, the same person's changes share the same lane.
+  engine.stop();
+  net::HttpClient client(net::pinned_config(hub.client_config(), terminal.identity));
+  const auto again = net::login(client, terminal.identity, session->personal_code, "4444");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again.value->lane, session->lane);
+  EXPECT_NE(again.value->token, session->token);
+}
+
 }  // namespace
 }  // namespace ih::test
