@@ -49,18 +49,24 @@ Reply login(CallContext& ctx) {
   const Config& config = ctx.hub.config;
   const int64_t now = ctx.now();
   const std::string code = api::normalize_personal_code(*typed_code).value_or(*typed_code);
+  // Seconds this account or terminal must wait, 0 if it may try.
+  const auto lock_wait = [&](sql::Database& db) {
+    int64_t wait = locked_for(db, "account_code", code, config.account_failure_limit, now,
+                              config.failure_window_s);
+    if (ctx.terminal) {
+      wait = std::max(wait, locked_for(db, "terminal_id", ctx.terminal->id,
+                                       config.terminal_failure_limit, now, config.failure_window_s));
+    }
+    return wait;
+  };
   std::optional<std::string> stored_hash;
   std::string role;
   int64_t account_id = 0;
   {
     auto db = ctx.hub.store->lease();
-    int64_t wait = locked_for(*db, "account_code", code, config.account_failure_limit, now,
-                              config.failure_window_s);
-    if (ctx.terminal) {
-      wait = std::max(wait, locked_for(*db, "terminal_id", ctx.terminal->id,
-                                       config.terminal_failure_limit, now, config.failure_window_s));
+    if (const int64_t wait = lock_wait(*db); wait > 0) {
+      return retry_later(429, "rate-limited", "Too many failed attempts; wait", wait);
     }
-    if (wait > 0) return retry_later(429, "rate-limited", "Too many failed attempts; wait", wait);
     auto st = db->prepare("SELECT id, role, pin_hash FROM accounts WHERE code = ?1");
     st.bind_all(code);
     if (st.step() == sql::Statement::Step::Row) {
@@ -77,6 +83,11 @@ Reply login(CallContext& ctx) {
     return problem(403, "forbidden", "This account logs in at a terminal");
   }
   return write(ctx, [&](sql::Database& db) {
+    // Again under the write lock: guesses sent in parallel all passed the
+    // check above while their PINs were being hashed.
+    if (const int64_t wait = lock_wait(db); wait > 0) {
+      return retry_later(429, "rate-limited", "Too many failed attempts; wait", wait);
+    }
     if (!pin_ok) {
       auto fail = db.prepare("INSERT INTO login_failures (account_code, terminal_id, at) VALUES (?1, ?2, ?3)");
       fail.bind_all(code, ctx.terminal ? std::optional(ctx.terminal->id) : std::nullopt, now);
@@ -104,15 +115,29 @@ Reply login(CallContext& ctx) {
 }
 
 Reply logout(CallContext& ctx) {
-  if (auto denied = require_any_session(ctx, {"person", "helper", "staff"})) return *denied;
-  return write(ctx, [&](sql::Database& db) {
-    auto st = db.prepare("UPDATE sessions SET ended_at = ?1 WHERE token_hash = ?2");
-    st.bind_all(ctx.now(), ctx.principal->token_hash);
-    st.run();
-    Reply reply;
-    reply.status = 204;
-    return reply;
-  });
+  if (!ctx.call.terminal_credential.empty()) {
+    if (auto denied = require_terminal(ctx)) return *denied;
+  }
+  if (ctx.call.bearer.empty()) return problem(401, "unauthenticated", "This call needs a session");
+  // Ending a session that has ended or expired answers the same as the first
+  // time, so a logout whose reply was lost can be repeated.
+  const auto token_hash = hash_secret(ctx.call.bearer);
+  auto db = ctx.hub.store->lease();
+  auto st = db->prepare("SELECT terminal_id FROM sessions WHERE token_hash = ?1");
+  st.bind_all(token_hash);
+  if (st.step() != sql::Statement::Step::Row) {
+    return problem(401, "unauthenticated", "Authentication is missing or not valid");
+  }
+  const auto terminal_id = st.optional_text(0);
+  if (terminal_id && (!ctx.terminal || ctx.terminal->id != *terminal_id)) {
+    return problem(401, "unauthenticated", "The session belongs to another terminal");
+  }
+  auto end = db->prepare("UPDATE sessions SET ended_at = ?1 WHERE token_hash = ?2 AND ended_at IS NULL");
+  end.bind_all(ctx.now(), token_hash);
+  if (!end.run()) return retry_later(503, "unavailable", "The store is busy", 1);
+  Reply reply;
+  reply.status = 204;
+  return reply;
 }
 
 }  // namespace ih::hub

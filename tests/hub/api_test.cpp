@@ -4,6 +4,9 @@
 // reference hub's insides is then skipped.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "api/personal_code.h"
 #include "api/secret.h"
 #include "tests/hub/hub_fixture.h"
@@ -204,6 +207,8 @@ TEST_F(Api, LoginLogoutAndExpiry) {
 
   EXPECT_EQ(hub.send("DELETE", "/v1/sessions/current", person_caller(token), {}, key()).status, 204);
   EXPECT_EQ(hub.send("GET", "/v1/requests", person_caller(token)).status, 401);
+  EXPECT_EQ(hub.send("DELETE", "/v1/sessions/current", person_caller(token), {}, key()).status, 204);
+  EXPECT_EQ(hub.send("DELETE", "/v1/sessions/current", person_caller(api::mint_secret()), {}, key()).status, 401);
 
   if (!local()) return;
   const std::string later = login(person.code, "1234");
@@ -234,6 +239,23 @@ TEST_F(Api, LoginIsRateLimitedPerAccount) {
   if (!local()) return;
   hub.advance_clock(*wait + 1);
   login(person.code, "1234");
+}
+
+TEST_F(Api, TheLoginLimitHoldsAgainstParallelGuesses) {
+  std::atomic<int> refused{0}, limited{0};
+  std::vector<std::thread> guesses;
+  for (int i = 0; i < 12; ++i) {
+    guesses.emplace_back([&, i] {
+      const json body = {{"personal_code", person.code}, {"pin", std::to_string(1000 + i)},
+                         {"session_token", api::mint_secret()}};
+      const long status = hub.send("POST", "/v1/sessions", terminal_caller(), body.dump(), key()).status;
+      if (status == 401) ++refused;
+      if (status == 429) ++limited;
+    });
+  }
+  for (auto& g : guesses) g.join();
+  EXPECT_LE(refused.load(), 5);
+  EXPECT_EQ(refused + limited, 12);
 }
 
 TEST_F(Api, LoginIsRateLimitedPerTerminal) {
