@@ -1,15 +1,19 @@
 // ichhelfe-kiosk: the touch terminal's program. See kiosk/options.h for the
-// command line.
+// command line and kiosk/config.h for the configuration file.
 #include <cstdio>
 #include <string_view>
 #include <vector>
 
 #include "kiosk/app.h"
+#include "kiosk/config.h"
 #include "kiosk/options.h"
 #include "kiosk/screenshot.h"
+#include "kiosk/session.h"
 
 int main(int argc, char** argv) {
   using namespace ih::kiosk;
+  // Before anything personal can exist: freed memory is overwritten.
+  harden_heap();
   const OptionsResult parsed = parse_options(std::vector<std::string_view>(argv + 1, argv + argc));
   if (!parsed.ok()) {
     std::fprintf(stderr, "ichhelfe-kiosk: %s\n\n%s", parsed.error.c_str(), usage().c_str());
@@ -20,10 +24,17 @@ int main(int argc, char** argv) {
     std::fputs(usage().c_str(), stdout);
     return 0;
   }
-  const UiConfig ui{o.fonts, o.language};
+  // A bad configuration is reported and replaced by the defaults: a terminal
+  // with a typo in its file still starts.
+  ConfigResult config;
+  if (const std::string path = find_config(o.config); !path.empty()) config = load_config(path);
+  for (const std::string& problem : config.problems)
+    std::fprintf(stderr, "ichhelfe-kiosk: configuration: %s\n", problem.c_str());
+  const Settings& settings = config.settings;
+  const UiConfig ui{o.fonts, o.language.empty() ? settings.default_language : o.language};
 
   if (!o.screenshot.empty()) {
-    const CaptureResult captured = capture_screen({o.screen, o.width, o.height, ui});
+    const CaptureResult captured = capture_screen({o.screen, o.width, o.height, ui, settings});
     if (!captured.ok()) {
       std::fprintf(stderr, "ichhelfe-kiosk: %s\n", captured.error.c_str());
       return 1;
@@ -35,7 +46,8 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  App::Result made = App::create({o.fullscreen, o.width, o.height, ui}, make_screen(o.screen));
+  App::Result made =
+      App::create({o.fullscreen, o.width, o.height, ui}, make_screen(o.screen, settings));
   if (!made.app) {
     std::fprintf(stderr, "ichhelfe-kiosk: %s\n", made.error.c_str());
     return 1;

@@ -65,17 +65,22 @@ std::string known_screens() {
 }  // namespace
 
 std::string usage() {
-  return "usage: ichhelfe-kiosk [--windowed WxH] [--screen NAME] [--lang TAG] [--fonts FILE]\n"
+  return "usage: ichhelfe-kiosk [--windowed WxH] [--screen NAME] [--lang TAG] [--fonts FILE] "
+         "[--config FILE]\n"
          "       ichhelfe-kiosk --screenshot FILE.png --screen NAME [--lang TAG] [--size WxH] "
-         "[--fonts FILE]\n"
+         "[--fonts FILE] [--config FILE]\n"
          "\n"
          "  --windowed WxH     a window of W by H pixels instead of full screen\n"
          "  --screen NAME      the screen to show (" +
          known_screens() +
-         ")\n"
-         "  --lang TAG         the UI language, a BCP 47 tag such as de, ar, prs, uk (default de)\n"
+         "; default shell)\n"
+         "  --lang TAG         the UI language, a BCP 47 tag such as de, ar, prs, uk (default: "
+         "the\n"
+         "                     configuration's, de unless set)\n"
          "  --fonts FILE       the font configuration (default " ICHHELFE_ASSETS_DIR
          "/fonts/fonts.conf)\n"
+         "  --config FILE      the TOML configuration (default $ICHHELFE_KIOSK_CONFIG, then\n"
+         "                     /etc/ichhelfe/kiosk.toml; see assets/config/kiosk.toml)\n"
          "  --screenshot FILE  draw one frame without a display, write it as PNG and exit\n"
          "  --size WxH         the screenshot's size (default 1920x1080)\n"
          "  --help             show this text\n";
@@ -98,7 +103,7 @@ OptionsResult parse_options(const std::vector<std::string_view>& args) {
       continue;
     }
     if (arg != "--windowed" && arg != "--screen" && arg != "--lang" && arg != "--fonts" &&
-        arg != "--screenshot" && arg != "--size")
+        arg != "--screenshot" && arg != "--size" && arg != "--config")
       return fail("unknown argument '" + std::string(arg) + "'");
     if (i + 1 >= args.size()) return fail(std::string(arg) + " needs a value");
     const std::string_view value = args[++i];
@@ -120,6 +125,9 @@ OptionsResult parse_options(const std::vector<std::string_view>& args) {
         return fail("--lang '" + std::string(value) +
                     "': expected a BCP 47 tag such as de, ar, prs, fa-AF");
       o.language = std::string(value);
+    } else if (arg == "--config") {
+      if (value.empty()) return fail("--config needs a file name");
+      o.config = std::string(value);
     } else if (arg == "--fonts") {
       if (value.empty()) return fail("--fonts needs a file name");
       o.fonts = std::string(value);

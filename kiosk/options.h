@@ -1,10 +1,11 @@
 // The kiosk's command line.
 //
-//   ichhelfe-kiosk [--windowed WxH] [--screen NAME] [--lang TAG] [--fonts FILE]
+//   ichhelfe-kiosk [--windowed WxH] [--screen NAME] [--lang TAG] [--fonts FILE] [--config FILE]
 //   ichhelfe-kiosk --screenshot FILE.png --screen NAME [--lang TAG] [--size WxH] [--fonts FILE]
+//                  [--config FILE]
 //
-// Full screen unless --windowed. --screenshot draws one frame without any
-// display server, writes it as PNG and exits.
+// Full screen unless --windowed; the shell (attract screen first) unless --screen. --screenshot
+// draws one frame without any display server, writes it as PNG and exits.
 #pragma once
 
 #include <string>
@@ -18,9 +19,10 @@ struct Options {
   bool fullscreen = true;
   int width = 1920;  // window size with --windowed, image size with --screenshot
   int height = 1080;
-  std::string screen = "specimen";
-  std::string language = "de";
+  std::string screen = "shell";
+  std::string language;    // empty: the configuration's default language
   std::string fonts;       // font configuration file
+  std::string config;      // TOML configuration; empty: the usual places (config.h)
   std::string screenshot;  // PNG to write; empty: run the kiosk
 };
 

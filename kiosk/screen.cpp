@@ -1,18 +1,55 @@
 #include "kiosk/screen.h"
 
+#include "kiosk/screens/keyboard.h"
 #include "kiosk/screens/languages.h"
 #include "kiosk/screens/specimen.h"
+#include "kiosk/shell.h"
 
 namespace ih::kiosk {
 
-std::unique_ptr<Screen> make_screen(std::string_view name) {
+namespace {
+
+// A sample name for pictures of the home screen; no one's.
+constexpr const char* kSampleName = "Amal";
+
+// A clock that stands still where the screen was made, for pictures that do
+// not depend on when they were taken; `later` moves it on.
+std::function<Clock::time_point()> still_clock(std::shared_ptr<Clock::time_point> at) {
+  return [at] { return *at; };
+}
+
+}  // namespace
+
+std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& settings) {
   if (name == "specimen") return std::make_unique<SpecimenScreen>();
   if (name == "languages") return std::make_unique<LanguagesScreen>();
-  return nullptr;
+  if (name == "keyboard") return std::make_unique<KeyboardScreen>();
+  if (name == "keyboard-pin") return std::make_unique<KeyboardScreen>(KeyboardScreen::Focus::Pin);
+  if (name == "shell")
+    return std::make_unique<Shell>(ShellOptions{settings, [] { return Clock::now(); }, {}});
+  auto at = std::make_shared<Clock::time_point>(Clock::now());
+  if (name == "idle-warning") {
+    auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), {}});
+    shell->show(Page::Home);
+    // One second into the countdown.
+    *at += settings.idle_after + std::chrono::seconds(1);
+    return shell;
+  }
+  const std::optional<Page> page = page_named(name);
+  if (!page) return nullptr;
+  auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), {}});
+  if (*page == Page::Home) shell->session().display_name = kSampleName;
+  shell->show(*page);
+  return shell;
+}
+
+std::unique_ptr<Screen> make_screen(std::string_view name) {
+  return make_screen(name, Settings{});
 }
 
 std::vector<std::string_view> screen_names() {
-  return {"specimen", "languages"};
+  return {"specimen", "languages", "keyboard", "keyboard-pin", "shell",       "attract",
+          "picker",   "privacy",   "start",    "home",         "idle-warning"};
 }
 
 }  // namespace ih::kiosk

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "i18n/localizer.h"
+#include "kiosk/settings.h"
 #include "render/widgets.h"
 
 namespace ih::kiosk {
@@ -44,7 +45,11 @@ class Screen {
   virtual void draw(ScreenFrame& frame) = 0;
 };
 
-// The screen called `name`, or null if there is none.
+// The screen called `name`, or null if there is none. "shell" is the kiosk
+// itself, from the attract screen on; "attract", "picker", "privacy", "start",
+// "home" and "idle-warning" are the shell at that page with a clock that
+// stands still (for pictures and tests).
+std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& settings);
 std::unique_ptr<Screen> make_screen(std::string_view name);
 
 // Names make_screen() knows, for help and error messages.

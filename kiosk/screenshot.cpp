@@ -46,7 +46,7 @@ Image OffscreenTarget::read_pixels() const {
 }
 
 CaptureResult capture_screen(const CaptureRequest& request) {
-  std::unique_ptr<Screen> screen = make_screen(request.screen);
+  std::unique_ptr<Screen> screen = make_screen(request.screen, request.settings);
   if (!screen) return {{}, "no screen called '" + request.screen + "'"};
   auto made = OffscreenTarget::create(request.width, request.height, request.ui);
   if (!made.target) return {{}, made.error};

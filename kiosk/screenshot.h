@@ -55,6 +55,7 @@ struct CaptureRequest {
   int width = 1920;
   int height = 1080;
   UiConfig ui;
+  Settings settings = {};
 };
 
 struct CaptureResult {

@@ -14,8 +14,8 @@ TEST(Options, FullScreenSpecimenInGermanByDefault) {
   const OptionsResult r = parse({});
   ASSERT_TRUE(r.ok()) << r.error;
   EXPECT_TRUE(r.options.fullscreen);
-  EXPECT_EQ(r.options.screen, "specimen");
-  EXPECT_EQ(r.options.language, "de");
+  EXPECT_EQ(r.options.screen, "shell");
+  EXPECT_EQ(r.options.language, "") << "the configuration's default language";
   EXPECT_EQ(r.options.fonts, ICHHELFE_ASSETS_DIR "/fonts/fonts.conf");
   EXPECT_TRUE(r.options.screenshot.empty());
 }

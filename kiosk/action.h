@@ -1,0 +1,23 @@
+// What a person's touch on a page asks the shell to do. Pages emit actions;
+// only the shell (shell.h) changes state in answer.
+#pragma once
+
+#include <cstdint>
+
+namespace ih::kiosk {
+
+enum class Action : uint8_t {
+  Begin,          // the attract screen was touched
+  ChoseLanguage,  // a language tile was released (the UI already switches)
+  AcceptNotice,   // the privacy notice was accepted
+  NewProfile,     // "I am new"
+  HaveCode,       // "I have a code"
+  OpenRequests,
+  OpenMessages,
+  NewRequest,
+  Back,
+  KeepSession,  // the idle warning was touched
+  EndSession,
+};
+
+}  // namespace ih::kiosk

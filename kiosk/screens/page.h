@@ -1,0 +1,64 @@
+// What every page of the shell shares: the area it may draw in, the metrics
+// that scale with the screen, and touch buttons that remember where they were
+// drawn (so tests can touch them by name).
+//
+// A page is a free function draw_<page>(PageContext&) that reads state and
+// returns the action a touch asked for, if any (see action.h).
+//
+// Not thread-safe: UI thread only, between ImGui's NewFrame and Render.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kiosk/action.h"
+#include "kiosk/screen.h"
+
+namespace ih::kiosk {
+
+struct Rect {
+  ImVec2 min{0, 0};
+  ImVec2 max{0, 0};
+  float width() const { return max.x - min.x; }
+  float height() const { return max.y - min.y; }
+  ImVec2 centre() const { return ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2); }
+};
+
+// Sizes in pixels, from the screen's shorter side, so 1280×800, 1920×1080 and
+// 1080×1920 all look alike.
+struct Metrics {
+  float margin;
+  float gap;
+  float title;   // text size of headings
+  float body;    // text size of running text
+  float button;  // height of a main button, and its label's size × 2.5
+};
+Metrics metrics(ImVec2 screen);
+
+struct PageContext {
+  ScreenFrame& frame;
+  Rect area;  // where the page draws, below the shell's status bar
+  Metrics m;
+  Clock::time_point now;
+  // Every button drawn this frame, by id.
+  std::map<std::string, Rect, std::less<>>& controls;
+  i18n::Direction direction() const { return frame.strings.direction(); }
+};
+
+// A main button at `r`; records it under `id`; true on release over it.
+bool page_button(PageContext& c, const char* id, std::string_view text, Rect r);
+
+// A heading at the start of the area's content width, from `y`; returns the y
+// below it.
+float page_heading(PageContext& c, std::string_view text, float y);
+
+// Running text over the content width from `y`; returns the y below it.
+float page_text(PageContext& c, std::string_view text, float y, float size,
+                std::optional<ImU32> colour = {});
+
+// The content width of the area, inside its margins.
+i18n::Span content(const PageContext& c);
+
+}  // namespace ih::kiosk

@@ -1,0 +1,148 @@
+#include "kiosk/screens/pages.h"
+
+#include <cmath>
+
+#include "render/text_draw.h"
+
+namespace ih::kiosk {
+
+namespace {
+
+using i18n::msg;
+
+// A row of `count` equal buttons at the bottom of the area, from the start edge.
+Rect bottom_cell(const PageContext& c, int i, int count) {
+  const i18n::Span x = i18n::cell(c.direction(), content(c), i, count, c.m.gap);
+  const float bottom = c.area.max.y - c.m.margin;
+  return {ImVec2(x.left, bottom - c.m.button), ImVec2(x.right(), bottom)};
+}
+
+}  // namespace
+
+std::optional<Action> draw_privacy(PageContext& c) {
+  const i18n::Localizer& s = c.frame.strings;
+  std::optional<Action> action;
+  // TRANSLATORS: Heading of the privacy notice shown before anything is asked.
+  float y = page_heading(c, s.text(msg("Your data")), c.area.min.y + c.m.margin) + c.m.gap;
+  const std::string_view paragraphs[] = {
+      // TRANSLATORS: Privacy notice, first paragraph. Plain words, short sentences.
+      s.text(msg("We ask only for what helpers need: a first name or nickname, the languages you "
+                 "speak, your town, and a PIN. A phone number is optional.")),
+      // TRANSLATORS: Privacy notice, second paragraph.
+      s.text(msg("It is sent encrypted to ichhelfe.jetzt and then deleted from this terminal. "
+                 "Only helpers who answer your request see your first name.")),
+      // TRANSLATORS: Privacy notice, third paragraph.
+      s.text(msg("When you leave, everything about you is erased from this terminal.")),
+  };
+  for (const std::string_view paragraph : paragraphs)
+    y = page_text(c, paragraph, y, c.m.body) + c.m.gap;
+  // TRANSLATORS: Button: go back to the previous screen.
+  if (page_button(c, "back", s.text(msg("Back")), bottom_cell(c, 0, 2))) action = Action::Back;
+  // TRANSLATORS: Button under the privacy notice.
+  if (page_button(c, "accept", s.text(msg("I agree")), bottom_cell(c, 1, 2)))
+    action = Action::AcceptNotice;
+  return action;
+}
+
+std::optional<Action> draw_start(PageContext& c) {
+  const i18n::Localizer& s = c.frame.strings;
+  std::optional<Action> action;
+  const std::string_view heading =
+      // TRANSLATORS: Heading of the screen where a person says whether they
+      // have used ichhelfe.jetzt before.
+      s.text(msg("How do you want to start?"));
+  const float y = page_heading(c, heading, c.area.min.y + c.m.margin);
+  // Two large choices side by side in landscape, one above the other in portrait.
+  const i18n::Span box = content(c);
+  const float bottom = c.area.max.y - c.m.margin * 2 - c.m.button;
+  const bool landscape = c.frame.size.x > c.frame.size.y;
+  Rect first, second;
+  const float top = y + c.m.margin;
+  if (landscape) {
+    const i18n::Span a = i18n::cell(c.direction(), box, 0, 2, c.m.gap * 2);
+    const i18n::Span b = i18n::cell(c.direction(), box, 1, 2, c.m.gap * 2);
+    first = {ImVec2(a.left, top), ImVec2(a.right(), bottom)};
+    second = {ImVec2(b.left, top), ImVec2(b.right(), bottom)};
+  } else {
+    const float h = (bottom - top - c.m.gap * 2) / 2;
+    first = {ImVec2(box.left, top), ImVec2(box.right(), top + h)};
+    second = {ImVec2(box.left, top + h + c.m.gap * 2), ImVec2(box.right(), bottom)};
+  }
+  // TRANSLATORS: Large button for a person who has no profile yet.
+  if (page_button(c, "new", s.text(msg("I am new")), first)) action = Action::NewProfile;
+  // TRANSLATORS: Large button for a person who has a personal code already.
+  if (page_button(c, "have-code", s.text(msg("I have a code")), second)) action = Action::HaveCode;
+  if (page_button(c, "back", s.text(msg("Back")), bottom_cell(c, 0, 2))) action = Action::Back;
+  return action;
+}
+
+std::optional<Action> draw_home(PageContext& c, std::string_view name) {
+  const i18n::Localizer& s = c.frame.strings;
+  std::optional<Action> action;
+  // TRANSLATORS: Heading of a person's home screen; {name} is the name or
+  // nickname they chose.
+  const std::string hello = s.format(msg("Hello, {name}!"), {{"name", name}});
+  const float y = page_heading(c, hello, c.area.min.y + c.m.margin);
+  const i18n::Span box = content(c);
+  const float top = y + c.m.margin;
+  const float bottom = c.area.max.y - c.m.margin;
+  const bool landscape = c.frame.size.x > c.frame.size.y;
+  struct Tile {
+    const char* id;
+    std::string_view text;
+    Action action;
+  };
+  const Tile tiles[] = {
+      // TRANSLATORS: Home screen tile: the requests for help the person has made.
+      {"requests", s.text(msg("My requests")), Action::OpenRequests},
+      // TRANSLATORS: Home screen tile: conversations with helpers.
+      {"messages", s.text(msg("My messages")), Action::OpenMessages},
+      // TRANSLATORS: Home screen tile: make a new request for help.
+      {"new-request", s.text(msg("I need help")), Action::NewRequest},
+  };
+  for (int i = 0; i < 3; ++i) {
+    Rect r;
+    if (landscape) {
+      const i18n::Span x = i18n::cell(c.direction(), box, i, 3, c.m.gap * 2);
+      r = {ImVec2(x.left, top), ImVec2(x.right(), bottom)};
+    } else {
+      const float h = (bottom - top - c.m.gap * 4) / 3;
+      const float t = top + static_cast<float>(i) * (h + c.m.gap * 2);
+      r = {ImVec2(box.left, t), ImVec2(box.right(), t + h)};
+    }
+    if (page_button(c, tiles[i].id, tiles[i].text, r)) action = tiles[i].action;
+  }
+  return action;
+}
+
+std::optional<Action> draw_idle_warning(PageContext& c, std::chrono::seconds left) {
+  const i18n::Localizer& s = c.frame.strings;
+  render::UiContext& ui = c.frame.ui;
+  ImGui::SetCursorScreenPos(c.area.min);
+  c.controls["idle-warning"] = c.area;
+  const bool touched =
+      ImGui::InvisibleButton("idle-warning", ImVec2(c.area.width(), c.area.height()));
+  const i18n::Span box = content(c);
+  const render::TextStyle heading{c.m.title, ui.language, ui.direction};
+  const render::LayoutOptions centred{.max_width = box.width, .align = render::Align::Center};
+  // TRANSLATORS: Shown after a while without a touch, before the session ends.
+  const auto question = ui.engine.layout(s.text(msg("Are you still there?")), heading, centred);
+  const auto number = ui.engine.layout(s.formats().number(static_cast<int64_t>(left.count())),
+                                       {c.m.title * 3, ui.language, ui.direction}, centred);
+  // TRANSLATORS: Under the countdown of the idle warning.
+  const auto hint = ui.engine.layout(s.text(msg("Touch the screen to continue.")),
+                                     {c.m.body, ui.language, ui.direction}, centred);
+  const float block = question->height + number->height + hint->height + 2 * c.m.gap;
+  float y = std::round(c.area.min.y + (c.area.height() - block) / 2);
+  ImDrawList& list = *ImGui::GetWindowDrawList();
+  render::draw_layout(list, ui.atlas, *question, ImVec2(box.left, y), ui.theme.text);
+  y += question->height + c.m.gap;
+  render::draw_layout(list, ui.atlas, *number, ImVec2(box.left, y), ui.theme.button);
+  y += number->height + c.m.gap;
+  render::draw_layout(list, ui.atlas, *hint, ImVec2(box.left, y), ui.theme.text);
+  // Pressed, not released: the first touch already counts as being there.
+  if (touched || ImGui::IsItemActive()) return Action::KeepSession;
+  return std::nullopt;
+}
+
+}  // namespace ih::kiosk

@@ -1,0 +1,29 @@
+// The shell's pages after the attract screen and the language picker: the
+// privacy notice, the start (new or returning), the home page, and the idle
+// warning. Each draws into PageContext::area and returns the action a touch
+// asked for. They mirror for right-to-left languages by placing things at the
+// start and the end (i18n/direction.h), never at the left or right.
+#pragma once
+
+#include <chrono>
+#include <string_view>
+
+#include "kiosk/screens/page.h"
+
+namespace ih::kiosk {
+
+// What the privacy notice says, in plain language, and "I agree".
+std::optional<Action> draw_privacy(PageContext& c);
+
+// "I am new" or "I have a code".
+std::optional<Action> draw_start(PageContext& c);
+
+// The person's home: their requests, their messages, a new request.
+// `name` is the name they chose (personal: laid out, never logged).
+std::optional<Action> draw_home(PageContext& c, std::string_view name);
+
+// The idle warning: how many seconds are left, and that a touch continues.
+// The whole screen is one touch target.
+std::optional<Action> draw_idle_warning(PageContext& c, std::chrono::seconds left);
+
+}  // namespace ih::kiosk

@@ -1,0 +1,250 @@
+#include "kiosk/shell.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "kiosk/screens/attract.h"
+#include "kiosk/screens/pages.h"
+#include "render/text_draw.h"
+
+namespace ih::kiosk {
+
+namespace {
+
+using i18n::msg;
+
+constexpr ImU32 kOnline = IM_COL32(0x1B, 0x7A, 0x3A, 0xFF);
+constexpr ImU32 kOffline = IM_COL32(0x8A, 0x8A, 0x8A, 0xFF);
+constexpr ImU32 kBar = IM_COL32(0xE9, 0xEC, 0xEF, 0xFF);
+
+float bar_height(ImVec2 screen) {
+  return std::max(88.0f, std::round(std::min(screen.x, screen.y) * 0.09f));
+}
+
+// What the status bar says: honest about the connection and the queue.
+std::string status_text(const i18n::Localizer& s, const std::optional<net::SyncStatus>& status,
+                        bool& online) {
+  online = status && status->state != net::SyncState::Offline;
+  std::string text;
+  if (online)
+    // TRANSLATORS: Status bar: the terminal reaches the platform now.
+    text = s.text(msg("Online"));
+  else
+    // TRANSLATORS: Status bar: the terminal cannot reach the platform now
+    // (what people enter waits on the terminal, encrypted, and is sent later).
+    text = s.text(msg("Offline"));
+  if (status && status->waiting > 0) {
+    text += "  ·  ";
+    // TRANSLATORS: Status bar: how many entries wait on this terminal to be
+    // sent to the platform, e.g. "Waiting to be sent: 3".
+    text += s.format(msg("Waiting to be sent: {count}"), {{"count", status->waiting}});
+  }
+  return text;
+}
+
+}  // namespace
+
+std::optional<Page> page_named(std::string_view name) {
+  if (name == "attract") return Page::Attract;
+  if (name == "picker") return Page::Languages;
+  if (name == "privacy") return Page::Privacy;
+  if (name == "start") return Page::Start;
+  if (name == "home") return Page::Home;
+  return std::nullopt;
+}
+
+Shell::Shell(ShellOptions options) : options_(std::move(options)) {
+  last_touch_ = attract_since_ = options_.now();
+}
+
+void Shell::show(Page page) {
+  if (page == Page::Attract) {
+    stack_ = {Page::Attract};
+    return;
+  }
+  session_.active = true;
+  stack_.push_back(page);
+}
+
+void Shell::apply(Action action) {
+  switch (action) {
+    case Action::Begin:
+      session_.active = true;
+      stack_.push_back(Page::Languages);
+      break;
+    case Action::ChoseLanguage:
+      stack_.push_back(Page::Privacy);
+      break;
+    case Action::AcceptNotice:
+      session_.accepted_notice = true;
+      stack_.push_back(Page::Start);
+      break;
+    case Action::Back:
+      if (stack_.size() > 2) stack_.pop_back();
+      break;
+    case Action::KeepSession:
+      warning_ = false;
+      break;
+    case Action::EndSession:
+      end_requested_ = true;
+      break;
+    // The profile, login and request flows come with the keyboard and the
+    // request wizard; until then these touches change nothing.
+    case Action::NewProfile:
+    case Action::HaveCode:
+    case Action::OpenRequests:
+    case Action::OpenMessages:
+    case Action::NewRequest:
+      break;
+  }
+}
+
+void Shell::end_session(ScreenFrame& frame) {
+  wipe(session_);
+  // Laid-out paragraphs keep their text; drop them all (the next frames lay
+  // out the attract screen's few strings again).
+  frame.ui.engine.clear_caches();
+  if (frame.strings.language() != options_.settings.default_language)
+    frame.switch_language = options_.settings.default_language;
+  stack_ = {Page::Attract};
+  warning_ = false;
+  end_requested_ = false;
+  attract_since_ = last_touch_ = options_.now();
+  frame.ui.needs_frame = true;
+}
+
+std::optional<Action> Shell::draw_status_bar(PageContext& c) {
+  render::UiContext& ui = c.frame.ui;
+  const i18n::Localizer& s = c.frame.strings;
+  const i18n::Span box = content(c);
+  const float h = c.area.min.y;  // the bar ends where the page's area begins
+  ImDrawList& list = *ImGui::GetWindowDrawList();
+  list.AddRectFilled(ImVec2(0, 0), ImVec2(c.frame.size.x, h), kBar);
+
+  std::optional<Action> action;
+  float end_width = 0;
+  if (session_.active) {
+    // TRANSLATORS: Always visible while a person uses the terminal: erases
+    // everything about them and returns to the start.
+    const std::string_view label = s.text(msg("End session"));
+    const float size = std::round(c.m.body);
+    const auto measured = ui.engine.layout(label, {size, ui.language, ui.direction});
+    end_width = std::max(h * 2.5f, std::ceil(measured->width) + 2 * c.m.gap);
+    const float pad = std::round(h * 0.12f);
+    const float x = i18n::at_end(c.direction(), box, end_width);
+    const Rect r{ImVec2(x, pad), ImVec2(x + end_width, h - pad)};
+    controls_["end-session"] = r;
+    ImGui::SetCursorScreenPos(r.min);
+    const float before = ui.text_size;
+    ui.text_size = size;
+    if (render::button(ui, "end-session", label, ImVec2(r.width(), r.height())))
+      action = Action::EndSession;
+    ui.text_size = before;
+  }
+
+  bool online = false;
+  const std::string text =
+      status_text(s, options_.sync_status ? options_.sync_status() : std::nullopt, online);
+  const float size = std::round(c.m.body * 0.85f);
+  const float dot = std::round(size * 0.35f);
+  const float room = box.width - end_width - c.m.gap * 2 - dot * 3;
+  const auto layout =
+      ui.engine.layout(text, {size, ui.language, ui.direction}, {.max_width = room});
+  const float y = std::round((h - layout->height) / 2);
+  // A filled dot when online, a ring when not: the shape says it, not only the colour.
+  const float dot_x = i18n::at_start(c.direction(), box, dot * 2) + dot;
+  const ImVec2 centre(dot_x, h / 2);
+  if (online)
+    list.AddCircleFilled(centre, dot, kOnline);
+  else
+    list.AddCircle(centre, dot - 1.5f, kOffline, 0, 3.0f);
+  const float text_x = i18n::at_start(c.direction(), box, room, dot * 3);
+  render::draw_layout(list, ui.atlas, *layout, ImVec2(text_x, y), ui.theme.text);
+  return action;
+}
+
+std::optional<Action> Shell::draw_page(PageContext& c) {
+  switch (page()) {
+    case Page::Attract:
+      return draw_attract(c, attract_since_);
+    case Page::Languages: {
+      ImGui::SetCursorScreenPos(c.area.min);
+      ScreenFrame inner{c.frame.ui, ImVec2(c.area.width(), c.area.height()), std::nullopt,
+                        c.frame.strings, std::nullopt};
+      languages_.draw(inner);
+      for (const LanguageTile& t : languages_.tiles()) c.controls["tile-" + t.tag] = {t.min, t.max};
+      c.frame.switch_language = inner.switch_language;
+      // Any tile released goes on, the one already chosen as well.
+      // Pressed and released on the same tile, as a button would be.
+      if (ImGui::IsMouseReleased(0)) {
+        const ImVec2 down = ImGui::GetIO().MouseClickedPos[0];
+        for (const LanguageTile& t : languages_.tiles())
+          if (ImGui::IsMouseHoveringRect(t.min, t.max) && down.x >= t.min.x && down.x < t.max.x &&
+              down.y >= t.min.y && down.y < t.max.y)
+            return Action::ChoseLanguage;
+      }
+      return std::nullopt;
+    }
+    case Page::Privacy:
+      return draw_privacy(c);
+    case Page::Start:
+      return draw_start(c);
+    case Page::Home:
+      return draw_home(c, session_.display_name);
+  }
+  return std::nullopt;
+}
+
+void Shell::draw(ScreenFrame& frame) {
+  const Clock::time_point now = options_.now();
+  controls_.clear();
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool touched =
+      ImGui::IsMouseDown(0) || ImGui::IsMouseReleased(0) || io.InputQueueCharacters.Size > 0;
+  if (touched) last_touch_ = now;
+
+  if (end_requested_) end_session(frame);
+  // The countdown, from the last touch.
+  std::chrono::seconds left{0};
+  if (page() != Page::Attract) {
+    const Settings& s = options_.settings;
+    const Clock::duration idle = now - last_touch_;
+    if (idle >= s.idle_after + s.warning_for) {
+      end_session(frame);
+    } else if (idle >= s.idle_after) {
+      warning_ = true;
+      const Clock::duration rest = s.idle_after + s.warning_for - idle;
+      left = std::chrono::ceil<std::chrono::seconds>(rest);
+      // The next frame when the number shown changes.
+      frame.redraw_at = now + (rest - (left - std::chrono::seconds(1)));
+    } else if (!warning_) {
+      frame.redraw_at = last_touch_ + s.idle_after;
+    }
+  }
+
+  const Metrics m = metrics(frame.size);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const bool bar = page() != Page::Attract && !warning_;
+  const float top = bar ? bar_height(frame.size) : 0;
+  PageContext c{
+      frame,
+      {ImVec2(origin.x, origin.y + top), ImVec2(origin.x + frame.size.x, origin.y + frame.size.y)},
+      m,
+      now,
+      controls_};
+  std::optional<Action> action;
+  if (warning_) {
+    action = draw_idle_warning(c, left);
+  } else {
+    if (bar) action = draw_status_bar(c);
+    if (const auto a = draw_page(c)) action = a;
+  }
+  if (action) {
+    apply(*action);
+    frame.ui.needs_frame = true;
+    if (end_requested_) end_session(frame);
+  }
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + frame.size.y));
+}
+
+}  // namespace ih::kiosk

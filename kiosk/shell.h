@@ -1,0 +1,91 @@
+// The shell: the kiosk application's core. It owns the state a session moves
+// through, one owner for each piece:
+//
+//   the page stack   where the person is; Back pops, the attract screen is the root
+//   the session      everything about the person (session.h), wiped at its end
+//   the settings     from the configuration (settings.h)
+//   the sync status  a snapshot of net/'s sync engine, taken once per frame
+//
+// and it is itself a Screen: each frame it draws the status bar (online or
+// not, items waiting, and "End session" whenever a session runs), then the
+// current page, and applies the action the page returned. Pages only read;
+// nothing but the shell changes state.
+//
+// Idle time: without a touch for Settings::idle_after, the idle warning
+// replaces the page and counts down Settings::warning_for; a touch continues,
+// the end of the countdown ends the session: the session is wiped, the text
+// engine's caches (which hold laid-out text) are cleared, and the attract screen
+// comes back in the default language. The shell asks for frames only when a
+// second of the countdown passes or the warning is due, never continuously.
+//
+// Not thread-safe: the UI thread owns it. The sync status source is called on
+// the UI thread and must be quick (SyncEngine::status() is).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/action.h"
+#include "kiosk/screen.h"
+#include "kiosk/screens/languages.h"
+#include "kiosk/screens/page.h"
+#include "kiosk/session.h"
+#include "kiosk/settings.h"
+#include "net/sync_engine.h"
+
+namespace ih::kiosk {
+
+enum class Page { Attract, Languages, Privacy, Start, Home };
+
+// The page called `name` ("attract", "privacy", …), for --screen and tests.
+std::optional<Page> page_named(std::string_view name);
+
+struct ShellOptions {
+  Settings settings;
+  // The time; tests pass a clock of their own.
+  std::function<Clock::time_point()> now = [] { return Clock::now(); };
+  // How the sync engine stands; empty or nullopt: no engine (not enrolled).
+  std::function<std::optional<net::SyncStatus>()> sync_status;
+};
+
+class Shell : public Screen {
+ public:
+  explicit Shell(ShellOptions options);
+
+  void draw(ScreenFrame& frame) override;
+
+  // Applies what a page asked for. Also for flows that end in a signed-in
+  // person (profile creation, login): they fill the session, then Home.
+  void apply(Action action);
+  // Puts the page on top of the stack (for --screen and tests).
+  void show(Page page);
+
+  Page page() const { return stack_.back(); }
+  const std::vector<Page>& stack() const { return stack_; }
+  Session& session() { return session_; }
+  const Settings& settings() const { return options_.settings; }
+  bool warning_shown() const { return warning_; }
+  // Where each touch target was drawn in the last frame, by id ("end-session",
+  // "accept", "back", …; "tile-<tag>" on the language picker).
+  const std::map<std::string, Rect, std::less<>>& controls() const { return controls_; }
+
+ private:
+  void end_session(ScreenFrame& frame);
+  std::optional<Action> draw_status_bar(PageContext& c);
+  std::optional<Action> draw_page(PageContext& c);
+
+  ShellOptions options_;
+  std::vector<Page> stack_{Page::Attract};
+  Session session_;
+  LanguagesScreen languages_;
+  Clock::time_point last_touch_;
+  Clock::time_point attract_since_;
+  bool warning_ = false;
+  bool end_requested_ = false;
+  std::map<std::string, Rect, std::less<>> controls_;
+};
+
+}  // namespace ih::kiosk
