@@ -73,6 +73,8 @@ std::optional<std::string> normalize_personal_code(std::string_view typed) {
   return format(payload);
 }
 
-std::string_view prefix_of(std::string_view canonical_code) { return canonical_code.substr(0, 3); }
+std::string_view prefix_of(std::string_view canonical_code) {
+  return canonical_code.substr(0, 3);
+}
 
 }  // namespace ih::api

@@ -26,9 +26,9 @@ Database& Database::operator=(Database&& other) noexcept {
 Database Database::open(const std::string& path) {
   Database db;
   sqlite3* handle = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &handle,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &handle,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     db.error_ = handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
     db.error_code_ = rc & 0xff;
@@ -68,8 +68,12 @@ Statement Database::prepare(std::string_view sql) {
   return Statement(this, stmt);
 }
 
-int64_t Database::last_insert_rowid() const { return db_ ? sqlite3_last_insert_rowid(db_) : 0; }
-int Database::changes() const { return db_ ? sqlite3_changes(db_) : 0; }
+int64_t Database::last_insert_rowid() const {
+  return db_ ? sqlite3_last_insert_rowid(db_) : 0;
+}
+int Database::changes() const {
+  return db_ ? sqlite3_changes(db_) : 0;
+}
 
 int Database::user_version() {
   Statement st = prepare("PRAGMA user_version");
@@ -127,9 +131,13 @@ Statement::Step Statement::step() {
   return Step::Error;
 }
 
-bool Statement::run() { return step() == Step::Done; }
+bool Statement::run() {
+  return step() == Step::Done;
+}
 
-int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+int64_t Statement::int64(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
 
 std::string Statement::text(int column) const {
   const auto* p = sqlite3_column_text(stmt_, column);
@@ -153,7 +161,9 @@ bool Statement::is_null(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
-Transaction::Transaction(Database& db) : db_(db) { began_ = db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : db_(db) {
+  began_ = db_.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
   if (began_ && !done_) db_.exec("ROLLBACK");

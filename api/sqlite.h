@@ -68,7 +68,9 @@ class Statement {
   Statement& bind(int index, int64_t value);
   Statement& bind(int index, int value) { return bind(index, int64_t{value}); }
   Statement& bind(int index, std::string_view text);
-  Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+  Statement& bind(int index, const std::string& text) {
+    return bind(index, std::string_view(text));
+  }
   Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
   Statement& bind(int index, const std::vector<unsigned char>& blob);
   Statement& bind(int index, std::nullopt_t);

@@ -23,7 +23,8 @@ std::optional<std::chrono::sys_days> read_date(std::string_view text) {
       !read_number(text, 5, 2, &m) || text[7] != '-' || !read_number(text, 8, 2, &d)) {
     return std::nullopt;
   }
-  const std::chrono::year_month_day date{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
+  const std::chrono::year_month_day date{std::chrono::year(y),
+                                         std::chrono::month(static_cast<unsigned>(m)),
                                          std::chrono::day(static_cast<unsigned>(d))};
   if (!date.ok()) return std::nullopt;
   return std::chrono::sys_days(date);
@@ -79,6 +80,8 @@ std::optional<int64_t> parse_time(std::string_view text) {
   return days * 86400 + h * 3600 + mi * 60 + s - offset;
 }
 
-bool is_date(std::string_view text) { return text.size() == 10 && read_date(text).has_value(); }
+bool is_date(std::string_view text) {
+  return text.size() == 10 && read_date(text).has_value();
+}
 
 }  // namespace ih::api

@@ -48,7 +48,8 @@ std::optional<Reply> require_terminal(CallContext& ctx) {
   return std::nullopt;
 }
 
-std::optional<Reply> require_session(CallContext& ctx, std::initializer_list<std::string_view> roles) {
+std::optional<Reply> require_session(CallContext& ctx,
+                                     std::initializer_list<std::string_view> roles) {
   if (ctx.call.bearer.empty()) return unauthenticated("this call needs a session");
   const auto token_hash = hash_secret(ctx.call.bearer);
   auto db = ctx.hub.store->lease();

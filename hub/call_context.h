@@ -47,7 +47,8 @@ std::optional<Reply> require_terminal(CallContext& ctx);
 
 // Authenticates the bearer session for one of `roles`. Persons and staff must
 // call from the terminal their session was opened at (require_terminal first).
-std::optional<Reply> require_session(CallContext& ctx, std::initializer_list<std::string_view> roles);
+std::optional<Reply> require_session(CallContext& ctx,
+                                     std::initializer_list<std::string_view> roles);
 
 // For calls that persons and staff make at a terminal and helpers make
 // without one: the terminal if a credential is sent, then the session.

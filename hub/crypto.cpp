@@ -6,9 +6,12 @@
 
 namespace ih::hub {
 
-std::vector<unsigned char> hash_secret(std::string_view secret) { return keyed_hash({}, secret); }
+std::vector<unsigned char> hash_secret(std::string_view secret) {
+  return keyed_hash({}, secret);
+}
 
-std::vector<unsigned char> keyed_hash(const std::vector<unsigned char>& key, std::string_view data) {
+std::vector<unsigned char> keyed_hash(const std::vector<unsigned char>& key,
+                                      std::string_view data) {
   std::vector<unsigned char> out(crypto_generichash_BYTES);
   crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(data.data()),
                      data.size(), key.empty() ? nullptr : key.data(), key.size());
@@ -18,9 +21,10 @@ std::vector<unsigned char> keyed_hash(const std::vector<unsigned char>& key, std
 std::optional<std::string> hash_pin(std::string_view pin, PinCost cost) {
   const bool minimal = cost == PinCost::Minimal;
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(out, pin.data(), pin.size(),
-                        minimal ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        minimal ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+  if (crypto_pwhash_str(
+          out, pin.data(), pin.size(),
+          minimal ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+          minimal ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
     return std::nullopt;
   }
   return std::string(out);

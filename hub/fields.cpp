@@ -28,7 +28,8 @@ std::optional<std::string> Fields::text(const char* key, size_t min, size_t max,
   return value;
 }
 
-std::optional<std::string> Fields::choice(const char* key, const std::vector<std::string_view>& choices,
+std::optional<std::string> Fields::choice(const char* key,
+                                          const std::vector<std::string_view>& choices,
                                           bool required) {
   auto value = text(key, 1, 64, required);
   if (value && std::find(choices.begin(), choices.end(), *value) == choices.end()) {
@@ -105,9 +106,10 @@ bool is_phone(std::string_view phone) {
 
 const std::vector<std::string_view>& categories() {
   static const std::vector<std::string_view> list = {
-      "authority",   "language_tandem",     "doctor",         "interpreting", "housing",
-      "legal_advice", "school_childcare",   "work_applications", "clothes",  "furniture_household",
-      "mobility",    "leisure_sport",       "other"};
+      "authority", "language_tandem",     "doctor",           "interpreting",
+      "housing",   "legal_advice",        "school_childcare", "work_applications",
+      "clothes",   "furniture_household", "mobility",         "leisure_sport",
+      "other"};
   return list;
 }
 

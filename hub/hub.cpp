@@ -74,7 +74,8 @@ int64_t system_clock_seconds() {
 
 bool load_or_make_keys(Hub& hub, std::string* error) {
   auto db = hub.store->lease();
-  auto st = db->prepare("SELECT box_public, box_secret, fingerprint_key FROM hub_keys WHERE id = 1");
+  auto st =
+      db->prepare("SELECT box_public, box_secret, fingerprint_key FROM hub_keys WHERE id = 1");
   if (st.step() == sql::Statement::Step::Row) {
     hub.box_public = st.blob(0);
     hub.box_secret = st.blob(1);
@@ -98,7 +99,9 @@ bool load_or_make_keys(Hub& hub, std::string* error) {
 
 }  // namespace
 
-void HubDeleter::operator()(Hub* hub) const { delete hub; }
+void HubDeleter::operator()(Hub* hub) const {
+  delete hub;
+}
 
 HubPtr open_hub(Config config, std::string* error) {
   if (sodium_init() < 0) {
@@ -169,7 +172,9 @@ void set_fault_injector(Hub& hub, FaultInjector injector) {
   hub.fault = std::move(injector);
 }
 
-Counters counters(const Hub& hub) { return {hub.applied.load(), hub.replayed.load()}; }
+Counters counters(const Hub& hub) {
+  return {hub.applied.load(), hub.replayed.load()};
+}
 
 std::vector<std::pair<std::string, std::string>> routes() {
   std::vector<std::pair<std::string, std::string>> out;
@@ -177,7 +182,9 @@ std::vector<std::pair<std::string, std::string>> routes() {
   return out;
 }
 
-std::vector<unsigned char> box_public_key(const Hub& hub) { return hub.box_public; }
+std::vector<unsigned char> box_public_key(const Hub& hub) {
+  return hub.box_public;
+}
 
 int64_t query_int(Hub& hub, std::string_view sql, std::string_view text_argument) {
   auto db = hub.store->lease();

@@ -12,9 +12,9 @@
 #include <pthread.h>
 
 #include <csignal>
-#include <filesystem>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "hub/hub.h"
@@ -111,7 +111,8 @@ ih::hub::HubPtr open(const Options& o, const std::string& pin) {
 void print_seeded(ih::hub::Hub& hub) {
   for (const auto& [profile, credentials] : ih::hub::seed_demo_helpers(hub)) {
     std::printf("helper %-10s %-12s code %s password %s\n", profile.display_name.c_str(),
-                profile.town.c_str(), credentials.personal_code.c_str(), credentials.secret.c_str());
+                profile.town.c_str(), credentials.personal_code.c_str(),
+                credentials.secret.c_str());
   }
 }
 

@@ -1,8 +1,7 @@
 #include "hub/matching.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "hub/towns.h"
 

@@ -60,7 +60,8 @@ Reply create_account(CallContext& ctx) {
         "VALUES (?1, ?2, ?3, ?4, ?5)");
     session.bind_all(hash_secret(*token), account_id, ctx.terminal->id, session_start, expires);
     if (!session.run()) return problem(409, "conflict", "This session token is in use");
-    auto row = db.prepare(std::string("SELECT ") + kAccountColumns + " FROM accounts a WHERE a.id = ?1");
+    auto row =
+        db.prepare(std::string("SELECT ") + kAccountColumns + " FROM accounts a WHERE a.id = ?1");
     row.bind_all(account_id);
     row.step();
     auto out = account_json(row);
@@ -72,7 +73,8 @@ Reply create_account(CallContext& ctx) {
 Reply me(CallContext& ctx) {
   if (auto denied = require_any_session(ctx, {"person", "helper", "staff"})) return *denied;
   auto db = ctx.hub.store->lease();
-  auto row = db->prepare(std::string("SELECT ") + kAccountColumns + " FROM accounts a WHERE a.id = ?1");
+  auto row =
+      db->prepare(std::string("SELECT ") + kAccountColumns + " FROM accounts a WHERE a.id = ?1");
   row.bind_all(ctx.principal->account_id);
   if (row.step() != sql::Statement::Step::Row) return problem(404, "not-found", "No such account");
   return json_reply(200, account_json(row));
@@ -92,7 +94,8 @@ Reply reset_pin(CallContext& ctx) {
   const auto pin_hash = hash_pin(*pin, ctx.hub.config.pin_cost);
   if (!pin_hash) return retry_later(503, "unavailable", "The server is out of memory", 5);
   return write(ctx, [&](sql::Database& db) {
-    auto update = db.prepare("UPDATE accounts SET pin_hash = ?1 WHERE code = ?2 AND role = 'person'");
+    auto update =
+        db.prepare("UPDATE accounts SET pin_hash = ?1 WHERE code = ?2 AND role = 'person'");
     update.bind_all(*pin_hash, *code);
     if (!update.run()) return problem(500, "internal", "The server failed to answer");
     if (db.changes() == 0) return problem(404, "not-found", "No such account");

@@ -111,15 +111,18 @@ Reply send_message(CallContext& ctx) {
     const auto seq = member_of(db, ctx.params[0], me);
     if (!seq) return problem(404, "not-found", "No such conversation");
     auto insert = db.prepare(
-        "INSERT INTO messages (conversation_seq, sender_id, text, sent_at) VALUES (?1, ?2, ?3, ?4)");
+        "INSERT INTO messages (conversation_seq, sender_id, text, sent_at) VALUES (?1, ?2, ?3, "
+        "?4)");
     insert.bind_all(*seq, me, *text, ctx.now());
     if (!insert.run()) return problem(500, "internal", "The server failed to answer");
     const int64_t id = db.last_insert_rowid();
     const auto activity = next_counter(db, "activity");
-    auto touch = db.prepare("UPDATE conversations SET updated_at = ?1, activity = ?2 WHERE seq = ?3");
+    auto touch =
+        db.prepare("UPDATE conversations SET updated_at = ?1, activity = ?2 WHERE seq = ?3");
     touch.bind_all(ctx.now(), activity.value_or(0), *seq);
     touch.run();
-    auto row = db.prepare("SELECT id, sender_id, text, sent_at, read_at FROM messages WHERE id = ?1");
+    auto row =
+        db.prepare("SELECT id, sender_id, text, sent_at, read_at FROM messages WHERE id = ?1");
     row.bind_all(id);
     row.step();
     return json_reply(201, message_json(row, me));

@@ -32,7 +32,8 @@ Reply deliver_envelope(CallContext& ctx) {
   if (!sealed || sealed->size() < crypto_box_SEALBYTES) return unreadable("not sealed base64");
   std::string plain(sealed->size() - crypto_box_SEALBYTES, '\0');
   if (crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain.data()), sealed->data(),
-                           sealed->size(), ctx.hub.box_public.data(), ctx.hub.box_secret.data()) != 0) {
+                           sealed->size(), ctx.hub.box_public.data(),
+                           ctx.hub.box_secret.data()) != 0) {
     return unreadable("not sealed to this server's key");
   }
   const auto content = parse_object(plain);
@@ -54,7 +55,8 @@ Reply deliver_envelope(CallContext& ctx) {
     return problem(400, "malformed-request", "Idempotency-Key differs from the envelope's key");
   }
   const auto sealed_at = api::parse_time(*sealed_at_text);
-  if (!sealed_at || *sealed_at > ctx.now() + kClockSlack || *sealed_at < ctx.now() - kMaxEnvelopeAge) {
+  if (!sealed_at || *sealed_at > ctx.now() + kClockSlack ||
+      *sealed_at < ctx.now() - kMaxEnvelopeAge) {
     return unreadable("sealed_at is in the future or too old");
   }
   Call inner;

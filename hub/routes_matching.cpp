@@ -59,15 +59,17 @@ Reply feed(CallContext& ctx) {
     request.erase("updated_at");
     ranked.push_back({*km, st.int64(0), std::move(request)});
   }
-  std::sort(ranked.begin(), ranked.end(),
-            [](const Ranked& a, const Ranked& b) { return std::tie(a.km, a.seq) < std::tie(b.km, b.seq); });
+  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    return std::tie(a.km, a.seq) < std::tie(b.km, b.seq);
+  });
   nlohmann::json items = nlohmann::json::array();
   const size_t count = std::min(ranked.size(), static_cast<size_t>(*limit));
   for (size_t i = 0; i < count; ++i) {
     items.push_back({{"request", ranked[i].request}, {"distance_km", ranked[i].km}});
   }
   nlohmann::json out = {{"items", items}};
-  if (ranked.size() > count) out["next_cursor"] = make_cursor({ranked[count - 1].km, ranked[count - 1].seq});
+  if (ranked.size() > count)
+    out["next_cursor"] = make_cursor({ranked[count - 1].km, ranked[count - 1].seq});
   return json_reply(200, out);
 }
 
@@ -98,12 +100,15 @@ Reply offer_help(CallContext& ctx) {
                           activity.value_or(0));
     if (!conversation.run()) return problem(409, "conflict", "This helper answered already");
     auto first = db.prepare(
-        "INSERT INTO messages (conversation_seq, sender_id, text, sent_at) VALUES (?1, ?2, ?3, ?4)");
+        "INSERT INTO messages (conversation_seq, sender_id, text, sent_at) VALUES (?1, ?2, ?3, "
+        "?4)");
     first.bind_all(db.last_insert_rowid(), ctx.principal->account_id, *message, ctx.now());
     auto answered = db.prepare(
-        "UPDATE requests SET status = 'answered', updated_at = ?1 WHERE seq = ?2 AND status = 'open'");
+        "UPDATE requests SET status = 'answered', updated_at = ?1 WHERE seq = ?2 AND status = "
+        "'open'");
     answered.bind_all(ctx.now(), request_seq);
-    if (!first.run() || !answered.run()) return problem(500, "internal", "The server failed to answer");
+    if (!first.run() || !answered.run())
+      return problem(500, "internal", "The server failed to answer");
     return json_reply(201, {{"id", id},
                             {"request_id", ctx.params[0]},
                             {"category", category},

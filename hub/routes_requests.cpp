@@ -33,7 +33,8 @@ Reply create_request(CallContext& ctx) {
   // A terminal names the request itself, so a person can see and withdraw it
   // while it still waits in the outbox.
   const auto chosen_id = f.text("id", 18, 45, false);
-  if (chosen_id && (chosen_id->rfind("r_", 0) != 0 || !api::is_idempotency_key(chosen_id->substr(2)))) {
+  if (chosen_id &&
+      (chosen_id->rfind("r_", 0) != 0 || !api::is_idempotency_key(chosen_id->substr(2)))) {
     f.fail("id", "not r_ and 16 to 43 base64url characters");
   }
   if (!f.ok()) return validation_problem(f.errors);
@@ -52,7 +53,8 @@ Reply create_request(CallContext& ctx) {
     insert.bind_all(id, ctx.principal->account_id, *category, date, *part_of_day, *town, place,
                     *language, text, ctx.now());
     if (!insert.run()) return problem(500, "internal", "The server failed to answer");
-    auto row = db.prepare(std::string("SELECT ") + kRequestColumns + " FROM requests r WHERE r.id = ?1");
+    auto row =
+        db.prepare(std::string("SELECT ") + kRequestColumns + " FROM requests r WHERE r.id = ?1");
     row.bind_all(id);
     row.step();
     return json_reply(201, request_json(row));
@@ -103,7 +105,8 @@ Reply withdraw_request(CallContext& ctx) {
     auto row = db.prepare(std::string("SELECT ") + kRequestColumns +
                           " FROM requests r WHERE r.id = ?1 AND r.account_id = ?2");
     row.bind_all(ctx.params[0], ctx.principal->account_id);
-    if (row.step() != sql::Statement::Step::Row) return problem(404, "not-found", "No such request");
+    if (row.step() != sql::Statement::Step::Row)
+      return problem(404, "not-found", "No such request");
     return json_reply(200, request_json(row));
   });
 }

@@ -54,8 +54,9 @@ Reply login(CallContext& ctx) {
     int64_t wait = locked_for(db, "account_code", code, config.account_failure_limit, now,
                               config.failure_window_s);
     if (ctx.terminal) {
-      wait = std::max(wait, locked_for(db, "terminal_id", ctx.terminal->id,
-                                       config.terminal_failure_limit, now, config.failure_window_s));
+      wait =
+          std::max(wait, locked_for(db, "terminal_id", ctx.terminal->id,
+                                    config.terminal_failure_limit, now, config.failure_window_s));
     }
     return wait;
   };
@@ -89,7 +90,8 @@ Reply login(CallContext& ctx) {
       return retry_later(429, "rate-limited", "Too many failed attempts; wait", wait);
     }
     if (!pin_ok) {
-      auto fail = db.prepare("INSERT INTO login_failures (account_code, terminal_id, at) VALUES (?1, ?2, ?3)");
+      auto fail = db.prepare(
+          "INSERT INTO login_failures (account_code, terminal_id, at) VALUES (?1, ?2, ?3)");
       fail.bind_all(code, ctx.terminal ? std::optional(ctx.terminal->id) : std::nullopt, now);
       fail.run();
       return problem(401, "invalid-credentials", "The personal code or the PIN is wrong");
@@ -132,7 +134,8 @@ Reply logout(CallContext& ctx) {
   if (terminal_id && (!ctx.terminal || ctx.terminal->id != *terminal_id)) {
     return problem(401, "unauthenticated", "The session belongs to another terminal");
   }
-  auto end = db->prepare("UPDATE sessions SET ended_at = ?1 WHERE token_hash = ?2 AND ended_at IS NULL");
+  auto end =
+      db->prepare("UPDATE sessions SET ended_at = ?1 WHERE token_hash = ?2 AND ended_at IS NULL");
   end.bind_all(ctx.now(), token_hash);
   if (!end.run()) return retry_later(503, "unavailable", "The store is busy", 1);
   Reply reply;

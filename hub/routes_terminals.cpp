@@ -36,7 +36,8 @@ Reply enrol_terminal(CallContext& ctx) {
 
   const auto code_hash = hash_secret(canonical_enrolment_code(*code));
   return write(ctx, [&](sql::Database& db) {
-    auto st = db.prepare("SELECT expires_at, terminal_id FROM enrolment_codes WHERE code_hash = ?1");
+    auto st =
+        db.prepare("SELECT expires_at, terminal_id FROM enrolment_codes WHERE code_hash = ?1");
     st.bind_all(code_hash);
     if (st.step() != sql::Statement::Step::Row || st.int64(0) <= ctx.now() || !st.is_null(1)) {
       return problem(403, "enrolment-code-invalid",
@@ -54,7 +55,8 @@ Reply enrol_terminal(CallContext& ctx) {
     insert.bind_all(id, *name, prefix, hash_secret(*secret), ctx.now(), *version);
     auto used = db.prepare("UPDATE enrolment_codes SET terminal_id = ?1 WHERE code_hash = ?2");
     used.bind_all(id, code_hash);
-    if (!insert.run() || !used.run()) return problem(500, "internal", "The server failed to answer");
+    if (!insert.run() || !used.run())
+      return problem(500, "internal", "The server failed to answer");
     return json_reply(201, {{"terminal_id", id},
                             {"code_prefix", prefix},
                             {"server_box_public_key", api::to_base64(ctx.hub.box_public)},

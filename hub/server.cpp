@@ -58,7 +58,9 @@ void send(const Reply& reply, httplib::Response& res) {
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
-Server::~Server() { stop(); }
+Server::~Server() {
+  stop();
+}
 
 std::unique_ptr<Server> Server::start(Hub& hub, const ServerOptions& options, std::string* error) {
   auto impl = std::make_unique<Impl>();
@@ -96,8 +98,9 @@ std::unique_ptr<Server> Server::start(Hub& hub, const ServerOptions& options, st
       send(problem(400, "malformed-request", "The request cannot be parsed"), res);
     }
   });
-  impl->port = options.port == 0 ? http.bind_to_any_port(options.host)
-                                 : (http.bind_to_port(options.host, options.port) ? options.port : -1);
+  impl->port = options.port == 0
+                   ? http.bind_to_any_port(options.host)
+                   : (http.bind_to_port(options.host, options.port) ? options.port : -1);
   if (impl->port <= 0) {
     *error = "cannot listen on " + options.host + ":" + std::to_string(options.port);
     return nullptr;
@@ -109,7 +112,9 @@ std::unique_ptr<Server> Server::start(Hub& hub, const ServerOptions& options, st
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
-int Server::port() const { return impl_->port; }
+int Server::port() const {
+  return impl_->port;
+}
 
 void Server::stop() {
   if (!impl_ || !impl_->thread.joinable()) return;

@@ -1,6 +1,7 @@
 #include "net/api_client.h"
 
 #include <curl/curl.h>
+
 #include <nlohmann/json.hpp>
 
 #include "api/secret.h"
@@ -17,7 +18,8 @@ std::string escape(const std::string& text) {
 }
 
 std::string with_cursor(std::string path, const std::string& cursor) {
-  if (!cursor.empty()) path += (path.find('?') == std::string::npos ? "?cursor=" : "&cursor=") + escape(cursor);
+  if (!cursor.empty())
+    path += (path.find('?') == std::string::npos ? "?cursor=" : "&cursor=") + escape(cursor);
   return path;
 }
 
@@ -57,12 +59,13 @@ ApiResult<ConversationPage> list_conversations(HttpClient& client, const Caller&
 }
 
 ApiResult<MessagePage> list_messages(HttpClient& client, const Caller& caller,
-                                     const std::string& conversation_id, const std::string& cursor) {
+                                     const std::string& conversation_id,
+                                     const std::string& cursor) {
   return call<MessagePage>(
       client,
-      make_request("GET",
-                   with_cursor("/v1/conversations/" + escape(conversation_id) + "/messages", cursor),
-                   caller),
+      make_request(
+          "GET", with_cursor("/v1/conversations/" + escape(conversation_id) + "/messages", cursor),
+          caller),
       parse_message_page);
 }
 
@@ -77,10 +80,10 @@ ApiResult<int64_t> mark_read(HttpClient& client, const Caller& caller,
 }
 
 ApiResult<bool> logout(HttpClient& client, const Caller& caller) {
-  return call<bool>(client,
-                    make_request("DELETE", "/v1/sessions/current", caller, {},
-                                 api::mint_idempotency_key()),
-                    [](std::string_view) { return std::optional<bool>(true); });
+  return call<bool>(
+      client,
+      make_request("DELETE", "/v1/sessions/current", caller, {}, api::mint_idempotency_key()),
+      [](std::string_view) { return std::optional<bool>(true); });
 }
 
 }  // namespace ih::net

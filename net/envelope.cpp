@@ -18,8 +18,9 @@ std::optional<std::vector<unsigned char>> seal_call(const QueuedCall& call,
   // Text the person typed may not be valid UTF-8; replace, never throw.
   std::string plain = content.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::vector<unsigned char> sealed(plain.size() + crypto_box_SEALBYTES);
-  const int rc = crypto_box_seal(sealed.data(), reinterpret_cast<const unsigned char*>(plain.data()),
-                                 plain.size(), server_key.data());
+  const int rc =
+      crypto_box_seal(sealed.data(), reinterpret_cast<const unsigned char*>(plain.data()),
+                      plain.size(), server_key.data());
   sodium_memzero(plain.data(), plain.size());
   if (rc != 0) return std::nullopt;
   return sealed;

@@ -3,9 +3,8 @@
 // server's X25519 key from enrolment. Only the server can open it.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>

@@ -36,8 +36,10 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     std::transform(name.begin(), name.end(), name.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     std::string_view value = line.substr(colon + 1);
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-    while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+      value.remove_prefix(1);
+    while (!value.empty() &&
+           (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
       value.remove_suffix(1);
     }
     t->headers.emplace_back(std::move(name), std::string(value));
@@ -73,13 +75,20 @@ Transport classify(CURLcode code) {
 
 const char* transport_name(Transport t) {
   switch (t) {
-    case Transport::Ok: return "ok";
-    case Transport::NoRoute: return "no route to the server";
-    case Transport::Timeout: return "timeout";
-    case Transport::Tls: return "TLS verification failed";
-    case Transport::PinMismatch: return "server key does not match the pin";
-    case Transport::ReplyTooLarge: return "reply too large";
-    case Transport::Failed: return "transfer failed";
+    case Transport::Ok:
+      return "ok";
+    case Transport::NoRoute:
+      return "no route to the server";
+    case Transport::Timeout:
+      return "timeout";
+    case Transport::Tls:
+      return "TLS verification failed";
+    case Transport::PinMismatch:
+      return "server key does not match the pin";
+    case Transport::ReplyTooLarge:
+      return "reply too large";
+    case Transport::Failed:
+      return "transfer failed";
   }
   return "transfer failed";
 }
@@ -97,7 +106,9 @@ HttpClient::HttpClient(HttpConfig config) : config_(std::move(config)) {
   curl_ = curl_easy_init();
 }
 
-HttpClient::~HttpClient() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
+HttpClient::~HttpClient() {
+  curl_easy_cleanup(static_cast<CURL*>(curl_));
+}
 
 HttpResponse HttpClient::send(const HttpRequest& request) {
   CURL* curl = static_cast<CURL*>(curl_);
@@ -128,7 +139,8 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
   } else {
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.c_str());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,
+                     static_cast<curl_off_t>(request.body.size()));
   }
   curl_slist* headers = curl_slist_append(nullptr, "Accept: application/json");
   if (!request.body.empty()) headers = curl_slist_append(headers, "Content-Type: application/json");

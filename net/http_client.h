@@ -44,7 +44,7 @@ struct HttpResponse {
   Transport transport = Transport::Ok;
   long status = 0;  // valid when transport is Ok
   std::string body;
-  std::string retry_after;  // the Retry-After header, if any
+  std::string retry_after;                                   // the Retry-After header, if any
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::string header(std::string_view lower_case_name) const;
 };

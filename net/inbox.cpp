@@ -17,7 +17,8 @@ void wipe(std::string& text) {
 }
 
 std::string error_of(Transport transport, long status) {
-  return transport != Transport::Ok ? transport_name(transport) : "server answered " + std::to_string(status);
+  return transport != Transport::Ok ? transport_name(transport)
+                                    : "server answered " + std::to_string(status);
 }
 
 }  // namespace

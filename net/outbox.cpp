@@ -23,7 +23,9 @@ struct Attempt {
   bool corrupt = false;  // the file itself is damaged, not merely busy
 };
 
-bool is_corruption(int code) { return code == SQLITE_CORRUPT || code == SQLITE_NOTADB; }
+bool is_corruption(int code) {
+  return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+}
 
 // Opens and checks the file.
 Attempt try_open(const std::string& path, sql::Database* out) {

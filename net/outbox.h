@@ -26,9 +26,9 @@
 namespace ih::net {
 
 struct OutboxEntry {
-  int64_t seq = 0;          // order of enqueueing
-  std::string key;          // the idempotency key, random
-  std::string lane;         // entries of one lane are delivered in order
+  int64_t seq = 0;   // order of enqueueing
+  std::string key;   // the idempotency key, random
+  std::string lane;  // entries of one lane are delivered in order
   std::vector<unsigned char> sealed;
 };
 
@@ -42,7 +42,8 @@ class Outbox {
   static Opened open(const std::string& path);
 
   // Durable when true.
-  bool enqueue(std::string_view lane, std::string_view key, const std::vector<unsigned char>& sealed);
+  bool enqueue(std::string_view lane, std::string_view key,
+               const std::vector<unsigned char>& sealed);
   // The oldest entry of each lane, oldest first, at most `max`.
   std::vector<OutboxEntry> heads(size_t max);
   bool remove(int64_t seq);

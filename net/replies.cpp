@@ -1,10 +1,9 @@
 #include "net/replies.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <nlohmann/json.hpp>
 
 #include "api/secret.h"
 #include "api/time_text.h"
@@ -190,7 +189,8 @@ std::optional<MessagePage> parse_message_page(std::string_view body) {
   const auto read = [](const json& e) -> std::optional<MessageInfo> {
     MessageInfo m;
     if (!e.is_object() || !text(e, "id", &m.id) || !boolean(e, "mine", &m.mine) ||
-        !text(e, "text", &m.text) || !time(e, "sent_at", &m.sent_at) || !boolean(e, "read", &m.read)) {
+        !text(e, "text", &m.text) || !time(e, "sent_at", &m.sent_at) ||
+        !boolean(e, "read", &m.read)) {
       return std::nullopt;
     }
     return m;

@@ -36,7 +36,9 @@ SyncEngine::SyncEngine(Outbox& outbox, HttpConfig config, TerminalIdentity ident
   status_.waiting = outbox_.depth();
 }
 
-SyncEngine::~SyncEngine() { stop(); }
+SyncEngine::~SyncEngine() {
+  stop();
+}
 
 void SyncEngine::start() {
   std::lock_guard lock(mutex_);
@@ -83,7 +85,8 @@ int64_t SyncEngine::next_backoff_ms() {
   const int64_t ceiling = std::min(options_.max_backoff_ms, options_.first_backoff_ms << shift);
   ++failures_;
   const int64_t half = std::max<int64_t>(ceiling / 2, 1);
-  return half + static_cast<int64_t>(randombytes_uniform(static_cast<uint32_t>(std::min<int64_t>(half, UINT32_MAX))));
+  return half + static_cast<int64_t>(randombytes_uniform(
+                    static_cast<uint32_t>(std::min<int64_t>(half, UINT32_MAX))));
 }
 
 bool SyncEngine::deliver_round(HttpClient& client) {
@@ -95,8 +98,8 @@ bool SyncEngine::deliver_round(HttpClient& client) {
       status_.state = SyncState::Sending;
     }
     const std::string body = nlohmann::json{{"sealed", api::to_base64(entry.sealed)}}.dump();
-    const HttpResponse response = client.send(make_request(
-        "POST", "/v1/envelopes", {identity_.credential(), {}}, body, entry.key));
+    const HttpResponse response = client.send(
+        make_request("POST", "/v1/envelopes", {identity_.credential(), {}}, body, entry.key));
     if (response.transport != Transport::Ok) {
       set_status(SyncState::Offline, transport_name(response.transport));
       return false;
@@ -109,9 +112,8 @@ bool SyncEngine::deliver_round(HttpClient& client) {
         retry_after_ms_ = wait_s ? *wait_s * 1000 : 0;
       }
       const auto problem = parse_problem(response.body);
-      set_status(SyncState::Offline,
-                 "server answered " + std::to_string(response.status) +
-                     (problem ? " " + problem->type : std::string()));
+      set_status(SyncState::Offline, "server answered " + std::to_string(response.status) +
+                                         (problem ? " " + problem->type : std::string()));
       return false;
     }
     // A final answer: accepted, or refused for good (a bug or a changed
@@ -136,10 +138,11 @@ void SyncEngine::heartbeat(HttpClient& client) {
     std::lock_guard lock(mutex_);
     last_error = status_.last_error;
   }
-  const std::string body = nlohmann::json{{"version", options_.version.empty() ? "unknown" : options_.version},
-                                          {"outbox_depth", outbox_.depth()},
-                                          {"last_error", last_error}}
-                               .dump();
+  const std::string body = nlohmann::json{
+      {"version", options_.version.empty() ? "unknown" : options_.version},
+      {"outbox_depth", outbox_.depth()},
+      {"last_error",
+       last_error}}.dump();
   const HttpResponse response =
       client.send(make_request("POST", "/v1/terminals/self/heartbeat", {identity_.credential(), {}},
                                body, api::mint_idempotency_key()));
@@ -164,8 +167,8 @@ void SyncEngine::run() {
     }
     if (std::chrono::steady_clock::now() >= next_heartbeat) {
       heartbeat(client);
-      next_heartbeat = std::chrono::steady_clock::now() +
-                       std::chrono::milliseconds(heartbeat_interval_ms_);
+      next_heartbeat =
+          std::chrono::steady_clock::now() + std::chrono::milliseconds(heartbeat_interval_ms_);
     }
     int64_t wait_ms = 0;
     bool ok = true;
@@ -197,8 +200,11 @@ void SyncEngine::run() {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
     // wake() cuts a backoff short (the network may be back), but not a wait
     // the server asked for.
-    wakeup_.wait_until(lock, std::min(deadline, std::chrono::time_point_cast<std::chrono::steady_clock::duration>(next_heartbeat)),
-                       [&] { return !running_ || (woken_ && !honour_server); });
+    wakeup_.wait_until(
+        lock,
+        std::min(deadline,
+                 std::chrono::time_point_cast<std::chrono::steady_clock::duration>(next_heartbeat)),
+        [&] { return !running_ || (woken_ && !honour_server); });
     if (honour_server) {
       wakeup_.wait_until(lock, deadline, [&] { return !running_; });
     }

@@ -18,7 +18,7 @@
 namespace ih::net {
 
 struct SyncOptions {
-  std::string version;           // reported in the heartbeat
+  std::string version;  // reported in the heartbeat
   int64_t first_backoff_ms = 1'000;
   int64_t max_backoff_ms = 5 * 60 * 1'000;
   // The server's heartbeat reply may shorten it.
@@ -34,11 +34,11 @@ enum class SyncState {
 
 struct SyncStatus {
   SyncState state = SyncState::Offline;
-  int64_t waiting = 0;          // entries in the outbox
-  std::string last_error;       // a category, empty after a success
-  uint64_t delivered = 0;       // entries the server accepted
-  uint64_t rejected = 0;        // entries the server refused for good (deleted)
-  int64_t retry_in_ms = 0;      // when Offline: time until the next attempt
+  int64_t waiting = 0;      // entries in the outbox
+  std::string last_error;   // a category, empty after a success
+  uint64_t delivered = 0;   // entries the server accepted
+  uint64_t rejected = 0;    // entries the server refused for good (deleted)
+  int64_t retry_in_ms = 0;  // when Offline: time until the next attempt
 };
 
 class SyncEngine {

@@ -43,10 +43,10 @@ uint32_t permute(uint32_t n, const std::string& key) {
 
 std::string lane_for(const TerminalIdentity& identity, const std::string& personal_code) {
   unsigned char out[16];
-  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(personal_code.data()),
-                     personal_code.size(),
-                     reinterpret_cast<const unsigned char*>(identity.device_secret.data()),
-                     std::min<size_t>(identity.device_secret.size(), crypto_generichash_KEYBYTES_MAX));
+  crypto_generichash(
+      out, sizeof out, reinterpret_cast<const unsigned char*>(personal_code.data()),
+      personal_code.size(), reinterpret_cast<const unsigned char*>(identity.device_secret.data()),
+      std::min<size_t>(identity.device_secret.size(), crypto_generichash_KEYBYTES_MAX));
   return api::to_base64url(std::string_view(reinterpret_cast<const char*>(out), sizeof out));
 }
 
@@ -76,11 +76,11 @@ EnrolOutcome enrol(HttpClient& client, Outbox& outbox, const std::string& enrolm
                    const std::string& terminal_name, const std::string& version) {
   EnrolOutcome outcome;
   const std::string secret = api::mint_secret();
-  const std::string body = nlohmann::json{{"enrolment_code", enrolment_code},
-                                          {"device_secret", secret},
-                                          {"name", terminal_name},
-                                          {"version", version}}
-                               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  const std::string body = nlohmann::json{
+      {"enrolment_code", enrolment_code},
+      {"device_secret", secret},
+      {"name", terminal_name},
+      {"version", version}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   const auto result = call<Enrolment>(
       client, make_request("POST", "/v1/terminals", {}, body, api::mint_idempotency_key()),
       parse_enrolment);
@@ -176,8 +176,12 @@ bool queue_withdrawal(Outbox& outbox, const TerminalIdentity& identity,
 bool queue_message(Outbox& outbox, const TerminalIdentity& identity, const PersonSession& session,
                    const std::string& conversation_id, const std::string& text, int64_t now) {
   return queue(outbox, identity, session.lane,
-               {"POST", "/v1/conversations/" + conversation_id + "/messages", {}, session.token,
-                {{"text", text}}, now});
+               {"POST",
+                "/v1/conversations/" + conversation_id + "/messages",
+                {},
+                session.token,
+                {{"text", text}},
+                now});
 }
 
 }  // namespace ih::net

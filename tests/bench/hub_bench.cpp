@@ -9,12 +9,12 @@
 // Not a test: it asserts nothing and runs only when asked. It sends traffic to
 // 127.0.0.1 only, and stops by itself.
 #include <algorithm>
-#include <filesystem>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -75,8 +75,9 @@ int main(int argc, char** argv) {
   config.pin_cost = ih::hub::PinCost::Minimal;
   config.tls_public_key_pin = *ih::hub::public_key_pin(identity->certificate_pem);
   auto hub = ih::hub::open_hub(config, &error);
-  auto server = hub ? ih::hub::Server::start(*hub, {"127.0.0.1", 0, *identity, 64 * 1024, 64}, &error)
-                    : nullptr;
+  auto server =
+      hub ? ih::hub::Server::start(*hub, {"127.0.0.1", 0, *identity, 64 * 1024, 64}, &error)
+          : nullptr;
   if (!server) {
     std::fprintf(stderr, "hub_bench: %s\n", error.c_str());
     return 1;
@@ -97,15 +98,15 @@ int main(int argc, char** argv) {
     threads.emplace_back([&, t] {
       auto outbox = ih::net::Outbox::open(dir + "/outbox-" + std::to_string(t) + ".db").outbox;
       ih::net::HttpClient client(http);
-      const auto enrolled = ih::net::enrol(client, *outbox, ih::hub::issue_enrolment_code(*hub, 3600),
-                                           "bench", "bench");
+      const auto enrolled = ih::net::enrol(
+          client, *outbox, ih::hub::issue_enrolment_code(*hub, 3600), "bench", "bench");
       if (!enrolled.identity) return;
       const auto& id = *enrolled.identity;
       const std::string code = *ih::api::make_personal_code(id.code_prefix, 1);
       const std::string token = ih::api::mint_secret();
       const nlohmann::json account = {{"personal_code", code}, {"display_name", "Bench"},
-                                      {"languages", {"de"}},  {"town", "Dresden"},
-                                      {"pin", "1234"},        {"session_token", token}};
+                                      {"languages", {"de"}},   {"town", "Dresden"},
+                                      {"pin", "1234"},         {"session_token", token}};
       const ih::net::Caller terminal{id.credential(), {}};
       client.send(ih::net::make_request("POST", "/v1/accounts", terminal, account.dump(),
                                         ih::api::mint_idempotency_key()));
@@ -117,9 +118,14 @@ int main(int argc, char** argv) {
         ih::net::HttpRequest request;
         if (kind == kEnvelope) {
           const std::string key = ih::api::mint_idempotency_key();
-          ih::net::QueuedCall call{"POST", "/v1/requests", key, token,
-                                   {{"category", "other"}, {"when", {{"part_of_day", "any"}}},
-                                    {"town", "Dresden"}, {"helper_language", "de"},
+          ih::net::QueuedCall call{"POST",
+                                   "/v1/requests",
+                                   key,
+                                   token,
+                                   {{"category", "other"},
+                                    {"when", {{"part_of_day", "any"}}},
+                                    {"town", "Dresden"},
+                                    {"helper_language", "de"},
                                     {"text", "bench " + std::to_string(n)}},
                                    unix_now()};
           const auto sealed = ih::net::seal_call(call, id.server_box_key);
@@ -166,9 +172,9 @@ int main(int argc, char** argv) {
     all.insert(all.end(), samples[k].ms.begin(), samples[k].ms.end());
     errors += samples[k].errors;
   }
-  std::printf("  %-24s %7zu calls %8.1f/s  p50 %6.2f ms  p99 %7.2f ms  errors %d\n", "all", all.size(),
-              static_cast<double>(all.size()) / seconds, percentile(all, 0.5), percentile(all, 0.99),
-              errors);
+  std::printf("  %-24s %7zu calls %8.1f/s  p50 %6.2f ms  p99 %7.2f ms  errors %d\n", "all",
+              all.size(), static_cast<double>(all.size()) / seconds, percentile(all, 0.5),
+              percentile(all, 0.99), errors);
   std::filesystem::remove_all(dir);
   return 0;
 }

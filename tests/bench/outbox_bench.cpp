@@ -50,8 +50,9 @@ int main(int argc, char** argv) {
   config.pin_cost = ih::hub::PinCost::Minimal;
   config.tls_public_key_pin = *ih::hub::public_key_pin(identity->certificate_pem);
   auto hub = ih::hub::open_hub(config, &error);
-  auto server = hub ? ih::hub::Server::start(*hub, {"127.0.0.1", 0, *identity, 64 * 1024, 8}, &error)
-                    : nullptr;
+  auto server =
+      hub ? ih::hub::Server::start(*hub, {"127.0.0.1", 0, *identity, 64 * 1024, 8}, &error)
+          : nullptr;
   if (!server) {
     std::fprintf(stderr, "outbox_bench: %s\n", error.c_str());
     return 1;
@@ -70,8 +71,10 @@ int main(int argc, char** argv) {
 
   const auto start = Clock::now();
   for (int i = 0; i < entries; ++i) {
-    const nlohmann::json body = {{"category", "other"}, {"when", {{"part_of_day", "any"}}},
-                                 {"town", "Dresden"},   {"helper_language", "de"},
+    const nlohmann::json body = {{"category", "other"},
+                                 {"when", {{"part_of_day", "any"}}},
+                                 {"town", "Dresden"},
+                                 {"helper_language", "de"},
                                  {"text", "bench " + std::to_string(i)}};
     if (!ih::net::queue_request(*outbox, id, *session, body, unix_now())) return 1;
   }
@@ -88,7 +91,8 @@ int main(int argc, char** argv) {
   server->stop();
 
   std::printf("outbox_bench: %d entries (sealed, synchronous=FULL)\n", entries);
-  std::printf("  enqueue  %8.0f entries/s  (%.3f ms each)\n", entries / enqueue_s, enqueue_s * 1000 / entries);
+  std::printf("  enqueue  %8.0f entries/s  (%.3f ms each)\n", entries / enqueue_s,
+              enqueue_s * 1000 / entries);
   std::printf("  drain    %8.0f entries/s  (%.3f ms each, one lane, HTTPS on loopback)\n",
               (entries + 1) / drain_s, drain_s * 1000 / (entries + 1));
   std::filesystem::remove_all(dir);

@@ -25,7 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
   switch (data[0] % 10) {
     case 0:
-      if (const auto p = parse_problem(body)) require(p->status >= 100 && p->status <= 599, "problem status is HTTP");
+      if (const auto p = parse_problem(body))
+        require(p->status >= 100 && p->status <= 599, "problem status is HTTP");
       break;
     case 1:
       if (const auto e = parse_enrolment(body)) {
@@ -44,7 +45,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       parse_request_page(body);
       break;
     case 5:
-      if (const auto m = parse_match_count(body)) require(m->fitting_helpers >= 0, "count is not negative");
+      if (const auto m = parse_match_count(body))
+        require(m->fitting_helpers >= 0, "count is not negative");
       break;
     case 6:
       if (const auto c = parse_conversation_page(body)) {
@@ -55,7 +57,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       parse_message_page(body);
       break;
     case 8:
-      if (const auto h = parse_heartbeat_reply(body)) require(h->heartbeat_interval_s >= 10, "interval is sane");
+      if (const auto h = parse_heartbeat_reply(body))
+        require(h->heartbeat_interval_s >= 10, "interval is sane");
       parse_unread(body);
       break;
     case 9:

@@ -36,8 +36,9 @@ class Api : public ::testing::Test {
   Person create_person(const std::string& name, const std::string& pin) {
     const auto number = ++codes;
     Person p{*api::make_personal_code(terminal.identity.code_prefix, number), api::mint_secret()};
-    const json body = {{"personal_code", p.code}, {"display_name", name}, {"languages", {"ar", "de"}},
-                       {"town", "Dresden"},       {"pin", pin},           {"session_token", p.token}};
+    const json body = {
+        {"personal_code", p.code}, {"display_name", name}, {"languages", {"ar", "de"}},
+        {"town", "Dresden"},       {"pin", pin},           {"session_token", p.token}};
     const auto r = hub.send("POST", "/v1/accounts", terminal_caller(), body.dump(), key());
     EXPECT_EQ(r.status, 201) << r.body;
     return p;
@@ -65,7 +66,8 @@ class Api : public ::testing::Test {
     }
     const auto& c = helpers.at(name);
     const std::string token = api::mint_secret();
-    const json body = {{"personal_code", c.personal_code}, {"pin", c.secret}, {"session_token", token}};
+    const json body = {
+        {"personal_code", c.personal_code}, {"pin", c.secret}, {"session_token", token}};
     const auto r = hub.send("POST", "/v1/sessions", {}, body.dump(), key());
     EXPECT_EQ(r.status, 201) << r.body;
     return token;
@@ -109,8 +111,10 @@ TEST_F(Api, UnknownPathsAndMethodsAreProblems) {
 
 TEST_F(Api, EnrolmentGivesKeysAndACodePrefixAndTheCodeWorksOnce) {
   const std::string code = hub.enrolment_code();
-  const json body = {{"enrolment_code", code}, {"device_secret", api::mint_secret()},
-                     {"name", "Halle 2"},      {"version", "1"}};
+  const json body = {{"enrolment_code", code},
+                     {"device_secret", api::mint_secret()},
+                     {"name", "Halle 2"},
+                     {"version", "1"}};
   const std::string k = key();
   const auto first = hub.send("POST", "/v1/terminals", {}, body.dump(), k);
   ASSERT_EQ(first.status, 201) << first.body;
@@ -135,8 +139,10 @@ TEST_F(Api, EnrolmentGivesKeysAndACodePrefixAndTheCodeWorksOnce) {
 }
 
 TEST_F(Api, EnrolmentRefusesExpiredCodesAndBadBodies) {
-  const json body = {{"enrolment_code", "0000-0000-00"}, {"device_secret", api::mint_secret()},
-                     {"name", "x"},                    {"version", "1"}};
+  const json body = {{"enrolment_code", "0000-0000-00"},
+                     {"device_secret", api::mint_secret()},
+                     {"name", "x"},
+                     {"version", "1"}};
   EXPECT_EQ(hub.send("POST", "/v1/terminals", {}, body.dump(), key()).status, 403);
   if (local()) {
     json expired = body;
@@ -149,13 +155,15 @@ TEST_F(Api, EnrolmentRefusesExpiredCodesAndBadBodies) {
   const auto invalid = hub.send("POST", "/v1/terminals", {}, R"({"device_secret":"short"})", key());
   EXPECT_EQ(invalid.status, 422);
   EXPECT_GE(hub.json(invalid)["errors"].size(), 3u);
-  EXPECT_EQ(problem_type(hub.send("POST", "/v1/terminals", {}, body.dump())), "idempotency-key-missing");
+  EXPECT_EQ(problem_type(hub.send("POST", "/v1/terminals", {}, body.dump())),
+            "idempotency-key-missing");
   EXPECT_EQ(hub.send("POST", "/v1/terminals", {}, body.dump(), "short").status, 400);
 }
 
 TEST_F(Api, HeartbeatNeedsTheTerminalCredential) {
   const json body = {{"version", "1.2"}, {"outbox_depth", 3}, {"last_error", "timeout"}};
-  const auto ok = hub.send("POST", "/v1/terminals/self/heartbeat", terminal_caller(), body.dump(), key());
+  const auto ok =
+      hub.send("POST", "/v1/terminals/self/heartbeat", terminal_caller(), body.dump(), key());
   EXPECT_EQ(ok.status, 200);
   EXPECT_TRUE(net::parse_heartbeat_reply(ok.body));
   if (local()) {
@@ -164,7 +172,8 @@ TEST_F(Api, HeartbeatNeedsTheTerminalCredential) {
               3);
   }
   const net::Caller forged{terminal.identity.terminal_id + "." + api::mint_secret(), {}};
-  EXPECT_EQ(hub.send("POST", "/v1/terminals/self/heartbeat", forged, body.dump(), key()).status, 401);
+  EXPECT_EQ(hub.send("POST", "/v1/terminals/self/heartbeat", forged, body.dump(), key()).status,
+            401);
   EXPECT_EQ(hub.send("POST", "/v1/terminals/self/heartbeat", {}, body.dump(), key()).status, 401);
 }
 
@@ -174,8 +183,12 @@ TEST_F(Api, AccountCreationChecksCodeAndFields) {
   EXPECT_EQ(hub.json(me)["display_name"], "Amira");
   EXPECT_EQ(hub.json(me)["personal_code"], person.code);
 
-  json body = {{"personal_code", person.code}, {"display_name", "B"},  {"languages", {"uk"}},
-               {"town", "Leipzig"},            {"pin", "5555"},        {"session_token", api::mint_secret()}};
+  json body = {{"personal_code", person.code},
+               {"display_name", "B"},
+               {"languages", {"uk"}},
+               {"town", "Leipzig"},
+               {"pin", "5555"},
+               {"session_token", api::mint_secret()}};
   const auto taken = hub.send("POST", "/v1/accounts", terminal_caller(), body.dump(), key());
   EXPECT_EQ(taken.status, 409);
   EXPECT_EQ(problem_type(taken), "personal-code-taken");
@@ -205,10 +218,14 @@ TEST_F(Api, LoginLogoutAndExpiry) {
   login(typed, "1234");
   login(person.code, "9999", 401);
 
-  EXPECT_EQ(hub.send("DELETE", "/v1/sessions/current", person_caller(token), {}, key()).status, 204);
+  EXPECT_EQ(hub.send("DELETE", "/v1/sessions/current", person_caller(token), {}, key()).status,
+            204);
   EXPECT_EQ(hub.send("GET", "/v1/requests", person_caller(token)).status, 401);
-  EXPECT_EQ(hub.send("DELETE", "/v1/sessions/current", person_caller(token), {}, key()).status, 204);
-  EXPECT_EQ(hub.send("DELETE", "/v1/sessions/current", person_caller(api::mint_secret()), {}, key()).status, 401);
+  EXPECT_EQ(hub.send("DELETE", "/v1/sessions/current", person_caller(token), {}, key()).status,
+            204);
+  EXPECT_EQ(hub.send("DELETE", "/v1/sessions/current", person_caller(api::mint_secret()), {}, key())
+                .status,
+            401);
 
   if (!local()) return;
   const std::string later = login(person.code, "1234");
@@ -228,7 +245,8 @@ TEST_F(Api, APersonSessionIsBoundToItsTerminal) {
 
 TEST_F(Api, LoginIsRateLimitedPerAccount) {
   for (int i = 0; i < 5; ++i) login(person.code, "0000", 401);
-  const json body = {{"personal_code", person.code}, {"pin", "1234"}, {"session_token", api::mint_secret()}};
+  const json body = {
+      {"personal_code", person.code}, {"pin", "1234"}, {"session_token", api::mint_secret()}};
   const auto limited = hub.send("POST", "/v1/sessions", terminal_caller(), body.dump(), key());
   EXPECT_EQ(limited.status, 429);
   EXPECT_EQ(problem_type(limited), "rate-limited");
@@ -246,9 +264,11 @@ TEST_F(Api, TheLoginLimitHoldsAgainstParallelGuesses) {
   std::vector<std::thread> guesses;
   for (int i = 0; i < 12; ++i) {
     guesses.emplace_back([&, i] {
-      const json body = {{"personal_code", person.code}, {"pin", std::to_string(1000 + i)},
+      const json body = {{"personal_code", person.code},
+                         {"pin", std::to_string(1000 + i)},
                          {"session_token", api::mint_secret()}};
-      const long status = hub.send("POST", "/v1/sessions", terminal_caller(), body.dump(), key()).status;
+      const long status =
+          hub.send("POST", "/v1/sessions", terminal_caller(), body.dump(), key()).status;
       if (status == 401) ++refused;
       if (status == 429) ++limited;
     });
@@ -287,7 +307,8 @@ TEST_F(Api, StaffResetAPinAndEndTheSessions) {
                 .status,
             404);
   // Staff log in at a terminal, never without one.
-  const json bare = {{"personal_code", staff->personal_code}, {"pin", staff->secret},
+  const json bare = {{"personal_code", staff->personal_code},
+                     {"pin", staff->secret},
                      {"session_token", api::mint_secret()}};
   EXPECT_EQ(hub.send("POST", "/v1/sessions", {}, bare.dump(), key()).status, 403);
 }
@@ -299,8 +320,9 @@ TEST_F(Api, RequestsArePostedListedWithCursorsAndWithdrawn) {
   std::string cursor;
   int pages = 0;
   do {
-    const auto r = hub.send("GET", "/v1/requests?limit=2" + (cursor.empty() ? "" : "&cursor=" + cursor),
-                            person_caller(person.token));
+    const auto r =
+        hub.send("GET", "/v1/requests?limit=2" + (cursor.empty() ? "" : "&cursor=" + cursor),
+                 person_caller(person.token));
     ASSERT_EQ(r.status, 200);
     const auto page = net::parse_request_page(r.body);
     ASSERT_TRUE(page) << r.body;
@@ -316,11 +338,13 @@ TEST_F(Api, RequestsArePostedListedWithCursorsAndWithdrawn) {
   ASSERT_EQ(withdrawn.status, 200);
   EXPECT_EQ(net::parse_request(withdrawn.body)->status, "withdrawn");
   // Withdrawing again answers the request unchanged; another's is not found.
-  EXPECT_EQ(hub.send("POST", "/v1/requests/" + ids[0] + "/withdraw", person_caller(person.token), {}, key())
+  EXPECT_EQ(hub.send("POST", "/v1/requests/" + ids[0] + "/withdraw", person_caller(person.token),
+                     {}, key())
                 .status,
             200);
   const auto other = create_person("Bilal", "4321");
-  EXPECT_EQ(hub.send("POST", "/v1/requests/" + ids[1] + "/withdraw", person_caller(other.token), {}, key())
+  EXPECT_EQ(hub.send("POST", "/v1/requests/" + ids[1] + "/withdraw", person_caller(other.token), {},
+                     key())
                 .status,
             404);
   EXPECT_EQ(hub.send("GET", "/v1/requests?cursor=@@@", person_caller(person.token)).status, 400);
@@ -336,27 +360,36 @@ TEST_F(Api, RequestValidationNamesEveryBadField) {
   const auto r = hub.send("POST", "/v1/requests", person_caller(person.token), body.dump(), key());
   ASSERT_EQ(r.status, 422);
   EXPECT_EQ(hub.json(r)["errors"].size(), 6u) << r.body;
-  EXPECT_EQ(hub.send("POST", "/v1/requests", person_caller(person.token), "[1,2", key()).status, 400);
+  EXPECT_EQ(hub.send("POST", "/v1/requests", person_caller(person.token), "[1,2", key()).status,
+            400);
   EXPECT_EQ(hub.send("POST", "/v1/requests", person_caller(person.token), "[]", key()).status, 400);
 }
 
 TEST_F(Api, ATerminalMayNameItsRequests) {
   const std::string id = "r_" + key();
-  const json body = {{"id", id},           {"category", "mobility"}, {"when", {{"part_of_day", "any"}}},
-                     {"town", "Leipzig"},  {"helper_language", "de"}};
-  const auto created = hub.send("POST", "/v1/requests", person_caller(person.token), body.dump(), key());
+  const json body = {{"id", id},
+                     {"category", "mobility"},
+                     {"when", {{"part_of_day", "any"}}},
+                     {"town", "Leipzig"},
+                     {"helper_language", "de"}};
+  const auto created =
+      hub.send("POST", "/v1/requests", person_caller(person.token), body.dump(), key());
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(hub.json(created)["id"], id);
-  const auto again = hub.send("POST", "/v1/requests", person_caller(person.token), body.dump(), key());
+  const auto again =
+      hub.send("POST", "/v1/requests", person_caller(person.token), body.dump(), key());
   EXPECT_EQ(again.status, 409);
   json bad = body;
   bad["id"] = "x_" + key();
-  EXPECT_EQ(hub.send("POST", "/v1/requests", person_caller(person.token), bad.dump(), key()).status, 422);
+  EXPECT_EQ(hub.send("POST", "/v1/requests", person_caller(person.token), bad.dump(), key()).status,
+            422);
 }
 
 TEST_F(Api, IdempotencyKeysReplayOrConflict) {
-  const json body = {{"category", "housing"}, {"when", {{"part_of_day", "any"}}},
-                     {"town", "Leipzig"},      {"helper_language", "de"}};
+  const json body = {{"category", "housing"},
+                     {"when", {{"part_of_day", "any"}}},
+                     {"town", "Leipzig"},
+                     {"helper_language", "de"}};
   const std::string k = key();
   const auto first = hub.send("POST", "/v1/requests", person_caller(person.token), body.dump(), k);
   const auto again = hub.send("POST", "/v1/requests", person_caller(person.token), body.dump(), k);
@@ -364,12 +397,14 @@ TEST_F(Api, IdempotencyKeysReplayOrConflict) {
   EXPECT_EQ(again.status, 201);
   EXPECT_EQ(again.body, first.body);
   EXPECT_EQ(again.header("idempotent-replayed"), "true");
-  const auto listed = net::parse_request_page(hub.send("GET", "/v1/requests", person_caller(person.token)).body);
+  const auto listed =
+      net::parse_request_page(hub.send("GET", "/v1/requests", person_caller(person.token)).body);
   ASSERT_TRUE(listed);
   EXPECT_EQ(listed->items.size(), 1u);
   json changed = body;
   changed["town"] = "Chemnitz";
-  const auto conflict = hub.send("POST", "/v1/requests", person_caller(person.token), changed.dump(), k);
+  const auto conflict =
+      hub.send("POST", "/v1/requests", person_caller(person.token), changed.dump(), k);
   EXPECT_EQ(conflict.status, 409);
   EXPECT_EQ(problem_type(conflict), "idempotency-key-reused");
 }
@@ -378,18 +413,23 @@ TEST_F(Api, MatchingCountsFittingHelpersAndRanksTheFeed) {
   if (!local()) GTEST_SKIP() << "needs the reference hub's demo helpers";
   const std::string token = helper_token("Olena");  // Dresden, 30 km, uk/ru/de, doctor
   const std::string near = create_request(person.token);
-  json far = {{"category", "doctor"}, {"when", {{"part_of_day", "any"}}}, {"town", "Pirna"},
+  json far = {{"category", "doctor"},
+              {"when", {{"part_of_day", "any"}}},
+              {"town", "Pirna"},
               {"helper_language", "uk"}};
   const std::string pirna = create_request(person.token, far);
   far["town"] = "Plauen";  // too far for anyone who speaks Ukrainian and helps with doctors
   const std::string plauen = create_request(person.token, far);
 
-  const auto count = hub.send("GET", "/v1/requests/" + near + "/matches", person_caller(person.token));
+  const auto count =
+      hub.send("GET", "/v1/requests/" + near + "/matches", person_caller(person.token));
   ASSERT_EQ(count.status, 200) << count.body;
   EXPECT_EQ(net::parse_match_count(count.body)->fitting_helpers, 1);  // Olena; Farida speaks no uk
-  const auto none = hub.send("GET", "/v1/requests/" + plauen + "/matches", person_caller(person.token));
+  const auto none =
+      hub.send("GET", "/v1/requests/" + plauen + "/matches", person_caller(person.token));
   EXPECT_EQ(net::parse_match_count(none.body)->fitting_helpers, 0);
-  EXPECT_EQ(hub.send("GET", "/v1/requests/r_nothing/matches", person_caller(person.token)).status, 404);
+  EXPECT_EQ(hub.send("GET", "/v1/requests/r_nothing/matches", person_caller(person.token)).status,
+            404);
 
   const auto page1 = hub.send("GET", "/v1/matching/feed?limit=1", {{}, token});
   ASSERT_EQ(page1.status, 200) << page1.body;
@@ -398,8 +438,9 @@ TEST_F(Api, MatchingCountsFittingHelpersAndRanksTheFeed) {
   EXPECT_EQ(first["items"][0]["request"]["id"], near);
   EXPECT_EQ(first["items"][0]["distance_km"], 0);
   EXPECT_FALSE(first["items"][0]["request"].contains("status"));
-  const auto page2 = hub.send("GET", "/v1/matching/feed?limit=5&cursor=" + first["next_cursor"].get<std::string>(),
-                              {{}, token});
+  const auto page2 =
+      hub.send("GET", "/v1/matching/feed?limit=5&cursor=" + first["next_cursor"].get<std::string>(),
+               {{}, token});
   const json second = hub.json(page2);
   ASSERT_EQ(second["items"].size(), 1u);
   EXPECT_EQ(second["items"][0]["request"]["id"], pirna);
@@ -414,11 +455,16 @@ TEST_F(Api, ConversationsCarryMessagesBothWays) {
   const std::string request = create_request(person.token);
   const std::string helper = helper_token("Olena");
   const json offer = {{"message", "Ich kann am Dienstag mitkommen."}};
-  const auto opened = hub.send("POST", "/v1/requests/" + request + "/offers", {{}, helper}, offer.dump(), key());
+  const auto opened =
+      hub.send("POST", "/v1/requests/" + request + "/offers", {{}, helper}, offer.dump(), key());
   ASSERT_EQ(opened.status, 201) << opened.body;
   const std::string conversation = hub.json(opened)["id"];
-  EXPECT_EQ(hub.send("POST", "/v1/requests/" + request + "/offers", {{}, helper}, offer.dump(), key()).status, 409);
-  EXPECT_EQ(hub.send("POST", "/v1/requests/" + request + "/offers", person_caller(person.token), offer.dump(), key())
+  EXPECT_EQ(
+      hub.send("POST", "/v1/requests/" + request + "/offers", {{}, helper}, offer.dump(), key())
+          .status,
+      409);
+  EXPECT_EQ(hub.send("POST", "/v1/requests/" + request + "/offers", person_caller(person.token),
+                     offer.dump(), key())
                 .status,
             403);
 
@@ -432,7 +478,8 @@ TEST_F(Api, ConversationsCarryMessagesBothWays) {
   EXPECT_EQ(net::parse_request_page(mine.body)->items[0].status, "answered");
 
   const std::string messages_path = "/v1/conversations/" + conversation + "/messages";
-  const auto read = net::parse_message_page(hub.send("GET", messages_path, person_caller(person.token)).body);
+  const auto read =
+      net::parse_message_page(hub.send("GET", messages_path, person_caller(person.token)).body);
   ASSERT_TRUE(read);
   ASSERT_EQ(read->items.size(), 1u);
   EXPECT_FALSE(read->items[0].mine);
@@ -442,24 +489,31 @@ TEST_F(Api, ConversationsCarryMessagesBothWays) {
   EXPECT_TRUE(hub.json(sent)["mine"]);
   // The cursor of the last page finds only what came after it.
   const auto newer = net::parse_message_page(
-      hub.send("GET", messages_path + "?cursor=" + read->next_cursor, person_caller(person.token)).body);
+      hub.send("GET", messages_path + "?cursor=" + read->next_cursor, person_caller(person.token))
+          .body);
   ASSERT_EQ(newer->items.size(), 1u);
   EXPECT_EQ(newer->items[0].text, "Danke!");
 
-  const auto marked = hub.send("POST", "/v1/conversations/" + conversation + "/read", person_caller(person.token),
-                               json{{"up_to", read->items[0].id}}.dump(), key());
+  const auto marked =
+      hub.send("POST", "/v1/conversations/" + conversation + "/read", person_caller(person.token),
+               json{{"up_to", read->items[0].id}}.dump(), key());
   ASSERT_EQ(marked.status, 200) << marked.body;
   EXPECT_EQ(net::parse_unread(marked.body), 0);
-  const auto helper_view = net::parse_conversation_page(hub.send("GET", "/v1/conversations", {{}, helper}).body);
+  const auto helper_view =
+      net::parse_conversation_page(hub.send("GET", "/v1/conversations", {{}, helper}).body);
   EXPECT_EQ(helper_view->items[0].unread, 1);
   EXPECT_EQ(helper_view->items[0].counterpart, "Amira");
 
   const auto stranger = create_person("Chen", "2468");
   EXPECT_EQ(hub.send("GET", messages_path, person_caller(stranger.token)).status, 404);
-  EXPECT_EQ(hub.send("POST", messages_path, person_caller(stranger.token), json{{"text", "x"}}.dump(), key()).status,
+  EXPECT_EQ(hub.send("POST", messages_path, person_caller(stranger.token),
+                     json{{"text", "x"}}.dump(), key())
+                .status,
             404);
-  EXPECT_EQ(hub.send("POST", messages_path, person_caller(person.token), json{{"text", ""}}.dump(), key()).status,
-            422);
+  EXPECT_EQ(
+      hub.send("POST", messages_path, person_caller(person.token), json{{"text", ""}}.dump(), key())
+          .status,
+      422);
 }
 
 TEST_F(Api, BodiesOver64KiBAreRefused) {

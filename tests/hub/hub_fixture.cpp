@@ -65,13 +65,16 @@ TestHub::TestHub() {
   start_server();
 }
 
-TestHub::~TestHub() { stop_server(); }
+TestHub::~TestHub() {
+  stop_server();
+}
 
 void TestHub::start_server() {
   if (remote_) return;
   std::string error;
   // Restart on the same port, so clients configured before keep working.
-  server_ = hub::Server::start(*hub_, {"127.0.0.1", last_port_, test_identity(), 64 * 1024, 32}, &error);
+  server_ =
+      hub::Server::start(*hub_, {"127.0.0.1", last_port_, test_identity(), 64 * 1024, 32}, &error);
   if (!server_) {
     ADD_FAILURE() << error;
     return;
@@ -144,6 +147,8 @@ nlohmann::json TestHub::json(const net::HttpResponse& response) const {
   return nlohmann::json::parse(response.body, nullptr, false);
 }
 
-std::string key() { return api::mint_idempotency_key(); }
+std::string key() {
+  return api::mint_idempotency_key();
+}
 
 }  // namespace ih::test

@@ -14,9 +14,8 @@
 #include <atomic>
 #include <filesystem>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "hub/hub.h"
 #include "hub/server.h"

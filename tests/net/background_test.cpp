@@ -1,10 +1,11 @@
 // The UI's way to the network: jobs run on the worker's thread, in order, and
 // the UI polls their futures without ever blocking on the network.
+#include "net/background.h"
+
 #include <gtest/gtest.h>
 
 #include <thread>
 
-#include "net/background.h"
 #include "tests/hub/hub_fixture.h"
 
 namespace ih::net {

@@ -17,10 +17,11 @@ hub::Reply failure(int status, std::string retry_after = {}) {
   hub::Reply reply;
   reply.status = status;
   reply.content_type = "application/problem+json";
-  reply.body = nlohmann::json{{"type", "https://ichhelfe.jetzt/problems/unavailable"},
-                              {"title", "injected"},
-                              {"status", status}}
-                   .dump();
+  reply.body = nlohmann::json{
+      {"type", "https://ichhelfe.jetzt/problems/unavailable"},
+      {"title", "injected"},
+      {"status",
+       status}}.dump();
   if (!retry_after.empty()) reply.headers.emplace_back("Retry-After", retry_after);
   return reply;
 }
@@ -33,17 +34,19 @@ TEST(Faults, EveryQueuedEntryArrivesExactlyOnce) {
   constexpr int kPeople = 3;
   constexpr int kRequestsEach = 10;
   for (int p = 0; p < kPeople; ++p) {
-    const auto session = net::create_account(*terminal.outbox, terminal.identity,
-                                             {"Person " + std::to_string(p), {"ar"}, "Dresden", "", "1111"},
-                                             hub.now());
+    const auto session = net::create_account(
+        *terminal.outbox, terminal.identity,
+        {"Person " + std::to_string(p), {"ar"}, "Dresden", "", "1111"}, hub.now());
     ASSERT_TRUE(session);
     for (int i = 0; i < kRequestsEach; ++i) {
-      const nlohmann::json body = {{"category", "interpreting"},
-                                   {"when", {{"part_of_day", "any"}}},
-                                   {"town", "Dresden"},
-                                   {"helper_language", "ar"},
-                                   {"text", "fault " + std::to_string(p) + "-" + std::to_string(i)}};
-      ASSERT_TRUE(net::queue_request(*terminal.outbox, terminal.identity, *session, body, hub.now()));
+      const nlohmann::json body = {
+          {"category", "interpreting"},
+          {"when", {{"part_of_day", "any"}}},
+          {"town", "Dresden"},
+          {"helper_language", "ar"},
+          {"text", "fault " + std::to_string(p) + "-" + std::to_string(i)}};
+      ASSERT_TRUE(
+          net::queue_request(*terminal.outbox, terminal.identity, *session, body, hub.now()));
     }
   }
   const int64_t queued = terminal.outbox->depth();
@@ -53,7 +56,7 @@ TEST(Faults, EveryQueuedEntryArrivesExactlyOnce) {
   std::mutex random_mutex;
   FaultProxy proxy(hub.port(), [&] {
     std::lock_guard lock(random_mutex);
-    static constexpr Fault kFaults[] = {Fault::Pass, Fault::Pass, Fault::Drop, Fault::Delay,
+    static constexpr Fault kFaults[] = {Fault::Pass,     Fault::Pass,     Fault::Drop, Fault::Delay,
                                         Fault::Truncate, Fault::Truncate, Fault::Reset};
     return kFaults[random() % std::size(kFaults)];
   });
@@ -61,22 +64,22 @@ TEST(Faults, EveryQueuedEntryArrivesExactlyOnce) {
   // without making the test slow.
   std::atomic<int> slow_answers{0};
   std::atomic<int> injected{0};
-  hub::set_fault_injector(hub.hub(), [&](const hub::Call& call, hub::FaultPhase phase)
-                                         -> std::optional<hub::Reply> {
-    if (call.path != "/v1/envelopes") return std::nullopt;
-    std::lock_guard lock(random_mutex);
-    const unsigned roll = random() % 10;
-    if (phase == hub::FaultPhase::Before) {
-      if (roll == 0) return ++injected, failure(500);
-      if (roll == 1 && slow_answers < 2) return ++slow_answers, ++injected, failure(503, "1");
-      if (roll == 2 && slow_answers < 4) return ++slow_answers, ++injected, failure(429, "1");
-    } else if (roll == 3) {
-      // Applied, but the terminal hears an error: it must retry, and the
-      // hub must recognise the retry.
-      return ++injected, failure(500);
-    }
-    return std::nullopt;
-  });
+  hub::set_fault_injector(
+      hub.hub(), [&](const hub::Call& call, hub::FaultPhase phase) -> std::optional<hub::Reply> {
+        if (call.path != "/v1/envelopes") return std::nullopt;
+        std::lock_guard lock(random_mutex);
+        const unsigned roll = random() % 10;
+        if (phase == hub::FaultPhase::Before) {
+          if (roll == 0) return ++injected, failure(500);
+          if (roll == 1 && slow_answers < 2) return ++slow_answers, ++injected, failure(503, "1");
+          if (roll == 2 && slow_answers < 4) return ++slow_answers, ++injected, failure(429, "1");
+        } else if (roll == 3) {
+          // Applied, but the terminal hears an error: it must retry, and the
+          // hub must recognise the retry.
+          return ++injected, failure(500);
+        }
+        return std::nullopt;
+      });
 
   net::HttpConfig config = net::pinned_config(hub.client_config(proxy.port()), terminal.identity);
   config.total_timeout_ms = 2000;
@@ -93,7 +96,8 @@ TEST(Faults, EveryQueuedEntryArrivesExactlyOnce) {
 
   EXPECT_GT(proxy.connections(), 1);
   EXPECT_GT(injected.load(), 0);
-  EXPECT_EQ(hub::query_int(hub.hub(), "SELECT count(*) FROM accounts WHERE role = 'person'"), kPeople);
+  EXPECT_EQ(hub::query_int(hub.hub(), "SELECT count(*) FROM accounts WHERE role = 'person'"),
+            kPeople);
   EXPECT_EQ(hub::query_int(hub.hub(), "SELECT count(*) FROM requests"), kPeople * kRequestsEach);
   EXPECT_EQ(hub::query_int(hub.hub(), "SELECT count(DISTINCT text) FROM requests"),
             kPeople * kRequestsEach);

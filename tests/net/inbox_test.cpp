@@ -1,10 +1,11 @@
 // A person's messages arrive while they are logged in, unread conversations
 // first, fetched incrementally and held in memory only.
+#include "net/inbox.h"
+
 #include <gtest/gtest.h>
 
 #include "api/personal_code.h"
 #include "api/secret.h"
-#include "net/inbox.h"
 #include "tests/hub/hub_fixture.h"
 #include "tests/net/sync_fixture.h"
 
@@ -19,15 +20,20 @@ TEST(Inbox, FetchesConversationsAndNewMessagesWhileTheSessionLasts) {
   const std::string token = api::mint_secret();
   const net::Caller person{terminal.identity.credential(), token};
   const nlohmann::json account = {{"personal_code", code}, {"display_name", "Rahel"},
-                                  {"languages", {"ti"}},  {"town", "Pirna"},
-                                  {"pin", "1234"},        {"session_token", token}};
-  ASSERT_EQ(hub.send("POST", "/v1/accounts", {terminal.identity.credential(), {}}, account.dump(), key()).status,
-            201);
+                                  {"languages", {"ti"}},   {"town", "Pirna"},
+                                  {"pin", "1234"},         {"session_token", token}};
+  ASSERT_EQ(
+      hub.send("POST", "/v1/accounts", {terminal.identity.credential(), {}}, account.dump(), key())
+          .status,
+      201);
   std::vector<std::string> requests;
   for (int i = 0; i < 2; ++i) {
-    const nlohmann::json body = {{"category", "interpreting"}, {"when", {{"part_of_day", "any"}}},
-                                 {"town", "Pirna"},            {"helper_language", "ti"}};
-    requests.push_back(hub.json(hub.send("POST", "/v1/requests", person, body.dump(), key()))["id"]);
+    const nlohmann::json body = {{"category", "interpreting"},
+                                 {"when", {{"part_of_day", "any"}}},
+                                 {"town", "Pirna"},
+                                 {"helper_language", "ti"}};
+    requests.push_back(
+        hub.json(hub.send("POST", "/v1/requests", person, body.dump(), key()))["id"]);
   }
   std::string yonas;
   for (auto& [profile, credentials] : hub::seed_demo_helpers(hub.hub())) {
@@ -38,13 +44,14 @@ TEST(Inbox, FetchesConversationsAndNewMessagesWhileTheSessionLasts) {
                                   {"session_token", yonas}};
     ASSERT_EQ(hub.send("POST", "/v1/sessions", {}, login.dump(), key()).status, 201);
   }
-  const auto first = hub.json(hub.send("POST", "/v1/requests/" + requests[0] + "/offers", {{}, yonas},
-                                       R"({"message":"selam"})", key()));
-  const auto second = hub.json(hub.send("POST", "/v1/requests/" + requests[1] + "/offers", {{}, yonas},
-                                        R"({"message":"hello"})", key()));
+  const auto first = hub.json(hub.send("POST", "/v1/requests/" + requests[0] + "/offers",
+                                       {{}, yonas}, R"({"message":"selam"})", key()));
+  const auto second = hub.json(hub.send("POST", "/v1/requests/" + requests[1] + "/offers",
+                                        {{}, yonas}, R"({"message":"hello"})", key()));
   // The person has read the first conversation already.
   const auto read = net::parse_message_page(
-      hub.send("GET", "/v1/conversations/" + first["id"].get<std::string>() + "/messages", person).body);
+      hub.send("GET", "/v1/conversations/" + first["id"].get<std::string>() + "/messages", person)
+          .body);
   net::HttpClient client(hub.client_config());
   EXPECT_EQ(net::mark_read(client, person, first["id"], read->items[0].id).value, 0);
 
@@ -68,7 +75,8 @@ TEST(Inbox, FetchesConversationsAndNewMessagesWhileTheSessionLasts) {
 
 TEST(Inbox, SaysWhyItHasNothing) {
   TestHub hub;
-  net::Inbox inbox(hub.client_config(), {"t_x.y", api::mint_secret()}, std::chrono::milliseconds(50));
+  net::Inbox inbox(hub.client_config(), {"t_x.y", api::mint_secret()},
+                   std::chrono::milliseconds(50));
   ASSERT_TRUE(eventually([&] { return !inbox.snapshot().last_error.empty(); }));
   EXPECT_EQ(inbox.snapshot().last_error, "server answered 401");
   EXPECT_FALSE(inbox.snapshot().loaded);

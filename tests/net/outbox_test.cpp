@@ -1,12 +1,12 @@
 // The outbox on its own: order per lane, deletion, durability across a reopen,
 // the terminal's counters, and codes unique without a round trip.
+#include "net/outbox.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "api/personal_code.h"
-
-#include "net/outbox.h"
 #include "net/terminal.h"
 #include "tests/hub/hub_fixture.h"
 
@@ -69,7 +69,8 @@ TEST(Outbox, OfflineCodesAreUniqueAndNotSequential) {
     EXPECT_EQ(api::prefix_of(session->personal_code), terminal.identity.code_prefix);
     EXPECT_TRUE(api::normalize_personal_code(session->personal_code));
     codes.insert(session->personal_code);
-    if (!previous.empty() && session->personal_code.substr(5, 3) > previous.substr(5, 3)) ++sequential;
+    if (!previous.empty() && session->personal_code.substr(5, 3) > previous.substr(5, 3))
+      ++sequential;
     previous = session->personal_code;
   }
   EXPECT_EQ(codes.size(), 300u);

@@ -6,9 +6,8 @@
 //
 // The child is this test program itself, started with a filter that runs only
 // PowerLossChild.Run and told what to do through the environment.
-#include <gtest/gtest.h>
-
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -55,11 +54,11 @@ TEST(PowerLossChild, Run) {
   if (!identity) std::_Exit(4);
   const net::PersonSession session{env("IH_POWER_LOSS_CODE"), env("IH_POWER_LOSS_TOKEN"),
                                    env("IH_POWER_LOSS_LANE")};
-  net::SyncEngine engine(*opened.outbox,
-                         net::pinned_config(child_config(std::stoi(env("IH_POWER_LOSS_PORT")),
-                                                         env("IH_POWER_LOSS_CA")),
-                                            *identity),
-                         *identity, fast_sync());
+  net::SyncEngine engine(
+      *opened.outbox,
+      net::pinned_config(
+          child_config(std::stoi(env("IH_POWER_LOSS_PORT")), env("IH_POWER_LOSS_CA")), *identity),
+      *identity, fast_sync());
   engine.start();
   const std::string life = env("IH_POWER_LOSS_LIFE");
   const int64_t now = std::stoll(env("IH_POWER_LOSS_NOW"));
@@ -102,7 +101,8 @@ Child spawn_child(const std::vector<std::string>& extra_env) {
   std::string filter = "--gtest_filter=PowerLossChild.Run";
   char* argv[] = {self.data(), filter.data(), nullptr};
   Child child;
-  if (posix_spawn(&child.pid, self.c_str(), &actions, nullptr, argv, envp.data()) != 0) child.pid = -1;
+  if (posix_spawn(&child.pid, self.c_str(), &actions, nullptr, argv, envp.data()) != 0)
+    child.pid = -1;
   posix_spawn_file_actions_destroy(&actions);
   close(fds[1]);
   child.acks = fds[0];
@@ -131,8 +131,9 @@ TEST(PowerLoss, SigkillAtRandomPointsLosesNothingAcknowledgedAndDuplicatesNothin
   TempDir state;
   auto terminal = hub.enrol(state.path);
   // The person registered online before, so their token lives past this test.
-  const auto session = net::create_account(*terminal.outbox, terminal.identity,
-                                           {"Power Loss", {"de"}, "Dresden", "", "9999"}, hub.now());
+  const auto session =
+      net::create_account(*terminal.outbox, terminal.identity,
+                          {"Power Loss", {"de"}, "Dresden", "", "9999"}, hub.now());
   ASSERT_TRUE(session);
   terminal.outbox.reset();
 
@@ -176,8 +177,8 @@ TEST(PowerLoss, SigkillAtRandomPointsLosesNothingAcknowledgedAndDuplicatesNothin
   EXPECT_EQ(opened.moved_aside, "") << "a kill corrupted the outbox";
   const auto identity = net::load_identity(*opened.outbox);
   ASSERT_TRUE(identity);
-  net::SyncEngine engine(*opened.outbox, net::pinned_config(hub.client_config(), *identity), *identity,
-                         fast_sync());
+  net::SyncEngine engine(*opened.outbox, net::pinned_config(hub.client_config(), *identity),
+                         *identity, fast_sync());
   engine.start();
   ASSERT_TRUE(eventually([&] { return opened.outbox->depth() == 0; }, 60));
   engine.stop();
@@ -189,7 +190,8 @@ TEST(PowerLoss, SigkillAtRandomPointsLosesNothingAcknowledgedAndDuplicatesNothin
   EXPECT_EQ(hub::query_int(hub.hub(), "SELECT count(*) - count(DISTINCT text) FROM requests"), 0);
   EXPECT_LT(finished_on_their_own, kKills / 2) << "too few kills landed mid-work";
   RecordProperty("acknowledged", static_cast<int>(acked.size()));
-  RecordProperty("delivered", static_cast<int>(hub::query_int(hub.hub(), "SELECT count(*) FROM requests")));
+  RecordProperty("delivered",
+                 static_cast<int>(hub::query_int(hub.hub(), "SELECT count(*) FROM requests")));
 }
 
 }  // namespace

@@ -1,12 +1,13 @@
 // The parsers of server replies, Retry-After, personal codes and times on the
 // wire: what they accept and what they refuse.
+#include "net/replies.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "api/personal_code.h"
 #include "api/time_text.h"
-#include "net/replies.h"
 
 namespace ih::net {
 namespace {

@@ -34,15 +34,16 @@ TEST(Sync, DeliversAnOfflineRegistrationAndRequestAndLeavesNoPlainText) {
   TestHub hub;
   TempDir state;
   auto terminal = hub.enrol(state.path);
-  const auto session = net::create_account(
-      *terminal.outbox, terminal.identity, {kName, {"prs", "de"}, kTown, "+49 176 555 0101", "2580"},
-      hub.now());
+  const auto session =
+      net::create_account(*terminal.outbox, terminal.identity,
+                          {kName, {"prs", "de"}, kTown, "+49 176 555 0101", "2580"}, hub.now());
   ASSERT_TRUE(session);
   ASSERT_TRUE(net::queue_request(*terminal.outbox, terminal.identity, *session, request_body(kText),
                                  hub.now()));
   EXPECT_EQ(terminal.outbox->depth(), 2);
 
-  net::SyncEngine engine(*terminal.outbox, net::pinned_config(hub.client_config(), terminal.identity),
+  net::SyncEngine engine(*terminal.outbox,
+                         net::pinned_config(hub.client_config(), terminal.identity),
                          terminal.identity, fast_sync());
   engine.start();
   ASSERT_TRUE(eventually([&] { return engine.status().delivered == 2; }));
@@ -52,13 +53,15 @@ TEST(Sync, DeliversAnOfflineRegistrationAndRequestAndLeavesNoPlainText) {
   EXPECT_TRUE(eventually([&] { return engine.status().state == net::SyncState::Online; }));
   engine.stop();
 
-  EXPECT_EQ(hub::query_int(hub.hub(), "SELECT count(*) FROM accounts WHERE display_name = ?1", kName), 1);
+  EXPECT_EQ(
+      hub::query_int(hub.hub(), "SELECT count(*) FROM accounts WHERE display_name = ?1", kName), 1);
   EXPECT_EQ(hub::query_int(hub.hub(), "SELECT count(*) FROM requests WHERE text = ?1", kText), 1);
   // The person can log in with the code the terminal made offline.
   net::HttpClient client(net::pinned_config(hub.client_config(), terminal.identity));
   const auto login = net::login(client, terminal.identity, session->personal_code, "2580");
   ASSERT_TRUE(login.ok());
-  const auto mine = net::list_requests(client, {terminal.identity.credential(), login.value->token});
+  const auto mine =
+      net::list_requests(client, {terminal.identity.credential(), login.value->token});
   ASSERT_TRUE(mine.ok());
   ASSERT_EQ(mine.value->items.size(), 1u);
   EXPECT_EQ(mine.value->items[0].text, kText);
@@ -96,7 +99,8 @@ TEST(Sync, ReportsOfflineWithWhatWaitsAndRecovers) {
     ASSERT_TRUE(net::queue_request(*terminal.outbox, terminal.identity, *session,
                                    request_body("offline " + std::to_string(i)), hub.now()));
   }
-  net::SyncEngine engine(*terminal.outbox, net::pinned_config(hub.client_config(), terminal.identity),
+  net::SyncEngine engine(*terminal.outbox,
+                         net::pinned_config(hub.client_config(), terminal.identity),
                          terminal.identity, fast_sync());
   engine.start();
   ASSERT_TRUE(eventually([&] {
@@ -116,7 +120,8 @@ TEST(Sync, ReportsOfflineWithWhatWaitsAndRecovers) {
   EXPECT_EQ(hub::query_int(hub.hub(), "SELECT count(*) FROM requests"), 3);
   // The heartbeat told the hub how the terminal is.
   EXPECT_TRUE(eventually([&] {
-    return hub::query_int(hub.hub(), "SELECT count(*) FROM terminals WHERE last_seen_at IS NOT NULL") == 1;
+    return hub::query_int(hub.hub(),
+                          "SELECT count(*) FROM terminals WHERE last_seen_at IS NOT NULL") == 1;
   }));
 }
 
@@ -138,7 +143,8 @@ TEST(Sync, KeepsEachPersonsChangesInOrder) {
                                      hub.now()));
     }
   }
-  net::SyncEngine engine(*terminal.outbox, net::pinned_config(hub.client_config(), terminal.identity),
+  net::SyncEngine engine(*terminal.outbox,
+                         net::pinned_config(hub.client_config(), terminal.identity),
                          terminal.identity, fast_sync());
   engine.start();
   ASSERT_TRUE(eventually([&] { return engine.status().delivered == 12; }));
@@ -164,13 +170,16 @@ TEST(Sync, ARequestCanBeWithdrawnBeforeItWasEverSent) {
                                      request_body("changed my mind"), hub.now());
   ASSERT_TRUE(id);
   ASSERT_TRUE(net::queue_withdrawal(*terminal.outbox, terminal.identity, *session, *id, hub.now()));
-  net::SyncEngine engine(*terminal.outbox, net::pinned_config(hub.client_config(), terminal.identity),
+  net::SyncEngine engine(*terminal.outbox,
+                         net::pinned_config(hub.client_config(), terminal.identity),
                          terminal.identity, fast_sync());
   engine.start();
   ASSERT_TRUE(eventually([&] { return engine.status().delivered == 3; }));
   EXPECT_EQ(engine.status().rejected, 0u);
-  EXPECT_EQ(hub::query_int(hub.hub(), "SELECT count(*) FROM requests WHERE id = ?1 AND status = 'withdrawn'", *id),
-            1);
+  EXPECT_EQ(
+      hub::query_int(hub.hub(),
+                     "SELECT count(*) FROM requests WHERE id = ?1 AND status = 'withdrawn'", *id),
+      1);
 
   // Logged in again later, the same person's changes share the same lane.
   engine.stop();
