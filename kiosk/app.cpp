@@ -148,6 +148,8 @@ void App::handle(const SDL_Event& event) {
   }
   ImGui::SetCurrentContext(ui_->imgui());
   ImGui_ImplSDL2_ProcessEvent(&event);
+  if (event.type == SDL_TEXTINPUT) ui_->add_input({event.text.text, 0});
+  if (event.type == SDL_KEYDOWN) ui_->add_input({{}, event.key.keysym.sym});
   if (changes_what_is_shown(event)) frames_pending_ = std::max(frames_pending_, kFramesAfterInput);
 }
 

@@ -11,8 +11,10 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +26,14 @@
 namespace ih::kiosk {
 
 using Clock = std::chrono::steady_clock;
+
+// One thing a physical keyboard sent (staff at the terminal may plug one in):
+// text as UTF-8 straight from SDL_TEXTINPUT, since ImGui's 16-bit characters
+// cannot hold every code point, or a key pressed (SDL_KEYDOWN), for editing.
+struct KeyboardInput {
+  std::string text;  // empty for a key
+  int32_t key = 0;   // SDL_Keycode; 0 for text
+};
 
 // What a screen gets for one frame, and what it asks for the next.
 struct ScreenFrame {
@@ -37,6 +47,8 @@ struct ScreenFrame {
   // A screen sets this to change the UI language (a BCP 47 tag); it takes
   // effect from the next frame.
   std::optional<std::string> switch_language;
+  // What a physical keyboard sent since the last frame, in order.
+  std::span<const KeyboardInput> typed = {};
 };
 
 class Screen {

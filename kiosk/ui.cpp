@@ -2,6 +2,7 @@
 
 #include <SDL.h>
 #include <imgui_impl_sdlrenderer.h>
+#include <string.h>
 
 #include "kiosk/sdl_texture_backend.h"
 
@@ -66,6 +67,10 @@ void Ui::set_language(std::string_view tag) {
                                                              : render::Direction::Ltr;
 }
 
+void Ui::add_input(KeyboardInput input) {
+  typed_.push_back(std::move(input));
+}
+
 ImGuiIO& Ui::io() {
   ImGui::SetCurrentContext(imgui_);
   return ImGui::GetIO();
@@ -88,8 +93,11 @@ FrameOutcome Ui::build_frame(Screen& screen) {
                    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav |
                    ImGuiWindowFlags_NoBackground);
   render::UiContext ui{*engine_, *atlas_, theme_, language_, direction_};
-  ScreenFrame frame{ui, viewport->Size, std::nullopt, *strings_, std::nullopt};
+  ScreenFrame frame{ui, viewport->Size, std::nullopt, *strings_, std::nullopt, typed_};
   screen.draw(frame);
+  for (KeyboardInput& input : typed_)
+    if (!input.text.empty()) explicit_bzero(input.text.data(), input.text.size());
+  typed_.clear();
   ImGui::End();
   ImGui::Render();
   if (frame.switch_language) {

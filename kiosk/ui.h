@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "i18n/language_registry.h"
 #include "i18n/localizer.h"
@@ -51,6 +52,9 @@ class Ui {
   // asked for is switched to after the frame, which then asks for another.
   FrameOutcome build_frame(Screen& screen);
 
+  // Queues what a physical keyboard sent, for the next frame's screen.
+  void add_input(KeyboardInput input);
+
   // Makes `tag` the UI language: messages, digits, direction, at once.
   void set_language(std::string_view tag);
 
@@ -74,6 +78,7 @@ class Ui {
   render::Theme theme_;
   std::string language_;
   render::Direction direction_;
+  std::vector<KeyboardInput> typed_;  // since the last frame; personal, wiped after it
 };
 
 }  // namespace ih::kiosk

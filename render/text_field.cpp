@@ -76,7 +76,8 @@ std::u16string accepted(std::u16string_view input) {
     const int32_t start = i;
     UChar32 c = 0;
     U16_NEXT(input.data(), i, n, c);
-    if (!refused(c)) out.append(input.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+    if (!refused(c))
+      out.append(input.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
   }
   return out;
 }
@@ -123,7 +124,9 @@ TextField::TextField(TextEngine& engine, TextFieldOptions options)
   commit(shape(make_buffer(0)), 0);
 }
 
-TextField::~TextField() { erase(); }
+TextField::~TextField() {
+  erase();
+}
 
 // [SECTION] Editing
 
@@ -179,7 +182,8 @@ bool TextField::insert(std::string_view utf8) {
   std::vector<TextIndex> cuts = grapheme_boundaries(taken);
   cuts.pop_back();
   for (auto cut = cuts.rbegin(); cut != cuts.rend() && *cut > 0; ++cut) {
-    const std::u16string_view part = std::u16string_view(taken).substr(0, static_cast<size_t>(*cut));
+    const std::u16string_view part =
+        std::u16string_view(taken).substr(0, static_cast<size_t>(*cut));
     candidate = shape(spliced(text, caret_, part, caret_));
     if (static_cast<int32_t>(candidate->graphemes.size()) - 1 <= options_.max_graphemes) {
       commit(std::move(candidate), caret_ + *cut);
@@ -281,6 +285,14 @@ void TextField::set_text(std::string_view utf8) {
   wipe_bytes(copy.data(), copy.size());
 }
 
+void TextField::set_language(std::string_view language, Direction direction) {
+  if (language == options_.language && direction == options_.direction) return;
+  options_.language = std::string(language);
+  options_.direction = direction;
+  const TextIndex caret = caret_;
+  commit(shape(spliced(shaped_->text, 0, {}, 0)), caret);
+}
+
 void TextField::erase() {
   if (layout_ && !options_.masked) wipe_layout(*layout_);
   layout_.reset();
@@ -300,7 +312,9 @@ void TextField::wipe() {
 
 // [SECTION] State
 
-std::string TextField::text() const { return utf16_to_utf8(shaped_->text); }
+std::string TextField::text() const {
+  return utf16_to_utf8(shaped_->text);
+}
 
 int32_t TextField::grapheme_count() const {
   return static_cast<int32_t>(shaped_->graphemes.size()) - 1;
@@ -315,7 +329,8 @@ TextIndex TextField::to_shown(TextIndex index) const {
 TextIndex TextField::from_shown(TextIndex index) const {
   if (!options_.masked) return index;
   const auto& g = shaped_->graphemes;
-  return g[static_cast<size_t>(std::clamp<TextIndex>(index, 0, static_cast<TextIndex>(g.size()) - 1))];
+  return g[static_cast<size_t>(
+      std::clamp<TextIndex>(index, 0, static_cast<TextIndex>(g.size()) - 1))];
 }
 
 // [SECTION] View
@@ -420,8 +435,8 @@ bool text_field(UiContext& ui, const char* id, TextField& field, ImVec2 size,
     // the caret's other place is a shorter bar, as in Pango.
     const FieldCaret caret = field.caret_in_view();
     const float x = std::round(text_left + caret.x - kCaretWidth / 2);
-    list.AddRectFilled(ImVec2(x, text_top + caret.top), ImVec2(x + kCaretWidth, text_top + caret.bottom),
-                       ui.theme.text);
+    list.AddRectFilled(ImVec2(x, text_top + caret.top),
+                       ImVec2(x + kCaretWidth, text_top + caret.bottom), ui.theme.text);
     if (caret.other_x) {
       const float ox = std::round(text_left + *caret.other_x - 1);
       const float middle = text_top + (caret.top + caret.bottom) / 2;

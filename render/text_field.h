@@ -92,6 +92,9 @@ class TextField {
   void tap(float x, float y);
   // Replaces the text (caret at its logical end).
   void set_text(std::string_view utf8);
+  // Shapes the text for another language (the person switched keyboards): its
+  // locale forms, and the direction an empty field takes. The caret stays.
+  void set_language(std::string_view language, Direction direction);
   // Overwrites every buffer that held the text, then empties the field.
   void wipe();
 
@@ -151,7 +154,7 @@ class TextField {
 // [SECTION] Drawing
 
 struct TextFieldLook {
-  bool focused = false;  // draws the caret and a thicker border
+  bool focused = false;   // draws the caret and a thicker border
   float padding = 16.0f;  // between the border and the text, pixels
 };
 
