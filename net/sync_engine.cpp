@@ -118,7 +118,12 @@ bool SyncEngine::deliver_round(HttpClient& client) {
     }
     // A final answer: accepted, or refused for good (a bug or a changed
     // server; keeping it would block the person's later changes forever).
-    outbox_.remove(entry.seq);
+    if (!outbox_.remove(entry.seq)) {
+      // The server has it; sending it again is harmless (the hub answers
+      // from its idempotency store), but not in a tight loop.
+      set_status(SyncState::Offline, "cannot write the outbox");
+      return false;
+    }
     std::lock_guard lock(mutex_);
     if (response.status < 300) {
       ++status_.delivered;
@@ -183,15 +188,13 @@ void SyncEngine::run() {
     if (ok) {
       failures_ = 0;
       set_status(SyncState::Online, "");
+      std::lock_guard lock(mutex_);
+      status_.retry_in_ms = 0;
       wait_ms = heartbeat_interval_ms_;
     } else {
-      std::lock_guard lock(mutex_);
-      wait_ms = std::max(retry_after_ms_, int64_t{0});
-    }
-    if (!ok) {
       const int64_t backoff = next_backoff_ms();
       std::lock_guard lock(mutex_);
-      wait_ms = std::max(wait_ms, backoff);
+      wait_ms = std::max(retry_after_ms_, backoff);
       status_.retry_in_ms = wait_ms;
     }
     std::unique_lock lock(mutex_);
