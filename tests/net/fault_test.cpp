@@ -105,5 +105,35 @@ TEST(Faults, EveryQueuedEntryArrivesExactlyOnce) {
   EXPECT_EQ(engine.status().rejected, 0u);
 }
 
+TEST(Faults, RetryAfterIsHonouredEvenWhenWoken) {
+  TestHub hub;
+  TempDir state;
+  auto terminal = hub.enrol(state.path);
+  ASSERT_TRUE(net::create_account(*terminal.outbox, terminal.identity,
+                                  {"Wait", {"de"}, "Dresden", "", "1234"}, hub.now()));
+  std::mutex mutex;
+  std::vector<std::chrono::steady_clock::time_point> attempts;
+  hub::set_fault_injector(
+      hub.hub(), [&](const hub::Call& call, hub::FaultPhase phase) -> std::optional<hub::Reply> {
+        if (call.path != "/v1/envelopes" || phase != hub::FaultPhase::Before) return std::nullopt;
+        std::lock_guard lock(mutex);
+        attempts.push_back(std::chrono::steady_clock::now());
+        if (attempts.size() == 1) return failure(503, "2");
+        return std::nullopt;
+      });
+  net::SyncEngine engine(*terminal.outbox,
+                         net::pinned_config(hub.client_config(), terminal.identity),
+                         terminal.identity, fast_sync());
+  engine.start();
+  ASSERT_TRUE(eventually([&] { return engine.status().retry_in_ms >= 2000; }));
+  EXPECT_EQ(engine.status().last_error, "server answered 503 unavailable");
+  engine.wake();  // as when a person queues something: must not cut the server's wait short
+  ASSERT_TRUE(eventually([&] { return engine.status().delivered == 1; }));
+  engine.stop();
+  std::lock_guard lock(mutex);
+  ASSERT_EQ(attempts.size(), 2u);
+  EXPECT_GE(attempts[1] - attempts[0], std::chrono::milliseconds(1950));
+}
+
 }  // namespace
 }  // namespace ih::test
