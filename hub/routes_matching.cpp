@@ -42,8 +42,15 @@ Reply feed(CallContext& ctx) {
   const auto helpers = load_helpers(*db, ctx.principal->account_id);
   if (helpers.empty()) return problem(403, "forbidden", "This helper has no profile");
   const HelperFacts& helper = helpers[0];
+  // The index narrows to open requests in the helper's categories and
+  // languages; distance is judged here, request by request. Ranking all of
+  // them for every page costs O(n log n) per call: fine for a reference hub
+  // with thousands of open requests, not for millions.
   auto st = db->prepare(std::string("SELECT r.seq, ") + kRequestColumns +
-                        " FROM requests r WHERE r.status = 'open'");
+                        " FROM requests r WHERE r.status = 'open'"
+                        " AND r.category IN (SELECT value FROM json_each(?1))"
+                        " AND r.helper_language IN (SELECT value FROM json_each(?2))");
+  st.bind_all(nlohmann::json(helper.categories).dump(), nlohmann::json(helper.languages).dump());
   struct Ranked {
     int64_t km;
     int64_t seq;
