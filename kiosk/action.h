@@ -12,6 +12,7 @@ enum class Action : uint8_t {
   AcceptNotice,   // the privacy notice was accepted
   NewProfile,     // "I am new"
   HaveCode,       // "I have a code"
+  Continue,       // the person has seen their new personal code
   OpenRequests,
   OpenMessages,
   NewRequest,

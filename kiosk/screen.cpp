@@ -1,5 +1,6 @@
 #include "kiosk/screen.h"
 
+#include "api/personal_code.h"
 #include "kiosk/screens/keyboard.h"
 #include "kiosk/screens/languages.h"
 #include "kiosk/screens/specimen.h"
@@ -9,11 +10,13 @@ namespace ih::kiosk {
 
 namespace {
 
-// A sample name for pictures of the home screen; no one's.
+// A sample name and code for pictures of the home and code screens; no one's.
 constexpr const char* kSampleName = "Amal";
+constexpr const char* kSamplePrefix = "K7Q";
+constexpr uint32_t kSampleBody = 1234;
 
 // A clock that stands still where the screen was made, for pictures that do
-// not depend on when they were taken; `later` moves it on.
+// not depend on when they were taken.
 std::function<Clock::time_point()> still_clock(std::shared_ptr<Clock::time_point> at) {
   return [at] { return *at; };
 }
@@ -39,6 +42,8 @@ std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& setti
   if (!page) return nullptr;
   auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), {}});
   if (*page == Page::Home) shell->session().display_name = kSampleName;
+  if (*page == Page::Code)
+    shell->session().personal_code = api::make_personal_code(kSamplePrefix, kSampleBody).value();
   shell->show(*page);
   return shell;
 }
@@ -48,8 +53,8 @@ std::unique_ptr<Screen> make_screen(std::string_view name) {
 }
 
 std::vector<std::string_view> screen_names() {
-  return {"specimen", "languages", "keyboard", "keyboard-pin", "shell",       "attract",
-          "picker",   "privacy",   "start",    "home",         "idle-warning"};
+  return {"specimen", "languages", "keyboard", "keyboard-pin", "shell", "attract",
+          "picker",   "privacy",   "start",    "code",         "home",  "idle-warning"};
 }
 
 }  // namespace ih::kiosk

@@ -58,7 +58,7 @@ class Screen {
 };
 
 // The screen called `name`, or null if there is none. "shell" is the kiosk
-// itself, from the attract screen on; "attract", "picker", "privacy", "start",
+// itself, from the attract screen on; "attract", "picker", "privacy", "start", "code",
 // "home" and "idle-warning" are the shell at that page with a clock that
 // stands still (for pictures and tests).
 std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& settings);

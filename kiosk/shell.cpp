@@ -49,6 +49,7 @@ std::optional<Page> page_named(std::string_view name) {
   if (name == "picker") return Page::Languages;
   if (name == "privacy") return Page::Privacy;
   if (name == "start") return Page::Start;
+  if (name == "code") return Page::Code;
   if (name == "home") return Page::Home;
   return std::nullopt;
 }
@@ -81,6 +82,10 @@ void Shell::apply(Action action) {
       break;
     case Action::Back:
       if (stack_.size() > 2) stack_.pop_back();
+      break;
+    case Action::Continue:
+      // The code was shown once; Back from home does not show it again.
+      stack_.back() = Page::Home;
       break;
     case Action::KeepSession:
       warning_ = false;
@@ -189,6 +194,8 @@ std::optional<Action> Shell::draw_page(PageContext& c) {
       return draw_privacy(c);
     case Page::Start:
       return draw_start(c);
+    case Page::Code:
+      return draw_code(c, session_.personal_code);
     case Page::Home:
       return draw_home(c, session_.display_name);
   }

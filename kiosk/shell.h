@@ -38,7 +38,7 @@
 
 namespace ih::kiosk {
 
-enum class Page { Attract, Languages, Privacy, Start, Home };
+enum class Page { Attract, Languages, Privacy, Start, Code, Home };
 
 // The page called `name` ("attract", "privacy", …), for --screen and tests.
 std::optional<Page> page_named(std::string_view name);

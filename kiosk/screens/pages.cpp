@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "kiosk/qr_code.h"
 #include "render/text_draw.h"
 
 namespace ih::kiosk {
@@ -73,6 +74,64 @@ std::optional<Action> draw_start(PageContext& c) {
   // TRANSLATORS: Large button for a person who has a personal code already.
   if (page_button(c, "have-code", s.text(msg("I have a code")), second)) action = Action::HaveCode;
   if (page_button(c, "back", s.text(msg("Back")), bottom_cell(c, 0, 2))) action = Action::Back;
+  return action;
+}
+
+std::optional<Action> draw_code(PageContext& c, std::string_view code) {
+  const i18n::Localizer& s = c.frame.strings;
+  render::UiContext& ui = c.frame.ui;
+  std::optional<Action> action;
+  // TRANSLATORS: Heading over the code a person gets when they create a
+  // profile; they log in with it again.
+  float y = page_heading(c, s.text(msg("Your personal code")), c.area.min.y + c.m.margin);
+  const i18n::Span box = content(c);
+  const bool landscape = c.frame.size.x > c.frame.size.y;
+  const float bottom = c.area.max.y - c.m.margin * 2 - c.m.button;
+  // The text at the start (the whole width in portrait), the QR code beside
+  // it at the end (under it in portrait).
+  const float text_width = landscape ? std::round(box.width * 0.55f) : box.width;
+  const float text_x = i18n::at_start(c.direction(), box, text_width);
+  // The code is Latin letters and digits in every language: left to right,
+  // isolated from the page's direction.
+  const auto big =
+      ui.engine.layout(code, {std::round(c.m.title * 1.7f), "en", render::Direction::Ltr});
+  ImDrawList& list = *ImGui::GetWindowDrawList();
+  y += c.m.gap;
+  const float code_x =
+      c.direction() == i18n::Direction::Rtl ? text_x + text_width - big->width : text_x;
+  render::draw_layout(list, ui.atlas, *big, ImVec2(std::round(code_x), y), ui.theme.text);
+  y += big->height + c.m.gap;
+  ImGui::SetCursorScreenPos(ImVec2(text_x, y));
+  render::label(ui,
+                // TRANSLATORS: Under the personal code and its QR code.
+                s.text(msg("Take a photo of the code. With it and your PIN you can log in again "
+                           "on any terminal.")),
+                text_width, {.size = c.m.body});
+  y = ImGui::GetCursorScreenPos().y + c.m.gap;
+
+  if (std::optional<QrCode> qr = make_qr(code)) {
+    // Four modules of quiet zone around it, as the standard asks.
+    const int modules = qr->size + 8;
+    const float room_x = landscape ? box.width - text_width - c.m.gap * 2 : box.width;
+    const float top = landscape ? c.area.min.y + c.m.margin : y;
+    const float room_y = bottom - top;
+    const float unit = std::floor(std::min(room_x, room_y) / static_cast<float>(modules));
+    const float side = unit * static_cast<float>(modules);
+    const float x = landscape ? i18n::at_end(c.direction(), box, side)
+                              : std::round(box.left + (box.width - side) / 2);
+    list.AddRectFilled(ImVec2(x, top), ImVec2(x + side, top + side), IM_COL32_WHITE);
+    for (int row = 0; row < qr->size; ++row)
+      for (int col = 0; col < qr->size; ++col)
+        if (qr->dark(col, row)) {
+          const ImVec2 m(x + unit * static_cast<float>(col + 4),
+                         top + unit * static_cast<float>(row + 4));
+          list.AddRectFilled(m, ImVec2(m.x + unit, m.y + unit), IM_COL32_BLACK);
+        }
+    wipe_qr(*qr);
+  }
+  // TRANSLATORS: Button: go on to the next screen.
+  if (page_button(c, "continue", s.text(msg("Continue")), bottom_cell(c, 1, 2)))
+    action = Action::Continue;
   return action;
 }
 

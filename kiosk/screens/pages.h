@@ -18,6 +18,10 @@ std::optional<Action> draw_privacy(PageContext& c);
 // "I am new" or "I have a code".
 std::optional<Action> draw_start(PageContext& c);
 
+// The personal code a new profile got: big, and as a QR code to photograph.
+// `code` is personal: laid out and encoded here, never logged.
+std::optional<Action> draw_code(PageContext& c, std::string_view code);
+
 // The person's home: their requests, their messages, a new request.
 // `name` is the name they chose (personal: laid out, never logged).
 std::optional<Action> draw_home(PageContext& c, std::string_view name);

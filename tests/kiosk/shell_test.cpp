@@ -1,8 +1,8 @@
 // The shell driven as a person would, with touches on the places where its
 // controls were drawn: the way from the attract screen to the start page in
 // Arabic and back, the status bar, the idle warning and its countdown, and the
-// end of a session, after which a unique name put into it is found nowhere in
-// the process's memory.
+// end of a session, after which a unique name and code put into it are found
+// nowhere in the process's memory.
 #include "kiosk/shell.h"
 
 #include <fcntl.h>
@@ -115,6 +115,18 @@ TEST(ShellTest, EveryControlIsAtLeast64PixelsAndOnScreen) {
   }
 }
 
+TEST(ShellTest, TheCodeIsShownOnceThenHome) {
+  Harness h;
+  h.shell.session().personal_code = "K7Q0-18SM";
+  h.shell.show(Page::Start);
+  h.shell.show(Page::Code);
+  h.frame();
+  h.touch("continue");
+  EXPECT_EQ(h.shell.page(), Page::Home);
+  h.shell.apply(Action::Back);
+  EXPECT_EQ(h.shell.page(), Page::Start) << "back from home skips the code";
+}
+
 TEST(ShellTest, TheAttractScreenAsksForAFrameOnlyWhenTheGreetingChanges) {
   Harness h;
   const FrameOutcome first = h.frame();
@@ -224,7 +236,11 @@ TEST(ShellTest, AfterAnIdleTimeoutTheNameIsNowhereInMemory) {
   name_masked.push_back(static_cast<uint8_t>('Z') ^ kMask);
   for (int i = 0; i < 19; ++i)
     name_masked.push_back(static_cast<uint8_t>('a' + random() % 26) ^ kMask);
-  const std::vector<std::vector<uint8_t>> needles = {name_masked, masked16(name_masked)};
+  std::vector<uint8_t> code_masked;
+  for (int i = 0; i < 9; ++i)
+    code_masked.push_back(static_cast<uint8_t>(i == 4 ? '-' : 'A' + random() % 26) ^ kMask);
+  const std::vector<std::vector<uint8_t>> needles = {name_masked, masked16(name_masked),
+                                                     code_masked, masked16(code_masked)};
 
   Settings s;
   s.idle_after = 30s;
@@ -248,10 +264,12 @@ TEST(ShellTest, AfterAnIdleTimeoutTheNameIsNowhereInMemory) {
   EXPECT_EQ(h.shell.page(), Page::Attract);
   EXPECT_EQ(h.ui.strings().language(), "de");
   EXPECT_TRUE(h.shell.session().display_name.empty());
+  EXPECT_TRUE(h.shell.session().personal_code.empty());
   EXPECT_FALSE(h.shell.session().active);
 
   const std::vector<std::string> found = find_in_memory(needles);
-  for (const std::string& where : found) ADD_FAILURE() << "the name is still in " << where;
+  for (const std::string& where : found)
+    ADD_FAILURE() << "the name or the code is still in " << where;
 }
 
 }  // namespace
