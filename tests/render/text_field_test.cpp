@@ -63,10 +63,11 @@ struct Cluster {
   const char* cluster;
   const char* after;
 };
-void PrintTo(const Cluster& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const Cluster& c, std::ostream* os) {
+  *os << c.name;
+}
 
-class GraphemeDeletionTest : public TextFieldTest,
-                             public ::testing::WithParamInterface<Cluster> {};
+class GraphemeDeletionTest : public TextFieldTest, public ::testing::WithParamInterface<Cluster> {};
 
 TEST_P(GraphemeDeletionTest, BackspaceDeletesTheWholeClusterBeforeTheCaret) {
   const Cluster c = GetParam();
@@ -89,17 +90,16 @@ TEST_P(GraphemeDeletionTest, DeleteRemovesTheWholeClusterAfterTheCaret) {
   EXPECT_EQ(f.caret(), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Clusters, GraphemeDeletionTest,
-    ::testing::Values(
-        // beh with kasra and shadda: one letter with its harakat
-        Cluster{"ArabicWithHarakat", "ar", "كتا", "بِّ", "ي"},
-        Cluster{"EthiopicSyllable", "ti", "ሰላ", "ም", "ን"},
-        // woman, ZWJ, woman, ZWJ, girl: one family
-        Cluster{"EmojiZwjSequence", "de", "ok ", "👩‍👩‍👧", "!"},
-        Cluster{"LatinWithCombiningMark", "fr", "caf", "e\u0301", "s"},
-        Cluster{"RegionalIndicatorFlag", "de", "DE ", "🇩🇪", "."}),
-    [](const auto& info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(Clusters, GraphemeDeletionTest,
+                         ::testing::Values(
+                             // beh with kasra and shadda: one letter with its harakat
+                             Cluster{"ArabicWithHarakat", "ar", "كتا", "بِّ", "ي"},
+                             Cluster{"EthiopicSyllable", "ti", "ሰላ", "ም", "ን"},
+                             // woman, ZWJ, woman, ZWJ, girl: one family
+                             Cluster{"EmojiZwjSequence", "de", "ok ", "👩‍👩‍👧", "!"},
+                             Cluster{"LatinWithCombiningMark", "fr", "caf", "e\u0301", "s"},
+                             Cluster{"RegionalIndicatorFlag", "de", "DE ", "🇩🇪", "."}),
+                         [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(TextFieldTest, NothingToDeleteAtTheEnds) {
   TextField f = field("de");
