@@ -3,6 +3,15 @@
 // (sync_engine.h) to deliver. Queueing is local and quick, so the UI thread may
 // call it; enrol() and login() talk to the server and must run elsewhere
 // (background.h).
+//
+// A kiosk's life with the network layer:
+//   start:    Outbox::open(state folder) → load_identity(), or enrol() once by
+//             staff → SyncEngine(outbox, pinned_config(…), identity).start()
+//   a person: create_account() (works offline) or login() → queue_request(),
+//             queue_message(), queue_withdrawal() → an Inbox while they stay
+//   the end:  logout() on a Background worker, destroy the Inbox and the
+//             PersonSession; the outbox keeps only sealed envelopes
+//   always:   SyncEngine::status() for the status line and staff mode
 #pragma once
 
 #include <cstdint>
