@@ -346,6 +346,12 @@ void TextField::set_view_width(float width) {
   scroll_to_caret();
 }
 
+void TextField::scroll_by(float dx) {
+  const float content = layout_->width;
+  if (content <= view_width_) return;
+  offset_ = std::clamp(offset_ + dx, view_width_ - content, 0.0f);
+}
+
 float TextField::caret_x() const {
   const Carets c = caret_at(*layout_, to_shown(caret_));
   if (visual_x_ && (std::abs(*visual_x_ - c.strong.x) <= kSamePlace ||
@@ -388,6 +394,7 @@ constexpr float kBorder = 2.0f;
 constexpr float kFocusedBorder = 4.0f;
 constexpr float kCaretWidth = 3.0f;
 constexpr ImU32 kFieldFill = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+constexpr float kDragStart = 12.0f;  // pixels a finger moves before a tap becomes a drag
 
 }  // namespace
 
@@ -399,12 +406,26 @@ bool text_field(UiContext& ui, const char* id, TextField& field, ImVec2 size,
   const bool released = ImGui::InvisibleButton(id, size);
   field.set_view_width(std::max(0.0f, size.x - 2 * look.padding));
 
+  // Whether the finger held on this field has dragged it: ImGui keeps the flag
+  // under the field's id from the press to the release.
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGuiStorage& storage = *ImGui::GetStateStorage();
+  const ImGuiID dragged_id = ImGui::GetID(id);
+  bool dragged = storage.GetBool(dragged_id, false);
+  if (ImGui::IsItemActivated()) dragged = false;
+  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragStart)) {
+    // The first frame of a drag moves by all the way the finger came.
+    field.scroll_by(dragged ? io.MouseDelta.x : ImGui::GetMouseDragDelta().x);
+    dragged = true;
+    ui.needs_frame = true;
+  }
+  storage.SetBool(dragged_id, dragged);
+
   const Layout& layout = field.layout();
   const float text_left = min.x + look.padding;
   const float text_top = std::round(min.y + (size.y - layout.height) / 2);
-  if (released) {
-    const ImVec2 at = ImGui::GetIO().MousePos;
-    field.tap(at.x - text_left, at.y - text_top);
+  if (released && !dragged) {
+    field.tap(io.MousePos.x - text_left, io.MousePos.y - text_top);
     ui.needs_frame = true;
   }
   if (!ImGui::IsItemVisible()) return released;

@@ -113,6 +113,9 @@ class TextField {
 
   // Sets how wide the visible part of the line is; keeps the caret in view.
   void set_view_width(float width);
+  // Scrolls the line `dx` pixels to the right (a finger dragging it), within
+  // its ends. The caret may leave the view; the next edit brings it back.
+  void scroll_by(float dx);
   float view_width() const { return view_width_; }
   // What is shown (the text or its bullets), laid out on one line.
   const Layout& layout() const { return *layout_; }
@@ -161,8 +164,9 @@ struct TextFieldLook {
 // Draws `field` at ImGui's cursor in a box of `size` pixels (at least 64 high)
 // and moves the cursor below it. A touch released over the field places the
 // caret where it was released; the function then returns true (so the screen
-// can focus the field). The caret does not blink: a kiosk draws frames only
-// when something changes. `id` must be unique in the window.
+// can focus the field). A finger dragged sideways scrolls a line longer than
+// the field instead, and places no caret. The caret does not blink: a kiosk
+// draws frames only when something changes. `id` must be unique in the window.
 bool text_field(UiContext& ui, const char* id, TextField& field, ImVec2 size,
                 const TextFieldLook& look);
 

@@ -206,6 +206,25 @@ TEST(KeyboardScreenTest, ATapInTheFieldPlacesTheCaretInMixedArabicLatinAndDigits
   EXPECT_EQ(h.screen.focus(), KeyboardScreen::Focus::Text);
 }
 
+TEST(KeyboardScreenTest, DraggingAlongTheFieldScrollsItWithoutMovingTheCaret) {
+  Harness h("de", ImVec2(1280, 800));
+  render::TextField& field = *h.screen.text();
+  field.set_text(
+      "Ich brauche Hilfe bei einem Termin in der Ausländerbehörde wegen meiner "
+      "Aufenthaltserlaubnis und der Arbeitserlaubnis");
+  h.frame();
+  const float end = field.offset();
+  ASSERT_LT(end, 0);
+  const render::TextIndex caret = field.caret();
+  const ImVec2 start = h.screen.text_rect().centre();
+  h.finger(start, true);
+  for (int step = 1; step <= 10; ++step)
+    h.finger(ImVec2(start.x + 30 * static_cast<float>(step), start.y), true);
+  h.finger(ImVec2(start.x + 300, start.y), false);
+  EXPECT_NEAR(field.offset(), end + 300, 0.5f);
+  EXPECT_EQ(field.caret(), caret);
+}
+
 TEST(KeyboardScreenTest, TheArrowKeysOfTheSymbolsLayerMoveTheCaretOnScreen) {
   Harness h("ar");
   render::TextField& field = *h.screen.text();

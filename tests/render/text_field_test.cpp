@@ -280,6 +280,25 @@ TEST_F(TextFieldTest, LongTextScrollsToKeepTheCaretInView) {
   EXPECT_GE(f.offset() + f.layout().width, f.view_width() - 0.5f);
 }
 
+TEST_F(TextFieldTest, AFingerScrollsALongLineWithinItsEnds) {
+  TextField f = field("de");
+  f.set_view_width(200);
+  f.set_text("Ein ziemlich langer Satz, der nicht in das Feld passt");
+  const float end = f.offset();  // the caret at the end keeps the end in view
+  f.scroll_by(80);
+  EXPECT_NEAR(f.offset(), end + 80, 0.01f);
+  f.scroll_by(10000);
+  EXPECT_NEAR(f.offset(), 0, 0.01f);
+  f.scroll_by(-10000);
+  EXPECT_NEAR(f.offset(), end, 0.01f);
+  // A line that fits does not scroll.
+  TextField s = field("de");
+  s.set_view_width(200);
+  s.set_text("kurz");
+  s.scroll_by(50);
+  EXPECT_NEAR(s.offset(), 0, 0.01f);
+}
+
 TEST_F(TextFieldTest, LongRightToLeftTextScrollsToo) {
   TextField f = field("fa", {.direction = Direction::AutoRtl});
   f.set_view_width(150);
