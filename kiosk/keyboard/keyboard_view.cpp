@@ -10,12 +10,14 @@ namespace ih::kiosk::keyboard {
 
 namespace {
 
-// Panel and keys. Borders are 3.6:1 against the panel; labels on keys more
-// than 10:1.
+// Panel and keys. Key borders are 3.7:1 against the panel (keys differ from it
+// by their border, not their fill); labels 10:1 or more on keys, the layout's
+// name on the space bar 5:1, labels on lit and pressed keys 6.4:1 and 11:1.
 constexpr ImU32 kPanel = IM_COL32(0xDD, 0xE1, 0xE6, 0xFF);
 constexpr ImU32 kKey = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
 constexpr ImU32 kActionKey = IM_COL32(0xC3, 0xCA, 0xD4, 0xFF);
 constexpr ImU32 kBorder = IM_COL32(0x6B, 0x72, 0x80, 0xFF);
+constexpr ImU32 kSpaceLabel = IM_COL32(0x4A, 0x4F, 0x57, 0xFF);
 constexpr ImU32 kStrip = IM_COL32(0xEE, 0xF0, 0xF3, 0xFF);
 constexpr ImU32 kShadow = IM_COL32(0x00, 0x00, 0x00, 0x40);
 constexpr ImU32 kBackdrop = IM_COL32(0xC9, 0xD8, 0xEC, 0xFF);  // the long-press row's
@@ -104,7 +106,7 @@ void draw_target(render::UiContext& ui, ImDrawList& list, const Keyboard& keyboa
 
   list.PushClipRect(t.rect.min, t.rect.max, true);
   const bool space = t.kind == TargetKind::Key && t.key->action == KeyAction::Space;
-  const ImU32 label_ink = space && !pressed ? ui.theme.muted_text : ink;
+  const ImU32 label_ink = space && !pressed ? kSpaceLabel : ink;
   const float size = label_size(t, key_height, layout.pad);
   // A pad digit with the UI language's own digit under it.
   std::string native;
