@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <vector>
 
 #include "render/graphemes.h"
@@ -398,6 +399,31 @@ constexpr float kDragStart = 12.0f;  // pixels a finger moves before a tap becom
 
 }  // namespace
 
+void fill_rounded_rect(ImDrawList& list, ImVec2 min, ImVec2 max, ImU32 colour, float radius) {
+  radius = std::min({radius, (max.x - min.x) / 2, (max.y - min.y) / 2});
+  // The parts overlap, which a translucent colour would show: ImGui fills those.
+  const bool opaque = (colour & IM_COL32_A_MASK) == IM_COL32_A_MASK;
+  if (radius < 1 || !opaque) {
+    list.AddRectFilled(min, max, colour, std::max(radius, 0.0f));
+    return;
+  }
+  // The bands reach one pixel into the corner squares, under the corners'
+  // anti-aliased inner edges, so no seam shows where they meet.
+  const float r = radius;
+  list.AddRectFilled(ImVec2(min.x + r - 1, min.y), ImVec2(max.x - r + 1, max.y), colour);
+  list.AddRectFilled(ImVec2(min.x, min.y + r - 1), ImVec2(min.x + r, max.y - r + 1), colour);
+  list.AddRectFilled(ImVec2(max.x - r, min.y + r - 1), ImVec2(max.x, max.y - r + 1), colour);
+  const ImVec2 centres[] = {ImVec2(min.x + r, min.y + r), ImVec2(max.x - r, min.y + r),
+                            ImVec2(max.x - r, max.y - r), ImVec2(min.x + r, max.y - r)};
+  constexpr float kQuarter = std::numbers::pi_v<float> / 2;
+  for (int corner = 0; corner < 4; ++corner) {
+    const float from = 2 * kQuarter + kQuarter * static_cast<float>(corner);
+    list.PathLineTo(centres[corner]);
+    list.PathArcTo(centres[corner], r, from, from + kQuarter);
+    list.PathFillConvex(colour);
+  }
+}
+
 bool text_field(UiContext& ui, const char* id, TextField& field, ImVec2 size,
                 const TextFieldLook& look) {
   size.y = std::max(size.y, kMinHeight);
@@ -431,7 +457,7 @@ bool text_field(UiContext& ui, const char* id, TextField& field, ImVec2 size,
   if (!ImGui::IsItemVisible()) return released;
 
   ImDrawList& list = *ImGui::GetWindowDrawList();
-  list.AddRectFilled(min, max, kFieldFill, kRounding);
+  fill_rounded_rect(list, min, max, kFieldFill, kRounding);
   const float border = look.focused ? kFocusedBorder : kBorder;
   list.AddRect(ImVec2(min.x + border / 2, min.y + border / 2),
                ImVec2(max.x - border / 2, max.y - border / 2),

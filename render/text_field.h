@@ -161,6 +161,14 @@ struct TextFieldLook {
   float padding = 16.0f;  // between the border and the text, pixels
 };
 
+// Fills a rounded rectangle as three rectangles and four small corner fans.
+// ImGui fills one as a fan of long thin triangles, and SDL's software renderer
+// tests every pixel of each triangle's bounding box, which is nearly the whole
+// rectangle: for a field or a row of keys that costs milliseconds a frame on a
+// terminal without a GPU. Corners stay anti-aliased. Translucent colours are
+// left to ImGui's own fill (the parts overlap by a pixel).
+void fill_rounded_rect(ImDrawList& list, ImVec2 min, ImVec2 max, ImU32 colour, float radius);
+
 // Draws `field` at ImGui's cursor in a box of `size` pixels (at least 64 high)
 // and moves the cursor below it. A touch released over the field places the
 // caret where it was released; the function then returns true (so the screen

@@ -5,6 +5,7 @@
 
 #include "i18n/language.h"
 #include "render/text_draw.h"
+#include "render/text_field.h"
 
 namespace ih::kiosk::keyboard {
 
@@ -101,7 +102,7 @@ void draw_target(render::UiContext& ui, ImDrawList& list, const Keyboard& keyboa
     fill = ui.theme.button_pressed;
     ink = ui.theme.button_text;
   }
-  list.AddRectFilled(t.rect.min, t.rect.max, fill, kRounding);
+  render::fill_rounded_rect(list, t.rect.min, t.rect.max, fill, kRounding);
   list.AddRect(t.rect.min, t.rect.max, kBorder, kRounding, 0, 1.5f);
 
   list.PushClipRect(t.rect.min, t.rect.max, true);
@@ -149,7 +150,7 @@ KeyboardFrame keyboard_frame(render::UiContext& ui, Keyboard& keyboard, ImVec2 s
   const PanelGeometry& g = keyboard.geometry();
   list.AddRectFilled(g.panel.min, g.panel.max, kPanel);
   if (!g.strip.empty() && !keyboard.chooser_open())
-    list.AddRectFilled(g.strip.min, g.strip.max, kStrip, kRounding);
+    render::fill_rounded_rect(list, g.strip.min, g.strip.max, kStrip, kRounding);
   const Target* pressed = keyboard.pressed();
   // The long-press row sits on a backdrop of its own, so the keys it covers do
   // not show between its cells.
@@ -164,10 +165,11 @@ KeyboardFrame keyboard_frame(render::UiContext& ui, Keyboard& keyboard, ImVec2 s
   }
   if (row.empty()) return frame;
   const float margin = g.gap;
-  list.AddRectFilled(ImVec2(row.min.x - margin + 4, row.min.y - margin + 6),
-                     ImVec2(row.max.x + margin + 4, row.max.y + margin + 6), kShadow, kRounding);
-  list.AddRectFilled(ImVec2(row.min.x - margin, row.min.y - margin),
-                     ImVec2(row.max.x + margin, row.max.y + margin), kBackdrop, kRounding);
+  render::fill_rounded_rect(list, ImVec2(row.min.x - margin + 4, row.min.y - margin + 6),
+                            ImVec2(row.max.x + margin + 4, row.max.y + margin + 6), kShadow,
+                            kRounding);
+  render::fill_rounded_rect(list, ImVec2(row.min.x - margin, row.min.y - margin),
+                            ImVec2(row.max.x + margin, row.max.y + margin), kBackdrop, kRounding);
   list.AddRect(ImVec2(row.min.x - margin, row.min.y - margin),
                ImVec2(row.max.x + margin, row.max.y + margin), ui.theme.button, kRounding, 0, 3.0f);
   for (const Target& t : keyboard.targets())
