@@ -12,11 +12,13 @@
 #include <vector>
 
 #include "kiosk/app.h"
+#include "settle.h"
 
 namespace ih::kiosk {
 namespace {
 
 using namespace std::chrono_literals;
+using testing::settle;
 
 AppConfig test_config() {
   AppConfig config;
@@ -38,19 +40,6 @@ class IdleTest : public ::testing::Test {
     std::thread watcher([&] { watch(); });
     app.run();
     watcher.join();
-  }
-
-  // Waits until the loop sleeps with nothing to draw and the frame count has
-  // stayed put for a while.
-  static uint64_t settle(const App& app) {
-    uint64_t frames = app.frames_drawn();
-    for (int stable = 0; stable < 20;) {
-      std::this_thread::sleep_for(10ms);
-      const uint64_t now = app.frames_drawn();
-      stable = (app.waiting() && now == frames) ? stable + 1 : 0;
-      frames = now;
-    }
-    return frames;
   }
 };
 

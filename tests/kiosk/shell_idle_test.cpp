@@ -8,6 +8,7 @@
 
 #include "kiosk/app.h"
 #include "kiosk/shell.h"
+#include "settle.h"
 
 namespace ih::kiosk {
 namespace {
@@ -23,16 +24,7 @@ AppConfig config() {
   return c;
 }
 
-uint64_t settle(const App& app) {
-  uint64_t frames = app.frames_drawn();
-  for (int stable = 0; stable < 20;) {
-    std::this_thread::sleep_for(10ms);
-    const uint64_t now = app.frames_drawn();
-    stable = (app.waiting() && now == frames) ? stable + 1 : 0;
-    frames = now;
-  }
-  return frames;
-}
+using testing::settle;
 
 TEST(ShellIdleTest, AnUntouchedPageDrawsNothingAndTheWarningOneFramePerSecond) {
   setenv("SDL_VIDEODRIVER", "dummy", 1);
