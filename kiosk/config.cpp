@@ -71,7 +71,7 @@ ConfigResult parse_config(std::string_view text, std::string_view origin) {
     return r;
   }
   Settings& s = r.settings;
-  unknown_keys(root, "", {"session", "language", "staff"}, r);
+  unknown_keys(root, "", {"session", "language", "staff", "profile", "network"}, r);
 
   if (const toml::table* t = section(root, "session", r)) {
     unknown_keys(*t, "session", {"idle_seconds", "warning_seconds"}, r);
@@ -116,6 +116,47 @@ ConfigResult parse_config(std::string_view text, std::string_view origin) {
         s.staff_attempts = static_cast<int>(*n);
     }
     read_seconds(*t, "staff", "lockout_seconds", 10, 86400, s.staff_lockout, r);
+  }
+  if (const toml::table* t = section(root, "profile", r)) {
+    unknown_keys(*t, "profile", {"places"}, r);
+    if (const toml::node* node = t->get("places")) {
+      std::vector<std::string> places;
+      const toml::array* list = node->as_array();
+      bool good = list && !list->empty();
+      if (list)
+        for (const toml::node& item : *list) {
+          const auto place = item.value_exact<std::string>();
+          // The hub takes a town of 1 to 80 characters.
+          if (!place || place->empty() || place->size() > 80) good = false;
+          else places.push_back(*place);
+        }
+      if (!good)
+        r.problems.push_back(where(origin, node->source()) +
+                             "profile.places must be a list of names of 1 to 80 characters, such "
+                             "as [\"Dresden\", \"Erstaufnahme Leipzig\"]; using the default list");
+      else
+        s.places = std::move(places);
+    }
+  }
+  if (const toml::table* t = section(root, "network", r)) {
+    unknown_keys(*t, "network", {"server", "ca_file", "state_dir"}, r);
+    const auto text = [&](std::string_view key, std::string& out, bool (*valid)(const std::string&),
+                          const char* rule) {
+      const toml::node* node = t->get(key);
+      if (!node) return;
+      const auto value = node->value_exact<std::string>();
+      if (!value || !valid(*value))
+        r.problems.push_back(where(origin, node->source()) + "network." + std::string(key) +
+                             " must be " + rule + "; using the default, \"" + out + "\"");
+      else
+        out = *value;
+    };
+    text("server", s.server_url,
+         [](const std::string& v) { return v.empty() || v.starts_with("https://"); },
+         "an https:// address, or empty for no network");
+    text("ca_file", s.ca_file, [](const std::string&) { return true; }, "a file name");
+    text("state_dir", s.state_dir, [](const std::string& v) { return !v.empty(); },
+         "a folder");
   }
   return r;
 }

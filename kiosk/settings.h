@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 namespace ih::kiosk {
 
@@ -24,6 +25,19 @@ struct Settings {
   // Wrong staff PINs in a row before the lockout, and how long it lasts.
   int staff_attempts = 5;
   std::chrono::seconds staff_lockout{300};
+
+  // The towns and shelters a person can choose from for their profile, in the
+  // order shown. Proper names, shown as written here.
+  std::vector<std::string> places = {"Dresden", "Leipzig", "Chemnitz", "Zwickau", "Plauen",
+                                     "Görlitz", "Bautzen", "Freiberg", "Pirna", "Meißen"};
+
+  // The platform: its https:// address (empty: no network, nothing is sent),
+  // a PEM file of certificates to trust instead of the system's (empty: the
+  // system's), and the folder for the sealed outbox and the terminal's
+  // credential, the only things the kiosk writes.
+  std::string server_url;
+  std::string ca_file;
+  std::string state_dir = "/var/lib/ichhelfe";
 };
 
 }  // namespace ih::kiosk

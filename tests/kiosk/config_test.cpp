@@ -93,6 +93,39 @@ attempts = 0
   EXPECT_EQ(r.problems.size(), 5u);
 }
 
+TEST(ConfigTest, PlacesAndTheNetworkAreRead) {
+  const ConfigResult r = parse_config(R"(
+[profile]
+places = ["Erstaufnahme Dresden", "Leipzig"]
+[network]
+server = "https://hub.example:8443"
+ca_file = "/etc/ichhelfe/hub.pem"
+state_dir = "/srv/kiosk"
+)",
+                                      "kiosk.toml");
+  EXPECT_TRUE(r.problems.empty()) << r.problems.front();
+  EXPECT_EQ(r.settings.places, (std::vector<std::string>{"Erstaufnahme Dresden", "Leipzig"}));
+  EXPECT_EQ(r.settings.server_url, "https://hub.example:8443");
+  EXPECT_EQ(r.settings.ca_file, "/etc/ichhelfe/hub.pem");
+  EXPECT_EQ(r.settings.state_dir, "/srv/kiosk");
+}
+
+TEST(ConfigTest, BadPlacesOrAnInsecureServerKeepTheDefaults) {
+  const ConfigResult r = parse_config(R"(
+[profile]
+places = ["Dresden", ""]
+[network]
+server = "http://hub.example"
+)",
+                                      "kiosk.toml");
+  const Settings defaults;
+  EXPECT_EQ(r.settings.places, defaults.places);
+  EXPECT_EQ(r.settings.server_url, "");
+  EXPECT_TRUE(mentions(r, "kiosk.toml:3: profile.places must be"));
+  EXPECT_TRUE(mentions(r, "kiosk.toml:5: network.server must be an https:// address"));
+  EXPECT_EQ(r.problems.size(), 2u);
+}
+
 TEST(ConfigTest, AFileThatIsNotTomlGivesTheDefaultsAndSaysWhere) {
   const ConfigResult r = parse_config("[session\nidle_seconds = 30\n", "kiosk.toml");
   EXPECT_EQ(r.settings.idle_after, 90s);
