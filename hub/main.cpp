@@ -129,6 +129,8 @@ int serve(const Options& o) {
   if (o.demo) {
     print_seeded(*hub);
     std::printf("enrolment code %s\n", ih::hub::issue_enrolment_code(*hub, 24 * 3600).c_str());
+    // Scripts read these lines through a pipe, which stdio buffers.
+    std::fflush(stdout);
   }
   // Signals are taken by sigwait() below, not by a handler on whichever
   // thread they hit: every thread started from here on inherits the mask.

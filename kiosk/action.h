@@ -12,6 +12,8 @@ enum class Action : uint8_t {
   AcceptNotice,   // the privacy notice was accepted
   NewProfile,     // "I am new"
   HaveCode,       // "I have a code"
+  SubmitProfile,  // the profile form is complete
+  SubmitLogin,    // code and PIN are typed
   Continue,       // the person has seen their new personal code
   OpenRequests,
   OpenMessages,

@@ -1,11 +1,14 @@
 // ichhelfe-kiosk: the touch terminal's program. See kiosk/options.h for the
 // command line and kiosk/config.h for the configuration file.
+#include <unistd.h>
+
 #include <cstdio>
 #include <string_view>
 #include <vector>
 
 #include "kiosk/app.h"
 #include "kiosk/config.h"
+#include "kiosk/link.h"
 #include "kiosk/options.h"
 #include "kiosk/screenshot.h"
 #include "kiosk/session.h"
@@ -46,12 +49,37 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  App::Result made =
-      App::create({o.fullscreen, o.width, o.height, ui}, make_screen(o.screen, settings));
+  // The network, when a server is configured: a terminal without one still
+  // works, and says on screen that it is offline.
+  std::unique_ptr<Link> link;
+  if (!settings.server_url.empty()) {
+    Link::Opened opened =
+        Link::open({settings.server_url, settings.ca_file, settings.state_dir, ICHHELFE_VERSION});
+    if (!opened.link)
+      std::fprintf(stderr, "ichhelfe-kiosk: %s; running without a network\n", opened.error.c_str());
+    link = std::move(opened.link);
+  } else {
+    std::fprintf(stderr, "ichhelfe-kiosk: no network.server configured; nothing will be sent\n");
+  }
+  if (link && !o.enrol.empty() && !link->enrolled()) {
+    char host[256] = "kiosk";
+    gethostname(host, sizeof host - 1);
+    const std::string error = link->enrol(o.enrol, host).get();
+    if (error.empty())
+      std::fprintf(stderr, "ichhelfe-kiosk: enrolled with the hub\n");
+    else
+      std::fprintf(stderr, "ichhelfe-kiosk: enrolment failed: %s\n", error.c_str());
+  }
+  std::unique_ptr<Screen> screen =
+      o.screen == "shell" && link ? make_shell(settings, link->services())
+                                  : make_screen(o.screen, settings);
+  App::Result made = App::create({o.fullscreen, o.width, o.height, ui}, std::move(screen));
   if (!made.app) {
     std::fprintf(stderr, "ichhelfe-kiosk: %s\n", made.error.c_str());
     return 1;
   }
   made.app->run();
+  // The app (and the shell's callbacks into the link) goes first.
+  made.app.reset();
   return 0;
 }

@@ -67,6 +67,7 @@ std::string known_screens() {
 std::string usage() {
   return "usage: ichhelfe-kiosk [--windowed WxH] [--screen NAME] [--lang TAG] [--fonts FILE] "
          "[--config FILE]\n"
+         "                      [--enrol CODE]\n"
          "       ichhelfe-kiosk --screenshot FILE.png --screen NAME [--lang TAG] [--size WxH] "
          "[--fonts FILE] [--config FILE]\n"
          "\n"
@@ -81,6 +82,8 @@ std::string usage() {
          "/fonts/fonts.conf)\n"
          "  --config FILE      the TOML configuration (default $ICHHELFE_KIOSK_CONFIG, then\n"
          "                     /etc/ichhelfe/kiosk.toml; see assets/config/kiosk.toml)\n"
+         "  --enrol CODE       enrol the terminal with this code from the hub at start, unless\n"
+         "                     it is enrolled already (staff mode can do it too)\n"
          "  --screenshot FILE  draw one frame without a display, write it as PNG and exit\n"
          "  --size WxH         the screenshot's size (default 1920x1080)\n"
          "  --help             show this text\n";
@@ -103,7 +106,7 @@ OptionsResult parse_options(const std::vector<std::string_view>& args) {
       continue;
     }
     if (arg != "--windowed" && arg != "--screen" && arg != "--lang" && arg != "--fonts" &&
-        arg != "--screenshot" && arg != "--size" && arg != "--config")
+        arg != "--screenshot" && arg != "--size" && arg != "--config" && arg != "--enrol")
       return fail("unknown argument '" + std::string(arg) + "'");
     if (i + 1 >= args.size()) return fail(std::string(arg) + " needs a value");
     const std::string_view value = args[++i];
@@ -128,6 +131,9 @@ OptionsResult parse_options(const std::vector<std::string_view>& args) {
     } else if (arg == "--config") {
       if (value.empty()) return fail("--config needs a file name");
       o.config = std::string(value);
+    } else if (arg == "--enrol") {
+      if (value.empty()) return fail("--enrol needs the enrolment code from the hub");
+      o.enrol = std::string(value);
     } else if (arg == "--fonts") {
       if (value.empty()) return fail("--fonts needs a file name");
       o.fonts = std::string(value);

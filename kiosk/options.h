@@ -1,6 +1,7 @@
 // The kiosk's command line.
 //
 //   ichhelfe-kiosk [--windowed WxH] [--screen NAME] [--lang TAG] [--fonts FILE] [--config FILE]
+//                  [--enrol CODE]
 //   ichhelfe-kiosk --screenshot FILE.png --screen NAME [--lang TAG] [--size WxH] [--fonts FILE]
 //                  [--config FILE]
 //
@@ -24,6 +25,7 @@ struct Options {
   std::string fonts;       // font configuration file
   std::string config;      // TOML configuration; empty: the usual places (config.h)
   std::string screenshot;  // PNG to write; empty: run the kiosk
+  std::string enrol;       // an enrolment code to use at start if not enrolled yet
 };
 
 struct OptionsResult {

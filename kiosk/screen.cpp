@@ -48,13 +48,19 @@ std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& setti
   return shell;
 }
 
+std::unique_ptr<Screen> make_shell(const Settings& settings, AccountServices accounts) {
+  return std::make_unique<Shell>(
+      ShellOptions{settings, [] { return Clock::now(); }, std::move(accounts)});
+}
+
 std::unique_ptr<Screen> make_screen(std::string_view name) {
   return make_screen(name, Settings{});
 }
 
 std::vector<std::string_view> screen_names() {
-  return {"specimen", "languages", "keyboard", "keyboard-pin", "shell", "attract",
-          "picker",   "privacy",   "start",    "code",         "home",  "idle-warning"};
+  return {"specimen", "languages", "keyboard", "keyboard-pin", "shell",   "attract",
+          "picker",   "privacy",   "start",    "profile",      "login",   "code",
+          "home",     "idle-warning"};
 }
 
 }  // namespace ih::kiosk

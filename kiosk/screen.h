@@ -64,6 +64,10 @@ class Screen {
 std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& settings);
 std::unique_ptr<Screen> make_screen(std::string_view name);
 
+struct AccountServices;
+// The kiosk itself ("shell") with the network behind `accounts` (link.h).
+std::unique_ptr<Screen> make_shell(const Settings& settings, AccountServices accounts);
+
 // Names make_screen() knows, for help and error messages.
 std::vector<std::string_view> screen_names();
 

@@ -24,6 +24,7 @@ void wipe(Session& session) {
   wipe(session.display_name);
   wipe(session.personal_code);
   wipe(session.token);
+  wipe(session.lane);
   wipe(session.town);
   for (std::string& language : session.languages) wipe(language);
   session.languages.clear();

@@ -20,7 +20,8 @@ struct Session {
   bool accepted_notice = false;
   std::string display_name;
   std::string personal_code;
-  std::string token;  // the server's session token after a login
+  std::string token;  // the session token the server knows the person by
+  std::string lane;   // of their entries in the outbox (net/terminal.h)
   std::vector<std::string> languages;
   std::string town;
 };

@@ -49,6 +49,8 @@ std::optional<Page> page_named(std::string_view name) {
   if (name == "picker") return Page::Languages;
   if (name == "privacy") return Page::Privacy;
   if (name == "start") return Page::Start;
+  if (name == "profile") return Page::Profile;
+  if (name == "login") return Page::Login;
   if (name == "code") return Page::Code;
   if (name == "home") return Page::Home;
   return std::nullopt;
@@ -80,7 +82,24 @@ void Shell::apply(Action action) {
       session_.accepted_notice = true;
       stack_.push_back(Page::Start);
       break;
+    case Action::NewProfile:
+      profile_.wipe();
+      stack_.push_back(Page::Profile);
+      break;
+    case Action::HaveCode:
+      login_.wipe();
+      stack_.push_back(Page::Login);
+      break;
+    case Action::SubmitProfile:
+      submit_profile();
+      break;
+    case Action::SubmitLogin:
+      submit_login();
+      break;
     case Action::Back:
+      // Leaving a form forgets what was typed into it.
+      if (page() == Page::Profile) profile_.wipe();
+      if (page() == Page::Login) login_.wipe();
       if (stack_.size() > 2) stack_.pop_back();
       break;
     case Action::Continue:
@@ -93,10 +112,8 @@ void Shell::apply(Action action) {
     case Action::EndSession:
       end_requested_ = true;
       break;
-    // The profile, login and request flows come with the keyboard and the
-    // request wizard; until then these touches change nothing.
-    case Action::NewProfile:
-    case Action::HaveCode:
+    // The request and message pages come with the request wizard and the
+    // messages; until then these touches change nothing.
     case Action::OpenRequests:
     case Action::OpenMessages:
     case Action::NewRequest:
@@ -104,8 +121,96 @@ void Shell::apply(Action action) {
   }
 }
 
+void Shell::submit_profile() {
+  net::NewProfile p = profile_.profile(options_.settings);
+  std::optional<net::PersonSession> made;
+  if (options_.accounts.create_account) made = options_.accounts.create_account(p);
+  if (made) {
+    session_.display_name = p.display_name;
+    session_.languages = p.languages;
+    session_.town = p.town;
+    session_.personal_code = std::move(made->personal_code);
+    session_.token = std::move(made->token);
+    session_.lane = std::move(made->lane);
+    profile_.wipe();
+    stack_.back() = Page::Code;
+  } else {
+    profile_.cannot_save();
+  }
+  wipe(p.display_name);
+  wipe(p.town);
+  wipe(p.phone);
+  wipe(p.pin);
+  for (std::string& tag : p.languages) wipe(tag);
+}
+
+void Shell::submit_login() {
+  std::string code = login_.code();
+  std::string pin = login_.pin();
+  if (options_.accounts.login)
+    login_answer_ = options_.accounts.login(code, pin);
+  else
+    login_.answer({LoginOutcome::Result::NotEnrolled, {}, 0});
+  wipe(code);
+  wipe(pin);
+}
+
+namespace {
+
+bool ready(const std::future<LoginOutcome>& f) {
+  return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+}
+
+void forget(net::PersonSession& p) {
+  wipe(p.personal_code);
+  wipe(p.token);
+  wipe(p.lane);
+  wipe(p.display_name);
+}
+
+}  // namespace
+
+void Shell::poll_login(ScreenFrame& frame) {
+  for (auto it = abandoned_.begin(); it != abandoned_.end();) {
+    if (!ready(*it)) {
+      ++it;
+      continue;
+    }
+    LoginOutcome late = it->get();
+    if (late.session) {
+      if (options_.accounts.logout) options_.accounts.logout(*late.session);
+      forget(*late.session);
+    }
+    it = abandoned_.erase(it);
+  }
+  if (!login_answer_.valid()) return;
+  if (!ready(login_answer_)) {
+    // Look again soon: the worker cannot wake the loop itself.
+    const Clock::time_point soon = options_.now() + std::chrono::milliseconds(50);
+    if (!frame.redraw_at || soon < *frame.redraw_at) frame.redraw_at = soon;
+    return;
+  }
+  LoginOutcome outcome = login_answer_.get();
+  login_.answer(outcome);
+  if (outcome.session) {
+    session_.personal_code = outcome.session->personal_code;
+    session_.token = outcome.session->token;
+    session_.lane = outcome.session->lane;
+    session_.display_name = outcome.session->display_name;
+    forget(*outcome.session);
+    stack_.back() = Page::Home;
+  }
+  frame.ui.needs_frame = true;
+}
+
 void Shell::end_session(ScreenFrame& frame) {
+  if (!session_.token.empty() && options_.accounts.logout)
+    options_.accounts.logout({session_.personal_code, session_.token, session_.lane, {}});
+  if (login_answer_.valid()) abandoned_.push_back(std::move(login_answer_));
   wipe(session_);
+  profile_.wipe();
+  login_.wipe();
+  keys_.reset();
   // Laid-out paragraphs keep their text; drop them all (the next frames lay
   // out the attract screen's few strings again).
   frame.ui.engine.clear_caches();
@@ -149,7 +254,8 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c) {
 
   bool online = false;
   const std::string text =
-      status_text(s, options_.sync_status ? options_.sync_status() : std::nullopt, online);
+      status_text(s, options_.accounts.sync_status ? options_.accounts.sync_status() : std::nullopt,
+                  online);
   const float size = std::round(c.m.body * 0.85f);
   const float dot = std::round(size * 0.35f);
   const float room = box.width - end_width - c.m.gap * 2 - dot * 3;
@@ -194,6 +300,10 @@ std::optional<Action> Shell::draw_page(PageContext& c) {
       return draw_privacy(c);
     case Page::Start:
       return draw_start(c);
+    case Page::Profile:
+      return profile_.draw(c, keys_, options_.settings);
+    case Page::Login:
+      return login_.draw(c, keys_);
     case Page::Code:
       return draw_code(c, session_.personal_code);
     case Page::Home:
@@ -211,6 +321,7 @@ void Shell::draw(ScreenFrame& frame) {
   if (touched) last_touch_ = now;
 
   if (end_requested_) end_session(frame);
+  poll_login(frame);
   // The countdown, from the last touch.
   std::chrono::seconds left{0};
   if (page() != Page::Attract) {

@@ -29,16 +29,20 @@
 #include <vector>
 
 #include "kiosk/action.h"
+#include "kiosk/link.h"
 #include "kiosk/screen.h"
+#include "kiosk/screens/form_input.h"
 #include "kiosk/screens/languages.h"
+#include "kiosk/screens/login.h"
 #include "kiosk/screens/page.h"
+#include "kiosk/screens/profile.h"
 #include "kiosk/session.h"
 #include "kiosk/settings.h"
 #include "net/sync_engine.h"
 
 namespace ih::kiosk {
 
-enum class Page { Attract, Languages, Privacy, Start, Code, Home };
+enum class Page { Attract, Languages, Privacy, Start, Profile, Login, Code, Home };
 
 // The page called `name` ("attract", "privacy", …), for --screen and tests.
 std::optional<Page> page_named(std::string_view name);
@@ -47,8 +51,9 @@ struct ShellOptions {
   Settings settings;
   // The time; tests pass a clock of their own.
   std::function<Clock::time_point()> now = [] { return Clock::now(); };
-  // How the sync engine stands; empty or nullopt: no engine (not enrolled).
-  std::function<std::optional<net::SyncStatus>()> sync_status;
+  // The network: making profiles, logging in and out, the sync engine's
+  // status (link.h). Empty members: no network.
+  AccountServices accounts;
 };
 
 class Shell : public Screen {
@@ -66,6 +71,8 @@ class Shell : public Screen {
   Page page() const { return stack_.back(); }
   const std::vector<Page>& stack() const { return stack_; }
   Session& session() { return session_; }
+  ProfileForm& profile_form() { return profile_; }
+  LoginForm& login_form() { return login_; }
   const Settings& settings() const { return options_.settings; }
   bool warning_shown() const { return warning_; }
   // Where each touch target was drawn in the last frame, by id ("end-session",
@@ -74,6 +81,10 @@ class Shell : public Screen {
 
  private:
   void end_session(ScreenFrame& frame);
+  void submit_profile();
+  void submit_login();
+  // Takes the login's answer when it has come; asks for frames until it has.
+  void poll_login(ScreenFrame& frame);
   std::optional<Action> draw_status_bar(PageContext& c);
   std::optional<Action> draw_page(PageContext& c);
 
@@ -81,6 +92,13 @@ class Shell : public Screen {
   std::vector<Page> stack_{Page::Attract};
   Session session_;
   LanguagesScreen languages_;
+  FormKeys keys_;
+  ProfileForm profile_;
+  LoginForm login_;
+  std::future<LoginOutcome> login_answer_;
+  // Logins still in flight when their session ended: logged out when they
+  // answer, never shown to the next person.
+  std::vector<std::future<LoginOutcome>> abandoned_;
   Clock::time_point last_touch_;
   Clock::time_point attract_since_;
   bool warning_ = false;

@@ -21,6 +21,7 @@ struct ApiResult {
   Transport transport = Transport::Ok;
   long status = 0;
   std::optional<Problem> problem;
+  std::string retry_after;  // the Retry-After header of a 429 or 503, if any
   bool ok() const { return value.has_value(); }
 };
 
@@ -51,6 +52,7 @@ ApiResult<T> call(HttpClient& client, const HttpRequest& request, Parse parse) {
   const HttpResponse response = client.send(request);
   result.transport = response.transport;
   result.status = response.status;
+  result.retry_after = response.retry_after;
   if (response.transport != Transport::Ok) return result;
   if (response.status >= 200 && response.status < 300) {
     result.value = parse(response.body);

@@ -120,7 +120,7 @@ std::optional<PersonSession> create_account(Outbox& outbox, const TerminalIdenti
   const auto code =
       api::make_personal_code(identity.code_prefix, permute(static_cast<uint32_t>(*number), *key));
   if (!code) return std::nullopt;
-  PersonSession session{*code, api::mint_secret(), lane_for(identity, *code)};
+  PersonSession session{*code, api::mint_secret(), lane_for(identity, *code), {}};
   nlohmann::json body = {{"personal_code", session.personal_code},
                          {"display_name", profile.display_name},
                          {"languages", profile.languages},
@@ -148,9 +148,11 @@ ApiResult<PersonSession> login(HttpClient& client, const TerminalIdentity& ident
   out.transport = result.transport;
   out.status = result.status;
   out.problem = std::move(result.problem);
+  out.retry_after = std::move(result.retry_after);
   if (result.value) {
     out.value = PersonSession{result.value->personal_code, token,
-                              lane_for(identity, result.value->personal_code)};
+                              lane_for(identity, result.value->personal_code),
+                              result.value->display_name};
   }
   return out;
 }

@@ -57,6 +57,7 @@ struct PersonSession {
   std::string personal_code;
   std::string token;
   std::string lane;
+  std::string display_name;  // from a login's reply; create_account leaves it empty
 };
 
 struct NewProfile {

@@ -3,7 +3,30 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/text_draw.h"
+
 namespace ih::kiosk {
+
+namespace {
+
+constexpr ImU32 kTileFill = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+constexpr ImU32 kOnFill = IM_COL32(0xE3, 0xEE, 0xFA, 0xFF);
+constexpr ImU32 kPressedFill = IM_COL32(0xC9, 0xDC, 0xF2, 0xFF);
+// Dark red on the page's background: 7:1.
+constexpr ImU32 kError = IM_COL32(0xA3, 0x1B, 0x1B, 0xFF);
+constexpr float kRounding = 12.0f;
+// A finger moves a little while tapping; beyond this many pixels it drags.
+constexpr float kDragThreshold = 24.0f;
+
+void check_mark(ImDrawList& list, ImVec2 c, float r, ImU32 disc, ImU32 tick) {
+  list.AddCircleFilled(c, r, disc);
+  const ImVec2 points[] = {ImVec2(c.x - r * 0.45f, c.y + r * 0.02f),
+                           ImVec2(c.x - r * 0.1f, c.y + r * 0.38f),
+                           ImVec2(c.x + r * 0.48f, c.y - r * 0.35f)};
+  list.AddPolyline(points, 3, tick, ImDrawFlags_None, std::max(2.0f, r * 0.22f));
+}
+
+}  // namespace
 
 Metrics metrics(ImVec2 screen) {
   const float unit = std::min(screen.x, screen.y);
@@ -30,6 +53,71 @@ bool page_button(PageContext& c, const char* id, std::string_view text, Rect r) 
   const bool released = render::button(ui, id, text, ImVec2(r.width(), r.height()));
   ui.text_size = before;
   return released;
+}
+
+bool page_toggle(PageContext& c, const std::string& id, std::string_view text,
+                 std::string_view language, bool on, Rect r) {
+  c.controls[id] = r;
+  render::UiContext& ui = c.frame.ui;
+  ImGui::SetCursorScreenPos(r.min);
+  const bool released =
+      ImGui::InvisibleButton(id.c_str(), ImVec2(r.width(), r.height())) && !touch_dragged();
+  const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered() && !touch_dragged();
+  if (released) ui.needs_frame = true;
+  ImDrawList& list = *ImGui::GetWindowDrawList();
+  list.AddRectFilled(r.min, r.max, pressed ? kPressedFill : on ? kOnFill : kTileFill, kRounding);
+  const float border = on ? 6.0f : 2.0f;
+  list.AddRect(ImVec2(r.min.x + border / 2, r.min.y + border / 2),
+               ImVec2(r.max.x - border / 2, r.max.y - border / 2),
+               on ? ui.theme.button_pressed : ui.theme.button, kRounding, 0, border);
+  const float mark = std::round(c.m.body * 0.55f);
+  const float pad = std::round(c.m.gap * 0.6f);
+  // Room for the check mark on both sides keeps the label centred.
+  const float room = r.width() - 2 * (pad + 2 * mark + pad);
+  const bool own = !language.empty();
+  const render::TextStyle style{
+      c.m.body, own ? std::string(language) : ui.language,
+      own ? render::Direction::Auto : ui.direction};
+  const auto layout =
+      ui.engine.layout(text, style, {.max_width = room, .align = render::Align::Center});
+  list.PushClipRect(r.min, r.max, true);
+  render::draw_layout(list, ui.atlas, *layout,
+                      ImVec2(r.min.x + 2 * pad + 2 * mark,
+                             std::round(r.min.y + (r.height() - layout->height) / 2)),
+                      ui.theme.text);
+  list.PopClipRect();
+  if (on) {
+    const i18n::Span tile{r.min.x, r.width()};
+    check_mark(list, ImVec2(i18n::at_end(c.direction(), tile, 2 * mark, pad) + mark,
+                            r.min.y + pad + mark),
+               mark, ui.theme.button_pressed, ui.theme.button_text);
+  }
+  return released;
+}
+
+bool touch_dragged() {
+  const ImGuiIO& io = ImGui::GetIO();
+  return (io.MouseDown[0] || io.MouseReleased[0]) &&
+         io.MouseDragMaxDistanceSqr[0] > kDragThreshold * kDragThreshold;
+}
+
+void scroll_list(PageContext& c, const Rect& view, float content_height, float& offset) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 from = io.MouseClickedPos[0];
+  const bool inside = from.x >= view.min.x && from.x < view.max.x && from.y >= view.min.y &&
+                      from.y < view.max.y;
+  if (inside && io.MouseDown[0] && touch_dragged() && io.MouseDelta.y != 0) {
+    offset -= io.MouseDelta.y;
+    c.frame.ui.needs_frame = true;
+  }
+  offset = std::clamp(offset, 0.0f, std::max(0.0f, content_height - view.height()));
+}
+
+float page_note(PageContext& c, std::string_view text, float y, bool error) {
+  if (!error) return page_text(c, text, y, std::round(c.m.body * 0.85f), c.frame.ui.theme.muted_text);
+  // A warning sign before the text: the message is an error by its shape too.
+  const std::string marked = "⚠ " + std::string(text);
+  return page_text(c, marked, y, c.m.body, kError);
 }
 
 float page_heading(PageContext& c, std::string_view text, float y) {

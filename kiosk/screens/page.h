@@ -58,6 +58,28 @@ float page_heading(PageContext& c, std::string_view text, float y);
 float page_text(PageContext& c, std::string_view text, float y, float size,
                 std::optional<ImU32> colour = {});
 
+// A tile that is on or off (a language spoken, a place), with `text` in
+// `language` (empty: the UI language's). On, it has a thick border and a check
+// mark in its top end corner, not only another colour. Records it under `id`;
+// true when released over it, unless the touch dragged a list (see
+// scroll_list).
+bool page_toggle(PageContext& c, const std::string& id, std::string_view text,
+                 std::string_view language, bool on, Rect r);
+
+// A vertical list shown in `view` that holds `content_height` pixels: a finger
+// dragging inside it scrolls it. `offset` (pixels scrolled, the caller's state)
+// is kept within the content. Call before drawing the list's items at
+// y - offset, between ImGui::PushClipRect(view) and PopClipRect so that only
+// what is visible can be touched.
+void scroll_list(PageContext& c, const Rect& view, float content_height, float& offset);
+
+// True while (or when) the finger moved far enough to be a drag, not a tap.
+bool touch_dragged();
+
+// A short line in the muted colour, or in the error colour with a warning sign
+// when `error` (not colour alone); returns the y below it.
+float page_note(PageContext& c, std::string_view text, float y, bool error);
+
 // The content width of the area, inside its margins.
 i18n::Span content(const PageContext& c);
 

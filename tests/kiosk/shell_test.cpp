@@ -38,7 +38,8 @@ struct Harness {
       : ui({std::string(ICHHELFE_SOURCE_DIR) + "/assets/fonts/fonts.conf",
             settings.default_language},
            nullptr),
-        shell(ShellOptions{settings, [this] { return now; }, [status] { return status; }}) {
+        shell(ShellOptions{settings, [this] { return now; },
+                           AccountServices{.sync_status = [status] { return status; }}}) {
     ImGuiIO& io = ui.io();
     io.DisplaySize = size;
     io.DeltaTime = 1.0f / 60.0f;

@@ -53,7 +53,7 @@ TEST(PowerLossChild, Run) {
   const auto identity = net::load_identity(*opened.outbox);
   if (!identity) std::_Exit(4);
   const net::PersonSession session{env("IH_POWER_LOSS_CODE"), env("IH_POWER_LOSS_TOKEN"),
-                                   env("IH_POWER_LOSS_LANE")};
+                                   env("IH_POWER_LOSS_LANE"), {}};
   net::SyncEngine engine(
       *opened.outbox,
       net::pinned_config(

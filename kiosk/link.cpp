@@ -1,0 +1,194 @@
+#include "kiosk/link.h"
+
+#include <chrono>
+#include <filesystem>
+
+#include "kiosk/session.h"
+#include "net/log.h"
+#include "net/replies.h"
+
+namespace ih::kiosk {
+
+namespace {
+
+int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// A future that is ready at once, for answers that need no network.
+template <typename T>
+std::future<T> ready(T value) {
+  std::promise<T> promise;
+  promise.set_value(std::move(value));
+  return promise.get_future();
+}
+
+LoginOutcome outcome_of(net::ApiResult<net::PersonSession> result) {
+  using R = LoginOutcome::Result;
+  LoginOutcome out;
+  if (result.value) {
+    out.result = R::LoggedIn;
+    out.session = std::move(result.value);
+  } else if (result.transport != net::Transport::Ok) {
+    out.result = R::Offline;
+    net::log(net::LogLevel::Warning,
+             std::string("login: no answer: ") + net::transport_name(result.transport));
+  } else if (result.status == 429) {
+    out.result = R::Locked;
+    // The hub's lock lasts 15 minutes; say so when it does not tell.
+    out.wait_seconds = net::parse_retry_after(result.retry_after, unix_now()).value_or(15 * 60);
+  } else if (result.status == 401 && result.problem &&
+             result.problem->type == "invalid-credentials") {
+    out.result = R::Refused;
+  } else {
+    out.result = R::Failed;
+    net::log(net::LogLevel::Warning, "login: refused with status " + std::to_string(result.status) +
+                                         (result.problem ? " " + result.problem->type : ""));
+  }
+  return out;
+}
+
+}  // namespace
+
+Link::Opened Link::open(const LinkConfig& config) {
+  Opened opened;
+  std::error_code ec;
+  std::filesystem::create_directories(config.state_dir, ec);
+  if (ec) {
+    opened.error = "cannot make the state folder " + config.state_dir + ": " + ec.message();
+    return opened;
+  }
+  // Only the terminal's user may read its credential and queue.
+  std::filesystem::permissions(config.state_dir, std::filesystem::perms::owner_all,
+                               std::filesystem::perm_options::replace, ec);
+  net::Outbox::Opened box = net::Outbox::open(config.state_dir + "/outbox.db");
+  if (!box.outbox) {
+    opened.error = "cannot open the outbox: " + box.error;
+    return opened;
+  }
+  if (!box.moved_aside.empty())
+    net::log(net::LogLevel::Error,
+             "the outbox was corrupt and was moved aside to " + box.moved_aside +
+                 "; what waited in it is lost, and the terminal must be enrolled again");
+  opened.link.reset(new Link(config));
+  Link& link = *opened.link;
+  link.outbox_ = std::move(box.outbox);
+  if (auto identity = net::load_identity(*link.outbox_)) link.start(*identity);
+  return opened;
+}
+
+Link::~Link() {
+  // An enrolment in flight finishes first (bounded by the HTTP timeouts).
+  if (enrolling_.valid()) enrolling_.wait();
+  worker_.reset();
+  engine_.reset();
+}
+
+net::HttpConfig Link::http() const {
+  net::HttpConfig http;
+  http.base_url = config_.server_url;
+  http.ca_file = config_.ca_file;
+  return http;
+}
+
+void Link::start(const net::TerminalIdentity& identity) {
+  identity_ = identity;
+  const net::HttpConfig pinned = net::pinned_config(http(), identity);
+  engine_ = std::make_unique<net::SyncEngine>(*outbox_, pinned, identity,
+                                              net::SyncOptions{.version = config_.version});
+  engine_->start();
+  worker_ = std::make_unique<net::Background>(pinned);
+}
+
+void Link::poll_enrolment() {
+  std::optional<net::TerminalIdentity> identity;
+  {
+    std::lock_guard lock(enrolled_mutex_);
+    identity.swap(enrolled_);
+  }
+  if (!identity) return;
+  // Enrolling again replaces the old identity and everything bound to it.
+  worker_.reset();
+  engine_.reset();
+  start(*identity);
+}
+
+bool Link::enrolled() const { return identity_.has_value(); }
+
+net::SyncStatus Link::status() {
+  poll_enrolment();
+  if (!engine_) {
+    net::SyncStatus status;
+    status.waiting = outbox_->depth();
+    status.last_error = "not enrolled";
+    return status;
+  }
+  return engine_->status();
+}
+
+std::optional<net::PersonSession> Link::create_account(const net::NewProfile& profile) {
+  poll_enrolment();
+  if (!identity_) return std::nullopt;
+  auto session = net::create_account(*outbox_, *identity_, profile, unix_now());
+  if (session) engine_->wake();
+  return session;
+}
+
+std::future<LoginOutcome> Link::login(const std::string& code, const std::string& pin) {
+  poll_enrolment();
+  if (!identity_) return ready(LoginOutcome{LoginOutcome::Result::NotEnrolled, {}, 0});
+  // The worker owns its copies and wipes them when done.
+  return worker_->post(
+      [identity = *identity_, code = std::string(code),
+       pin = std::string(pin)](net::HttpClient& client) mutable -> LoginOutcome {
+        LoginOutcome out = outcome_of(net::login(client, identity, code, pin));
+        wipe(pin);
+        wipe(code);
+        return out;
+      });
+}
+
+void Link::logout(const net::PersonSession& session) {
+  if (!identity_ || session.token.empty()) return;
+  // Nobody waits for the answer: the session expires on the server anyway.
+  (void)worker_->post([caller = net::Caller{identity_->credential(), session.token}](
+                          net::HttpClient& client) mutable {
+    const auto result = net::logout(client, caller);
+    if (!result.ok())
+      net::log(net::LogLevel::Info, "logout: no answer; the session expires on its own");
+    wipe(caller.session_token);
+  });
+}
+
+std::future<std::string> Link::enrol(const std::string& code, const std::string& terminal_name) {
+  if (enrolling_.valid() &&
+      enrolling_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+    return ready(std::string("busy"));
+  auto promise = std::make_shared<std::promise<std::string>>();
+  std::future<std::string> answer = promise->get_future();
+  // A thread of its own: the worker is bound to the old identity's pinned key.
+  enrolling_ = std::async(std::launch::async, [this, promise, code, terminal_name] {
+    net::HttpClient client(http());
+    const net::EnrolOutcome outcome =
+        net::enrol(client, *outbox_, code, terminal_name, config_.version);
+    if (outcome.identity) {
+      std::lock_guard lock(enrolled_mutex_);
+      enrolled_ = outcome.identity;
+    }
+    promise->set_value(outcome.error);
+  });
+  return answer;
+}
+
+AccountServices Link::services() {
+  AccountServices s;
+  s.create_account = [this](const net::NewProfile& p) { return create_account(p); };
+  s.login = [this](const std::string& code, const std::string& pin) { return login(code, pin); };
+  s.logout = [this](const net::PersonSession& session) { logout(session); };
+  s.sync_status = [this]() -> std::optional<net::SyncStatus> { return status(); };
+  return s;
+}
+
+}  // namespace ih::kiosk

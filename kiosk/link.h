@@ -1,0 +1,111 @@
+// The kiosk's link to the platform: the one owner of everything from net/ the
+// kiosk uses (see net/terminal.h for the order of calls). It holds
+//
+//   the outbox        sealed entries and the terminal's credential, in the state folder
+//   the identity      from enrolment, read back from the outbox at start
+//   the sync engine   its own thread, draining the outbox and sending heartbeats
+//   a worker          for calls that need the server now (login, logout)
+//
+// The shell never sees these: it gets AccountServices, a few callbacks bound
+// to a Link (or to fakes in tests), and polls the futures they return.
+//
+// Thread-safety: create, destroy and call a Link from the UI thread; the calls
+// are quick (queueing is local; what needs the network returns a future).
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "net/background.h"
+#include "net/outbox.h"
+#include "net/sync_engine.h"
+#include "net/terminal.h"
+
+namespace ih::kiosk {
+
+// How a login at the server ended, in the categories the login page shows.
+struct LoginOutcome {
+  enum class Result {
+    LoggedIn,     // `session` holds the person's session
+    Refused,      // the code or the PIN is wrong
+    Locked,       // too many wrong tries: wait `wait_seconds`, or ask staff
+    Offline,      // the server cannot be reached now
+    NotEnrolled,  // this terminal has no credential yet: staff must enrol it
+    Failed,       // the server answered with something else
+  };
+  Result result = Result::Failed;
+  std::optional<net::PersonSession> session;
+  int64_t wait_seconds = 0;
+};
+
+// What the shell asks of the network. Every member may be empty: no network.
+struct AccountServices {
+  // Queues a new profile (works offline); nullopt when it cannot be queued.
+  std::function<std::optional<net::PersonSession>(const net::NewProfile&)> create_account = {};
+  // Logs in at the server; the future is ready when the server answered.
+  std::function<std::future<LoginOutcome>(const std::string& code, const std::string& pin)> login = {};
+  // Ends a person's session at the server, in the background.
+  std::function<void(const net::PersonSession&)> logout = {};
+  // A snapshot of the sync engine for the status bar; nullopt: no network.
+  std::function<std::optional<net::SyncStatus>()> sync_status = {};
+};
+
+struct LinkConfig {
+  std::string server_url;  // https://…; empty: no Link
+  std::string ca_file;     // PEM to trust; empty: the system's store
+  std::string state_dir;   // holds outbox.db, made if missing
+  std::string version;     // reported at enrolment and in heartbeats
+};
+
+class Link {
+ public:
+  struct Opened {
+    std::unique_ptr<Link> link;  // null when the state folder or outbox cannot be used
+    std::string error;
+  };
+  // Opens the outbox in `config.state_dir` and, when the terminal is
+  // enrolled, starts the sync engine.
+  static Opened open(const LinkConfig& config);
+  ~Link();
+  Link(const Link&) = delete;
+  Link& operator=(const Link&) = delete;
+
+  bool enrolled() const;
+  // Not enrolled: Offline, with last_error "not enrolled".
+  net::SyncStatus status();
+
+  std::optional<net::PersonSession> create_account(const net::NewProfile& profile);
+  std::future<LoginOutcome> login(const std::string& code, const std::string& pin);
+  void logout(const net::PersonSession& session);
+  // Enrols the terminal with a code from the hub (staff); the future holds an
+  // error category, empty on success. The sync engine starts once it is done.
+  std::future<std::string> enrol(const std::string& code, const std::string& terminal_name);
+
+  // Callbacks bound to this Link, which must outlive them.
+  AccountServices services();
+
+ private:
+  explicit Link(LinkConfig config) : config_(std::move(config)) {}
+  net::HttpConfig http() const;
+  // Starts the engine and the worker with the identity's pinned key.
+  void start(const net::TerminalIdentity& identity);
+  // Starts what a finished enrolment made possible (UI thread).
+  void poll_enrolment();
+
+  LinkConfig config_;
+  std::unique_ptr<net::Outbox> outbox_;
+  std::optional<net::TerminalIdentity> identity_;
+  std::unique_ptr<net::SyncEngine> engine_;
+  std::unique_ptr<net::Background> worker_;
+  // An enrolment's result, handed from its thread to the UI thread.
+  std::mutex enrolled_mutex_;
+  std::optional<net::TerminalIdentity> enrolled_;
+  std::future<void> enrolling_;
+};
+
+}  // namespace ih::kiosk

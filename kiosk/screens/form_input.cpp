@@ -1,0 +1,119 @@
+#include "kiosk/screens/form_input.h"
+
+#include <SDL.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "i18n/language.h"
+#include "kiosk/keyboard/keyboard_geometry.h"
+#include "kiosk/keyboard/keyboard_view.h"
+#include "kiosk/keyboard/physical_keys.h"
+
+namespace ih::kiosk {
+
+keyboard::Keyboard& FormKeys::keys(KeysKind kind, const i18n::Localizer& strings) {
+  if (!library_) {
+    library_ = std::make_unique<keyboard::LayoutLibrary>(
+        keyboard::default_keyboard_dir(), keyboard::layout_ids(strings.registry()),
+        [](const std::string& line) { SDL_Log("%s", line.c_str()); });
+    letters_ = std::make_unique<keyboard::Keyboard>(*library_);
+    latin_ = std::make_unique<keyboard::Keyboard>(*library_);
+    latin_->follow("en");
+    digits_ = std::make_unique<keyboard::Keyboard>(*library_);
+    digits_->show(std::make_shared<const keyboard::KeyboardLayout>(keyboard::pin_pad_layout()));
+  }
+  switch (kind) {
+    case KeysKind::Letters:
+      letters_->follow(strings.info().keyboard);
+      return *letters_;
+    case KeysKind::Latin:
+      return *latin_;
+    case KeysKind::Digits:
+      break;
+  }
+  return *digits_;
+}
+
+float FormKeys::top(KeysKind kind, const i18n::Localizer& strings, ImVec2 screen) {
+  return keyboard::panel_geometry(screen, keys(kind, strings).layout()).panel.min.y;
+}
+
+void FormKeys::reset() {
+  for (keyboard::Keyboard* k : {letters_.get(), latin_.get(), digits_.get()})
+    if (k) k->reset();
+}
+
+Typed type_into(PageContext& c, FormKeys& keys, KeysKind kind, render::TextField& field) {
+  ScreenFrame& frame = c.frame;
+  keyboard::Keyboard& k = keys.keys(kind, frame.strings);
+  if (kind == KeysKind::Letters && field.options().language != k.layout().language) {
+    const std::string& language = k.layout().language;
+    field.set_language(language, i18n::is_rtl(language) ? render::Direction::AutoRtl
+                                                        : render::Direction::Auto);
+  }
+  Typed typed;
+  const keyboard::PhysicalResult physical = keyboard::apply_physical(field, frame.typed);
+  typed.changed = physical.changed;
+  typed.done = physical.done;
+  const keyboard::KeyboardFrame kf =
+      keyboard::keyboard_frame(frame.ui, k, frame.size, &frame.strings.formats());
+  for (const keyboard::Stroke& stroke : kf.strokes) {
+    using Kind = keyboard::Stroke::Kind;
+    switch (stroke.kind) {
+      case Kind::Text:
+        field.insert(stroke.text);
+        break;
+      case Kind::Backspace:
+        field.delete_backward();
+        break;
+      case Kind::Left:
+        field.apply(render::FieldKey::Left);
+        break;
+      case Kind::Right:
+        field.apply(render::FieldKey::Right);
+        break;
+      case Kind::Done:
+        typed.done = true;
+        break;
+    }
+    typed.changed = true;
+  }
+  if (typed.changed) frame.ui.needs_frame = true;
+  if (kf.deadline) {
+    const std::chrono::duration<double> wait(std::max(0.0, *kf.deadline - ImGui::GetTime()));
+    const Clock::time_point at = c.now + std::chrono::duration_cast<Clock::duration>(wait);
+    if (!frame.redraw_at || at < *frame.redraw_at) frame.redraw_at = at;
+  }
+  return typed;
+}
+
+RowTouch typing_row(PageContext& c, FormKeys& keys, KeysKind kind, render::TextField& field,
+                    std::string_view next_label) {
+  const i18n::Localizer& s = c.frame.strings;
+  const float row_bottom = keys.top(kind, s, c.frame.size) - c.m.gap;
+  const float row_top = row_bottom - c.m.button;
+  const i18n::Span box = content(c);
+  const float button_width = std::round(std::max(c.m.button * 1.6f, box.width * 0.16f));
+  const float back_x = i18n::at_start(c.direction(), box, button_width);
+  const float next_x = i18n::at_end(c.direction(), box, button_width);
+  const float field_left = std::min(back_x, next_x) + button_width + c.m.gap;
+  const float field_right = std::max(back_x, next_x) - c.m.gap;
+
+  RowTouch touch;
+  // TRANSLATORS: Button: go back to the previous step or screen.
+  touch.back = page_button(c, "back", s.text(i18n::msg("Back")),
+                           {ImVec2(back_x, row_top), ImVec2(back_x + button_width, row_bottom)});
+  touch.next = page_button(c, "next", next_label,
+                           {ImVec2(next_x, row_top), ImVec2(next_x + button_width, row_bottom)});
+  c.controls["field"] = {ImVec2(field_left, row_top), ImVec2(field_right, row_bottom)};
+  ImGui::SetCursorScreenPos(ImVec2(field_left, row_top));
+  render::text_field(c.frame.ui, "##field", field,
+                     ImVec2(field_right - field_left, row_bottom - row_top), {.focused = true});
+  const Typed typed = type_into(c, keys, kind, field);
+  touch.changed = typed.changed;
+  touch.next = touch.next || typed.done;
+  return touch;
+}
+
+}  // namespace ih::kiosk

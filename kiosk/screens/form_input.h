@@ -1,0 +1,64 @@
+// Typing on the shell's pages: the on-screen keyboards that the profile and
+// login pages share, and one frame of typing into the field that has them.
+//
+// Three keyboards, made on first use (the library reads the layout files):
+// the session language's letters (following it until the person picks
+// another layout), Latin letters for personal codes (which are Latin in
+// every language), and the number pad for PINs and phone numbers. The
+// keyboard stands along the bottom of the screen; pages put their fields and
+// buttons above keyboard_top().
+//
+// Not thread-safe: the UI thread owns it (the shell does, through its pages).
+#pragma once
+
+#include <memory>
+
+#include "kiosk/keyboard/keyboard.h"
+#include "kiosk/keyboard/layout_library.h"
+#include "kiosk/screens/page.h"
+#include "render/text_field.h"
+
+namespace ih::kiosk {
+
+enum class KeysKind { Letters, Latin, Digits };
+
+class FormKeys {
+ public:
+  // The keyboard of `kind` for the session language of `strings`.
+  keyboard::Keyboard& keys(KeysKind kind, const i18n::Localizer& strings);
+  // The top edge of that keyboard on a screen of `screen` pixels.
+  float top(KeysKind kind, const i18n::Localizer& strings, ImVec2 screen);
+  // Back to the session language's layout, letters, shift off: for the next person.
+  void reset();
+
+ private:
+  std::unique_ptr<keyboard::LayoutLibrary> library_;
+  std::unique_ptr<keyboard::Keyboard> letters_;
+  std::unique_ptr<keyboard::Keyboard> latin_;
+  std::unique_ptr<keyboard::Keyboard> digits_;
+};
+
+struct Typed {
+  bool changed = false;  // the text or the caret changed
+  bool done = false;     // the keyboard's ✓, or Return on a physical keyboard
+};
+
+// One frame of typing into `field`: draws the keyboard of `kind` and applies
+// what it and a physical keyboard typed. A letters field takes the language
+// of the layout shown (its shaping, and its direction while empty).
+Typed type_into(PageContext& c, FormKeys& keys, KeysKind kind, render::TextField& field);
+
+// What a person did in typing_row() this frame.
+struct RowTouch {
+  bool back = false;     // Back was released
+  bool next = false;     // Next was released, or the keyboard's ✓ or Return
+  bool changed = false;  // the field changed
+};
+
+// A form's typing step: one row above the keyboard with Back at the start,
+// `field` (focused) in the middle and Next (labelled `next_label`) at the end,
+// and the keyboard of `kind` below. Controls: "back", "field", "next".
+RowTouch typing_row(PageContext& c, FormKeys& keys, KeysKind kind, render::TextField& field,
+                    std::string_view next_label);
+
+}  // namespace ih::kiosk

@@ -1,0 +1,56 @@
+// Logging in again: the personal code on Latin letters (codes are Latin in
+// every language), then the PIN on the number pad, then the server's answer.
+//
+// The code is checked here first (api/personal_code.h: its check character
+// catches a wrong or swapped character), so a typo is pointed out before a PIN
+// is spent on it. The form returns Action::SubmitLogin with both typed; the
+// shell sends them and tells the form how it went with answer(): wrong code
+// or PIN (the PIN is cleared and asked again), locked after too many tries
+// (for how long, and that staff can reset the PIN), offline, or not possible
+// on this terminal.
+//
+// The code and PIN are personal: wipe() overwrites them; the shell calls it
+// once the answer is in and when the session ends. Not thread-safe: the UI
+// thread owns it.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "kiosk/link.h"
+#include "kiosk/screens/form_input.h"
+
+namespace ih::kiosk {
+
+class LoginForm {
+ public:
+  enum class Step { Code, Pin, Checking };
+  enum class Problem { None, BadCode, ShortPin, Refused, Locked, Offline, Unavailable };
+
+  LoginForm();
+  ~LoginForm();
+
+  std::optional<Action> draw(PageContext& c, FormKeys& keys);
+
+  // The canonical code and the PIN typed (the caller wipes its copies).
+  std::string code() const;
+  std::string pin() const;
+  // The server's answer to what was submitted; a login that worked wipes the form.
+  void answer(const LoginOutcome& outcome);
+  void wipe();
+
+  Step step() const { return step_; }
+  Problem problem() const { return problem_; }
+
+ private:
+  void ensure_fields(PageContext& c);
+
+  Step step_ = Step::Code;
+  Problem problem_ = Problem::None;
+  int64_t wait_minutes_ = 0;
+  std::unique_ptr<render::TextField> code_;
+  std::unique_ptr<render::TextField> pin_;
+};
+
+}  // namespace ih::kiosk

@@ -1,0 +1,374 @@
+#include "kiosk/screens/profile.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "i18n/language.h"
+#include "kiosk/session.h"
+
+namespace ih::kiosk {
+
+namespace {
+
+using i18n::msg;
+
+// The hub's limits (api/openapi.yaml: NewAccount).
+constexpr int32_t kMaxName = 40;
+constexpr size_t kMaxLanguages = 8;
+constexpr int32_t kMaxPhone = 20;
+constexpr int32_t kMinPin = 4;
+constexpr int32_t kMaxPin = 8;
+constexpr int32_t kMinPhone = 4;
+
+render::Direction direction_of(std::string_view language) {
+  return i18n::is_rtl(language) ? render::Direction::AutoRtl : render::Direction::Auto;
+}
+
+// A tag the hub takes as a language spoken: two or three small letters.
+bool speakable(const i18n::Language& l) {
+  return !l.pseudo() && l.tag.size() >= 2 && l.tag.size() <= 3 &&
+         std::all_of(l.tag.begin(), l.tag.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+}
+
+}  // namespace
+
+ProfileForm::ProfileForm() = default;
+ProfileForm::~ProfileForm() = default;
+
+void ProfileForm::ensure_fields(PageContext& c) {
+  if (name_) return;
+  render::TextEngine& engine = c.frame.ui.engine;
+  const float size = std::round(c.m.button * 0.4f);
+  const std::string& language = c.frame.strings.language();
+  name_ = std::make_unique<render::TextField>(
+      engine, render::TextFieldOptions{.language = language,
+                                       .direction = direction_of(language),
+                                       .text_size = size,
+                                       .max_graphemes = kMaxName});
+  // Digits read left to right in every language.
+  const render::TextFieldOptions digits{.language = "en",
+                                        .direction = render::Direction::Ltr,
+                                        .text_size = size,
+                                        .max_graphemes = kMaxPhone};
+  phone_ = std::make_unique<render::TextField>(engine, digits);
+  render::TextFieldOptions pin = digits;
+  pin.max_graphemes = kMaxPin;
+  pin.masked = true;
+  pin_ = std::make_unique<render::TextField>(engine, pin);
+  pin_again_ = std::make_unique<render::TextField>(engine, pin);
+}
+
+net::NewProfile ProfileForm::profile(const Settings& settings) const {
+  net::NewProfile p;
+  if (name_) p.display_name = name_->text();
+  p.languages = languages_;
+  if (place_ && *place_ < settings.places.size()) p.town = settings.places[*place_];
+  if (phone_) p.phone = phone_->text();
+  if (pin_) p.pin = pin_->text();
+  return p;
+}
+
+void ProfileForm::wipe() {
+  for (render::TextField* f : {name_.get(), phone_.get(), pin_.get(), pin_again_.get()})
+    if (f) f->wipe();
+  for (std::string& tag : languages_) kiosk::wipe(tag);
+  languages_.clear();
+  languages_.shrink_to_fit();
+  place_.reset();
+  step_ = Step::Name;
+  problem_ = Problem::None;
+  scroll_ = 0;
+}
+
+void ProfileForm::back_one() {
+  problem_ = Problem::None;
+  scroll_ = 0;
+  switch (step_) {
+    case Step::Name:
+      break;
+    case Step::Languages:
+      step_ = Step::Name;
+      break;
+    case Step::Place:
+      step_ = Step::Languages;
+      break;
+    case Step::Phone:
+      step_ = Step::Place;
+      break;
+    case Step::Pin:
+      step_ = Step::Phone;
+      break;
+    case Step::PinAgain:
+      pin_->wipe();
+      pin_again_->wipe();
+      step_ = Step::Pin;
+      break;
+  }
+}
+
+std::optional<Action> ProfileForm::next(const Settings& settings) {
+  problem_ = Problem::None;
+  scroll_ = 0;
+  switch (step_) {
+    case Step::Name:
+      if (name_->empty()) {
+        problem_ = Problem::NoName;
+        return std::nullopt;
+      }
+      step_ = Step::Languages;
+      return std::nullopt;
+    case Step::Languages:
+      if (languages_.empty()) {
+        problem_ = Problem::NoLanguage;
+        return std::nullopt;
+      }
+      step_ = Step::Place;
+      return std::nullopt;
+    case Step::Place:
+      if (!place_ || *place_ >= settings.places.size()) {
+        problem_ = Problem::NoPlace;
+        return std::nullopt;
+      }
+      step_ = Step::Phone;
+      return std::nullopt;
+    case Step::Phone:
+      if (!phone_->empty() && phone_->grapheme_count() < kMinPhone) {
+        problem_ = Problem::ShortPhone;
+        return std::nullopt;
+      }
+      step_ = Step::Pin;
+      return std::nullopt;
+    case Step::Pin:
+      if (pin_->grapheme_count() < kMinPin) {
+        problem_ = Problem::ShortPin;
+        return std::nullopt;
+      }
+      step_ = Step::PinAgain;
+      return std::nullopt;
+    case Step::PinAgain: {
+      std::string first = pin_->text();
+      std::string second = pin_again_->text();
+      const bool same = first == second;
+      kiosk::wipe(first);
+      kiosk::wipe(second);
+      if (!same) {
+        // Start the PIN over: which of the two was meant is not knowable.
+        pin_->wipe();
+        pin_again_->wipe();
+        step_ = Step::Pin;
+        problem_ = Problem::PinsDiffer;
+        return std::nullopt;
+      }
+      return Action::SubmitProfile;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Action> ProfileForm::draw_typing(PageContext& c, FormKeys& keys,
+                                               render::TextField& field, KeysKind kind) {
+  const i18n::Localizer& s = c.frame.strings;
+  const bool skip = step_ == Step::Phone && field.empty();
+  const std::string_view next_label =
+      // TRANSLATORS: Button: leave an optional question unanswered and go on.
+      skip ? s.text(msg("Skip"))
+           // TRANSLATORS: Button: go on to the next step of a form.
+           : s.text(msg("Next"));
+  const RowTouch touch = typing_row(c, keys, kind, field, next_label);
+  if (touch.changed) problem_ = Problem::None;
+  if (touch.back) return Action::Back;
+  if (touch.next) return Action::Continue;
+  return std::nullopt;
+}
+
+void ProfileForm::draw_languages(PageContext& c, const Rect& view) {
+  const i18n::LanguageRegistry& registry = c.frame.strings.registry();
+  std::vector<const i18n::Language*> shown;
+  for (const i18n::Language* l : registry.spoken())
+    if (speakable(*l)) shown.push_back(l);
+  const bool landscape = c.frame.size.x > c.frame.size.y;
+  const int columns = landscape ? 4 : 2;
+  const float tile_h = std::round(c.m.button * 0.8f);
+  const int rows = static_cast<int>((shown.size() + columns - 1) / columns);
+  const float content_h = static_cast<float>(rows) * (tile_h + c.m.gap) - c.m.gap;
+  scroll_list(c, view, content_h, scroll_);
+  ImGui::PushClipRect(view.min, view.max, true);
+  const i18n::Span box{view.min.x, view.width()};
+  for (size_t i = 0; i < shown.size(); ++i) {
+    const i18n::Language& l = *shown[i];
+    const int column = static_cast<int>(i % columns);
+    const int row = static_cast<int>(i / columns);
+    const i18n::Span x = i18n::cell(c.direction(), box, column, columns, c.m.gap);
+    const float top = std::round(view.min.y + static_cast<float>(row) * (tile_h + c.m.gap) - scroll_);
+    const Rect r{ImVec2(x.left, top), ImVec2(x.right(), top + tile_h)};
+    const auto at = std::find(languages_.begin(), languages_.end(), l.tag);
+    const bool on = at != languages_.end();
+    if (page_toggle(c, "language-" + l.tag, l.name, l.tag, on, r)) {
+      problem_ = Problem::None;
+      if (on)
+        languages_.erase(at);
+      else if (languages_.size() < kMaxLanguages)
+        languages_.push_back(l.tag);
+      else
+        problem_ = Problem::TooManyLanguages;
+    }
+  }
+  ImGui::PopClipRect();
+}
+
+void ProfileForm::draw_places(PageContext& c, const Rect& view, const Settings& settings) {
+  const bool landscape = c.frame.size.x > c.frame.size.y;
+  const int columns = landscape ? 3 : 2;
+  const float tile_h = std::round(c.m.button * 0.8f);
+  const size_t count = settings.places.size();
+  const int rows = static_cast<int>((count + columns - 1) / columns);
+  const float content_h = static_cast<float>(rows) * (tile_h + c.m.gap) - c.m.gap;
+  scroll_list(c, view, content_h, scroll_);
+  ImGui::PushClipRect(view.min, view.max, true);
+  const i18n::Span box{view.min.x, view.width()};
+  for (size_t i = 0; i < count; ++i) {
+    const int column = static_cast<int>(i % columns);
+    const int row = static_cast<int>(i / columns);
+    const i18n::Span x = i18n::cell(c.direction(), box, column, columns, c.m.gap);
+    const float top = std::round(view.min.y + static_cast<float>(row) * (tile_h + c.m.gap) - scroll_);
+    const Rect r{ImVec2(x.left, top), ImVec2(x.right(), top + tile_h)};
+    // Place names are proper names, written as the configuration has them.
+    if (page_toggle(c, "place-" + std::to_string(i), settings.places[i], "de", place_ == i, r)) {
+      place_ = i;
+      problem_ = Problem::None;
+    }
+  }
+  ImGui::PopClipRect();
+}
+
+std::optional<Action> ProfileForm::draw(PageContext& c, FormKeys& keys, const Settings& settings) {
+  ensure_fields(c);
+  const i18n::Localizer& s = c.frame.strings;
+  std::string_view question;
+  std::string_view hint;
+  switch (step_) {
+    case Step::Name:
+      // TRANSLATORS: Profile, step 1: the name helpers will see.
+      question = s.text(msg("What is your first name or nickname?"));
+      // TRANSLATORS: Profile, under the name question.
+      hint = s.text(msg("Helpers who answer your request will see it."));
+      break;
+    case Step::Languages:
+      // TRANSLATORS: Profile, step 2: choose every language the person speaks.
+      question = s.text(msg("Which languages do you speak?"));
+      // TRANSLATORS: Profile, under the languages question.
+      hint = s.text(msg("Touch every language you speak."));
+      break;
+    case Step::Place:
+      // TRANSLATORS: Profile, step 3: where the person lives now.
+      question = s.text(msg("Where do you live now?"));
+      // TRANSLATORS: Profile, under the place question.
+      hint = s.text(msg("Choose your town or shelter."));
+      break;
+    case Step::Phone:
+      // TRANSLATORS: Profile, step 4: an optional phone number.
+      question = s.text(msg("Your phone number (optional)"));
+      // TRANSLATORS: Profile, under the phone question.
+      hint = s.text(msg("Only helpers you accept can see it. You can skip this."));
+      break;
+    case Step::Pin:
+      // TRANSLATORS: Profile, step 5: a secret number to log in with.
+      question = s.text(msg("Choose a PIN"));
+      // TRANSLATORS: Profile, under the PIN question.
+      hint = s.text(msg("4 to 8 digits. Do not tell it to anyone."));
+      break;
+    case Step::PinAgain:
+      // TRANSLATORS: Profile, step 6: the same PIN once more, to be sure.
+      question = s.text(msg("Type your PIN again"));
+      hint = {};
+      break;
+  }
+  float y = page_heading(c, question, c.area.min.y + c.m.margin);
+  std::string_view problem;
+  switch (problem_) {
+    case Problem::None:
+      break;
+    case Problem::NoName:
+      // TRANSLATORS: Profile: Next was touched with no name typed.
+      problem = s.text(msg("Please write a name."));
+      break;
+    case Problem::NoLanguage:
+      // TRANSLATORS: Profile: Next was touched with no language chosen.
+      problem = s.text(msg("Please touch at least one language."));
+      break;
+    case Problem::TooManyLanguages:
+      // TRANSLATORS: Profile: a ninth language was touched.
+      problem = s.text(msg("You can choose up to 8 languages."));
+      break;
+    case Problem::NoPlace:
+      // TRANSLATORS: Profile: Next was touched with no place chosen.
+      problem = s.text(msg("Please choose a place."));
+      break;
+    case Problem::ShortPhone:
+      // TRANSLATORS: Profile: the phone number typed is too short.
+      problem = s.text(msg("This phone number is too short."));
+      break;
+    case Problem::ShortPin:
+      // TRANSLATORS: Profile: the PIN typed has fewer than 4 digits.
+      problem = s.text(msg("The PIN needs at least 4 digits."));
+      break;
+    case Problem::PinsDiffer:
+      // TRANSLATORS: Profile: the second PIN was not the same as the first.
+      problem = s.text(msg("The two PINs were different. Please choose your PIN again."));
+      break;
+    case Problem::CannotSave:
+      // TRANSLATORS: Profile: the terminal could not store the new profile
+      // (not set up by staff, or its storage failed).
+      problem = s.text(msg("This terminal cannot save your profile right now. Please ask staff "
+                           "for help."));
+      break;
+  }
+  if (!problem.empty())
+    y = page_note(c, problem, y + c.m.gap / 2, true);
+  else if (!hint.empty())
+    y = page_note(c, hint, y + c.m.gap / 2, false);
+
+  std::optional<Action> action;
+  switch (step_) {
+    case Step::Name:
+      action = draw_typing(c, keys, *name_, KeysKind::Letters);
+      break;
+    case Step::Phone:
+      action = draw_typing(c, keys, *phone_, KeysKind::Digits);
+      break;
+    case Step::Pin:
+      action = draw_typing(c, keys, *pin_, KeysKind::Digits);
+      break;
+    case Step::PinAgain:
+      action = draw_typing(c, keys, *pin_again_, KeysKind::Digits);
+      break;
+    case Step::Languages:
+    case Step::Place: {
+      const i18n::Span box = content(c);
+      const float bottom = c.area.max.y - c.m.margin;
+      const Rect list{ImVec2(box.left, y + c.m.gap),
+                      ImVec2(box.right(), bottom - c.m.button - c.m.gap)};
+      if (step_ == Step::Languages)
+        draw_languages(c, list);
+      else
+        draw_places(c, list, settings);
+      const auto cell = [&](int i) {
+        const i18n::Span x = i18n::cell(c.direction(), box, i, 2, c.m.gap);
+        return Rect{ImVec2(x.left, bottom - c.m.button), ImVec2(x.right(), bottom)};
+      };
+      if (page_button(c, "back", s.text(msg("Back")), cell(0))) action = Action::Back;
+      if (page_button(c, "next", s.text(msg("Next")), cell(1))) action = Action::Continue;
+      break;
+    }
+  }
+  // Back and Next move inside the form; only its ends leave it.
+  if (action == Action::Back) {
+    if (step_ == Step::Name) return Action::Back;
+    back_one();
+    return std::nullopt;
+  }
+  if (action == Action::Continue) return next(settings);
+  return std::nullopt;
+}
+
+}  // namespace ih::kiosk
