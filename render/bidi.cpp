@@ -1,10 +1,56 @@
 #include "render/bidi.h"
 
 #include <unicode/ubidi.h>
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
 
+#include <algorithm>
 #include <cassert>
 
 namespace ih::render {
+
+int uniform_level(std::u16string_view text, Direction direction) {
+  const bool may_be_ltr = direction == Direction::Auto || direction == Direction::Ltr;
+  // Below U+0590 no character is right-to-left, an Arabic number or a bidi control.
+  const auto high = std::find_if(text.begin(), text.end(), [](char16_t c) { return c >= 0x0590; });
+  if (high == text.end() && may_be_ltr) return 0;
+
+  bool ltr = false;        // L, or a European number (which ends up at level 2 in RTL)
+  bool rtl = false;        // R or AL
+  bool arabic_number = false;
+  bool separator = false;  // B: a new bidi paragraph, which may have another level
+  const auto n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U16_NEXT(text.data(), i, n, c);
+    switch (u_charDirection(c)) {
+      case U_LEFT_TO_RIGHT:
+      case U_EUROPEAN_NUMBER: ltr = true; break;
+      case U_RIGHT_TO_LEFT:
+      case U_RIGHT_TO_LEFT_ARABIC: rtl = true; break;
+      case U_ARABIC_NUMBER: arabic_number = true; break;
+      case U_BLOCK_SEPARATOR: separator = true; break;
+      case U_LEFT_TO_RIGHT_EMBEDDING:
+      case U_LEFT_TO_RIGHT_OVERRIDE:
+      case U_RIGHT_TO_LEFT_EMBEDDING:
+      case U_RIGHT_TO_LEFT_OVERRIDE:
+      case U_POP_DIRECTIONAL_FORMAT:
+      case U_LEFT_TO_RIGHT_ISOLATE:
+      case U_RIGHT_TO_LEFT_ISOLATE:
+      case U_FIRST_STRONG_ISOLATE:
+      case U_POP_DIRECTIONAL_ISOLATE: return -1;
+      default: break;  // neutrals, separators, NSM and BN take the level around them
+    }
+    if (rtl && ltr) return -1;
+  }
+  if (arabic_number) return -1;
+  if (!rtl && may_be_ltr) return 0;
+  // Neutrals alone take the paragraph's level: right-to-left only if it says so.
+  const bool rtl_paragraph = direction == Direction::Rtl || direction == Direction::AutoRtl ||
+                             (direction == Direction::Auto && rtl);
+  if (!ltr && !separator && rtl_paragraph) return 1;
+  return -1;
+}
 
 BidiParagraph::BidiParagraph() {
   para_ = ubidi_open();

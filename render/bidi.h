@@ -32,6 +32,17 @@ struct VisualRun {
   bool rtl() const { return level & 1; }
 };
 
+// The one level that every unit of `text` resolves to, when its characters' bidi
+// classes alone show that there is one: text with no right-to-left characters and
+// no Arabic numbers in a left-to-right paragraph (level 0), or text with no
+// left-to-right characters, no numbers and no paragraph separators in a
+// right-to-left paragraph (level 1); never with explicit embeddings, overrides or
+// isolates. -1 when the algorithm must run. Where it answers, it agrees with
+// set() followed by base_level() and levels() (tests/render/bidi_conformance_test.cpp
+// checks every case of the conformance data); it costs one property lookup per
+// character instead of the whole algorithm.
+int uniform_level(std::u16string_view text, Direction direction);
+
 class BidiParagraph {
  public:
   BidiParagraph();

@@ -5,11 +5,6 @@
 
 namespace ih::render {
 
-bool is_hard_break(char16_t c) {
-  return c == u'\n' || c == u'\r' || c == u'\v' || c == u'\f' || c == u'\u0085' ||
-         c == u'\u2028' || c == u'\u2029';
-}
-
 float shape_run(const ShapeRequest& request, const FontFace& face, hb_buffer_t* buffer,
                 std::vector<Glyph>& out) {
   hb_buffer_clear_contents(buffer);

@@ -13,17 +13,6 @@
 
 namespace ih::render {
 
-namespace {
-
-// Text below U+0590 has no right-to-left characters and no bidi controls, so in
-// a left-to-right paragraph every level is 0 and the bidi algorithm can be skipped.
-bool is_plain_left_to_right(std::u16string_view text, Direction direction) {
-  if (direction != Direction::Auto && direction != Direction::Ltr) return false;
-  return std::all_of(text.begin(), text.end(), [](char16_t c) { return c < 0x0590; });
-}
-
-}  // namespace
-
 TextEngine::TextEngine(FontCollection& fonts, size_t cache_capacity)
     : fonts_(fonts), cache_(cache_capacity), buffer_(hb_buffer_create()) {}
 
@@ -37,9 +26,12 @@ std::shared_ptr<ShapedParagraph> TextEngine::shape_uncached(std::u16string text,
   const std::u16string_view view = shaped->text;
   const auto n = static_cast<TextIndex>(view.size());
 
+  // Most paragraphs are of one direction throughout: then the bidi algorithm need
+  // not run.
   std::vector<uint8_t> levels;
-  if (is_plain_left_to_right(view, style.direction)) {
-    levels.assign(view.size(), 0);
+  if (const int level = uniform_level(view, style.direction); level >= 0) {
+    shaped->base_level = static_cast<uint8_t>(level);
+    levels.assign(view.size(), static_cast<uint8_t>(level));
   } else {
     bidi_.set(view, style.direction);
     shaped->base_level = bidi_.base_level(0);

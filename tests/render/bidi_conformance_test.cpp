@@ -11,6 +11,10 @@
 // one line. Characters that rule X9 removes (level 'x') have no level to compare
 // and are dropped from the order, as the data files say.
 //
+// uniform_level(), the layout's shortcut past the algorithm, is checked on every
+// case too (and in the direction "auto, else right-to-left", which the data lacks):
+// wherever it answers, it must give what ICU gives.
+//
 // Where ICU itself departs from the data, the case is listed in
 // known_deviations/<data file>, keyed by its data line. A mismatch that is not
 // listed fails; so does a listed line that now passes, so that the list stays exact.
@@ -19,6 +23,7 @@
 // within seconds under AddressSanitizer.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
@@ -152,6 +157,11 @@ class Resolver {
       code_point_of_.push_back(static_cast<int>(i));
     }
     EXPECT_TRUE(bidi_.set(text_, c.paragraph_direction)) << c.key;
+    check_uniform_level(bidi_, c.paragraph_direction, c);
+    if (uniform_level(text_, Direction::AutoRtl) >= 0) {
+      EXPECT_TRUE(auto_rtl_.set(text_, Direction::AutoRtl)) << c.key;
+      check_uniform_level(auto_rtl_, Direction::AutoRtl, c);
+    }
     const TextRange whole{0, static_cast<TextIndex>(text_.size())};
     const auto removed = [&](int i) { return (*c.levels)[static_cast<size_t>(i)] == kRemoved; };
 
@@ -172,8 +182,26 @@ class Resolver {
     return out_;
   }
 
+  // How many cases uniform_level() answered without the algorithm.
+  int uniform_answers() const { return uniform_answers_; }
+
  private:
+  // `bidi` holds text_ resolved in `direction`.
+  void check_uniform_level(const BidiParagraph& bidi, Direction direction, const Case& c) {
+    const int uniform = uniform_level(text_, direction);
+    if (uniform < 0) return;
+    ++uniform_answers_;
+    const std::vector<uint8_t> levels = bidi.levels();
+    const bool agrees = bidi.base_level() == uniform &&
+                        std::all_of(levels.begin(), levels.end(),
+                                    [&](uint8_t level) { return level == uniform; });
+    EXPECT_TRUE(agrees) << "uniform_level() says " << uniform << " in direction "
+                        << static_cast<int>(direction) << ", ICU differs: " << c.key;
+  }
+
   BidiParagraph bidi_;
+  BidiParagraph auto_rtl_;
+  int uniform_answers_ = 0;
   std::u16string text_;
   std::vector<int> code_point_of_;  // per UTF-16 unit
   std::vector<int> first_unit_;     // per code point
@@ -232,8 +260,12 @@ class Verdicts {
                     << (listed_passing_.contains(line) ? "now passes" : "is not in the data")
                     << "; remove it:\n  " << line;
     }
-    std::printf("%s: %d cases, %zu known deviations, %d unexpected failures\n",
-                data_file_.c_str(), cases_, listed_failing_.size(), unexpected_);
+    // The shortcut must answer often enough to be worth checking here.
+    EXPECT_GT(resolver_.uniform_answers(), cases_ / 20) << data_file_;
+    std::printf("%s: %d cases, %zu known deviations, %d unexpected failures; "
+                "%d answered by uniform_level()\n",
+                data_file_.c_str(), cases_, listed_failing_.size(), unexpected_,
+                resolver_.uniform_answers());
   }
 
  private:
