@@ -1,6 +1,7 @@
 #include "render/line_layout.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 #include "render/line_breaker.h"
@@ -10,17 +11,34 @@ namespace ih::render {
 
 namespace {
 
+// The stretch of `run`'s glyphs whose clusters lie in `piece`. Shaping keeps
+// clusters monotone (cluster level 1): ascending left to right in a left-to-right
+// run, descending in a right-to-left one, so the glyphs of any text range are one
+// stretch, found by binary search.
+GlyphRange glyphs_in(const ShapedRun& run, TextRange piece) {
+  const std::vector<Glyph>& glyphs = run.glyphs;
+  const bool rtl = run.rtl();
+  assert(std::is_sorted(glyphs.begin(), glyphs.end(), [&](const Glyph& a, const Glyph& b) {
+    return rtl ? a.cluster > b.cluster : a.cluster < b.cluster;
+  }));
+  // Glyphs before the stretch, then glyphs of the stretch, in visual order.
+  auto before = [&](TextIndex at) {
+    return [rtl, at](const Glyph& g) { return rtl ? g.cluster >= at : g.cluster < at; };
+  };
+  const auto first = std::partition_point(glyphs.begin(), glyphs.end(),
+                                          before(rtl ? piece.end : piece.start));
+  const auto last = std::partition_point(first, glyphs.end(), before(rtl ? piece.start : piece.end));
+  return {static_cast<GlyphIndex>(first - glyphs.begin()), static_cast<GlyphIndex>(last - glyphs.begin())};
+}
+
 // True when the glyphs of `run` can be cut at text position `at` without
 // reshaping: `at` starts a cluster and HarfBuzz did not flag it.
 bool safe_to_cut(const ShapedRun& run, TextIndex at) {
   if (at <= run.range.start || at >= run.range.end) return true;
-  bool starts_cluster = false;
-  for (const Glyph& g : run.glyphs) {
-    if (g.cluster != at) continue;
-    if (g.unsafe_to_break) return false;
-    starts_cluster = true;
-  }
-  return starts_cluster;
+  const GlyphRange cluster = glyphs_in(run, {at, at + 1});
+  return !cluster.empty() &&
+         std::none_of(run.glyphs.begin() + cluster.start, run.glyphs.begin() + cluster.end,
+                      [](const Glyph& g) { return g.unsafe_to_break; });
 }
 
 std::vector<Glyph> glyphs_for_piece(const ShapedParagraph& shaped, const ShapedRun& run,
@@ -28,8 +46,8 @@ std::vector<Glyph> glyphs_for_piece(const ShapedParagraph& shaped, const ShapedR
                                     LineLayoutTools& tools) {
   std::vector<Glyph> glyphs;
   if (safe_to_cut(run, piece.start) && safe_to_cut(run, piece.end)) {
-    for (const Glyph& g : run.glyphs)
-      if (piece.contains(g.cluster)) glyphs.push_back(g);
+    const GlyphRange range = glyphs_in(run, piece);
+    glyphs.assign(run.glyphs.begin() + range.start, run.glyphs.begin() + range.end);
     return glyphs;
   }
   // The line cut through a ligature or a join: shape the piece again with only
@@ -72,33 +90,38 @@ Line build_line(const ShapedParagraph& shaped, TextRange range, bool wrapped, bo
   const TextRange hung{wrapped ? trim_trailing_whitespace(text, content) : content_end,
                        content_end};
 
+  // A uniform paragraph's line is one visual run: no call to the bidi algorithm.
+  const VisualRun whole{content, shaped.base_level};
+  std::vector<VisualRun> reordered;
+  if (!uniform) reordered = tools.bidi.visual_runs(content);
+  const VisualRun* visual_begin = uniform ? &whole : reordered.data();
+  const VisualRun* visual_end = uniform ? &whole + 1 : reordered.data() + reordered.size();
+
   float x = 0;
-  const std::vector<VisualRun> visual_runs =
-      uniform ? std::vector<VisualRun>{{content, shaped.base_level}}
-              : tools.bidi.visual_runs(content);
-  for (const VisualRun& visual : visual_runs) {
-    if (visual.range.empty()) continue;
-    std::vector<LineRun> pieces;
-    for (int32_t r = shaped.run_at(visual.range.start);
+  for (const VisualRun* visual = visual_begin; visual != visual_end; ++visual) {
+    if (visual->range.empty()) continue;
+    // The pieces of the shaped runs in this visual run, logical order first.
+    const size_t first_piece = line.runs.size();
+    for (int32_t r = shaped.run_at(visual->range.start);
          r >= 0 && static_cast<size_t>(r) < shaped.runs.size() &&
-         shaped.runs[static_cast<size_t>(r)].range.start < visual.range.end;
+         shaped.runs[static_cast<size_t>(r)].range.start < visual->range.end;
          ++r) {
       const ShapedRun& run = shaped.runs[static_cast<size_t>(r)];
-      LineRun piece;
+      LineRun& piece = line.runs.emplace_back();
       piece.run = r;
-      piece.range = run.range.intersect(visual.range);
-      piece.level = visual.level;
+      piece.range = run.range.intersect(visual->range);
+      piece.level = visual->level;
       piece.glyphs = glyphs_for_piece(shaped, run, piece.range, content, tools);
-      for (Glyph& g : piece.glyphs)
-        if (hung.contains(g.cluster)) g.advance = 0;
-      pieces.push_back(std::move(piece));
+      if (piece.range.end > hung.start)
+        for (Glyph& g : piece.glyphs)
+          if (hung.contains(g.cluster)) g.advance = 0;
     }
-    if (visual.rtl()) std::reverse(pieces.begin(), pieces.end());
-    for (LineRun& piece : pieces) {
-      piece.x = x;
-      for (const Glyph& g : piece.glyphs) piece.width += g.advance;
-      x += piece.width;
-      line.runs.push_back(std::move(piece));
+    const auto pieces = line.runs.begin() + static_cast<std::ptrdiff_t>(first_piece);
+    if (visual->rtl()) std::reverse(pieces, line.runs.end());
+    for (auto piece = pieces; piece != line.runs.end(); ++piece) {
+      piece->x = x;
+      for (const Glyph& g : piece->glyphs) piece->width += g.advance;
+      x += piece->width;
     }
   }
   line.width = x;
