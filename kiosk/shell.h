@@ -73,6 +73,7 @@ class Shell : public Screen {
   Session& session() { return session_; }
   ProfileForm& profile_form() { return profile_; }
   LoginForm& login_form() { return login_; }
+  FormKeys& keys() { return keys_; }
   const Settings& settings() const { return options_.settings; }
   bool warning_shown() const { return warning_; }
   // Where each touch target was drawn in the last frame, by id ("end-session",

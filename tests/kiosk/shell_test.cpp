@@ -17,6 +17,7 @@
 
 #include "kiosk/screens/attract.h"
 #include "kiosk/ui.h"
+#include "tests/kiosk/shell_harness.h"
 
 // Under AddressSanitizer freed blocks wait in its quarantine instead of going
 // back to glibc, which harden_heap() configures; have it overwrite them.
@@ -31,39 +32,12 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// A shell on a Ui without a renderer, with a clock the test moves.
-struct Harness {
-  explicit Harness(Settings settings = {}, ImVec2 size = ImVec2(1920, 1080),
-                   std::optional<net::SyncStatus> status = std::nullopt)
-      : ui({std::string(ICHHELFE_SOURCE_DIR) + "/assets/fonts/fonts.conf",
-            settings.default_language},
-           nullptr),
-        shell(ShellOptions{settings, [this] { return now; },
-                           AccountServices{.sync_status = [status] { return status; }}}) {
-    ImGuiIO& io = ui.io();
-    io.DisplaySize = size;
-    io.DeltaTime = 1.0f / 60.0f;
-    frame();
-  }
-  FrameOutcome frame() { return ui.build_frame(shell); }
-  // Presses and lifts a finger on the control `id` of the last frame, with a
-  // frame for each, and one more for what the touch changed.
-  void touch(const std::string& id) {
-    const auto it = shell.controls().find(id);
-    ASSERT_NE(it, shell.controls().end()) << "no control " << id;
-    ImGuiIO& io = ui.io();
-    io.MousePos = it->second.centre();
-    io.MouseDown[0] = true;
-    frame();
-    io.MouseDown[0] = false;
-    frame();
-    frame();
-  }
+using testing::Harness;
 
-  Clock::time_point now = Clock::now();
-  Ui ui;
-  Shell shell;
-};
+// A status source that always says `status`.
+AccountServices reporting(std::optional<net::SyncStatus> status) {
+  return {.sync_status = [status] { return status; }};
+}
 
 TEST(ShellTest, FromTheAttractScreenToTheStartInArabicAndBack) {
   Harness h;
@@ -143,7 +117,7 @@ TEST(ShellTest, TheStatusBarSaysWhetherTheTerminalIsOnline) {
   net::SyncStatus offline;
   offline.state = net::SyncState::Offline;
   offline.waiting = 3;
-  Harness h({}, ImVec2(1920, 1080), offline);
+  Harness h({}, ImVec2(1920, 1080), reporting(offline));
   h.shell.show(Page::Home);
   h.frame();
   // The text is checked through the catalog; the layout is the golden's job.
