@@ -3,12 +3,86 @@
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <unicode/utf16.h>
 
 #include <algorithm>
 
 #include "render/shaper.h"
 
 namespace ih::render {
+
+namespace {
+
+// The line-break class of the unit at `i`; surrogates answer SG, which no rule
+// below accepts.
+int line_break_class(std::u16string_view text, TextIndex i) {
+  const char16_t c = text[static_cast<size_t>(i)];
+  if (U16_IS_SURROGATE(c)) return U_LB_SURROGATE;
+  return u_getIntPropertyValue(c, UCHAR_LINE_BREAK);
+}
+
+bool is_hard_break_class(int lb) {
+  return lb == U_LB_MANDATORY_BREAK || lb == U_LB_CARRIAGE_RETURN || lb == U_LB_LINE_FEED ||
+         lb == U_LB_NEXT_LINE;
+}
+
+bool is_letter_or_digit(int lb) { return lb == U_LB_ALPHABETIC || lb == U_LB_NUMERIC; }
+
+// The class rule LB9 gives the text just before `at`: that of the character
+// before it, or of the base of the combining marks that end there. -1 where a
+// mark has no base to take (LB10) or for a zero width joiner: let ICU decide.
+int class_before(std::u16string_view text, TextIndex at) {
+  TextIndex i = at - 1;
+  while (i >= 0 && line_break_class(text, i) == U_LB_COMBINING_MARK) --i;
+  if (i < 0) return -1;
+  const int lb = line_break_class(text, i);
+  if (lb == U_LB_ZWJ) return -1;
+  if (i < at - 1 && (lb == U_LB_SPACE || lb == U_LB_ZWSPACE || is_hard_break_class(lb))) return -1;
+  return lb;
+}
+
+}  // namespace
+
+TextIndex simple_opportunity_at_or_before(std::u16string_view text, TextIndex start, TextIndex at) {
+  const auto n = static_cast<TextIndex>(text.size());
+  if (at <= start) return -1;
+  if (at >= n) return n;  // LB3: the end of the text
+  // Each position from `at` back, until one is an opportunity.
+  for (TextIndex q = at; q > start; --q) {
+    const int after = line_break_class(text, q);
+    const int just_before = line_break_class(text, q - 1);
+    if (is_hard_break_class(just_before) || just_before == U_LB_ZWSPACE) return -1;
+    if (after == U_LB_SPACE) continue;  // LB7
+    if (after == U_LB_COMBINING_MARK) {
+      if (just_before == U_LB_SPACE) return -1;  // LB10
+      continue;                                  // LB9
+    }
+    const int before = class_before(text, q);
+    if (before < 0) return -1;
+    if (before == U_LB_SPACE) {
+      // LB18 breaks after spaces, unless what stands before them says otherwise
+      // (LB14-LB17: an opening bracket, quotation marks, B2, NS after a bracket).
+      if (!is_letter_or_digit(after)) return -1;
+      TextIndex first_space = q - 1;
+      while (first_space > 0 && line_break_class(text, first_space - 1) == U_LB_SPACE) --first_space;
+      if (first_space == 0) return -1;
+      const int word_end = class_before(text, first_space);
+      const bool plain = is_letter_or_digit(word_end) || word_end == U_LB_INFIX_NUMERIC ||
+                         word_end == U_LB_EXCLAMATION || word_end == U_LB_BREAK_AFTER;
+      return plain ? q : -1;
+    }
+    if (!is_letter_or_digit(before) && before != U_LB_INFIX_NUMERIC) return -1;
+    // LB13: no break before ending punctuation; LB23, LB25, LB28: none inside a
+    // word of letters and digits; LB29: none between a full stop or comma and a letter.
+    const bool ending = after == U_LB_EXCLAMATION || after == U_LB_INFIX_NUMERIC ||
+                        after == U_LB_CLOSE_PUNCTUATION || after == U_LB_CLOSE_PARENTHESIS ||
+                        after == U_LB_BREAK_SYMBOLS;
+    if (is_letter_or_digit(before) && (ending || is_letter_or_digit(after))) continue;
+    if (before == U_LB_INFIX_NUMERIC && after == U_LB_ALPHABETIC) continue;
+    return -1;
+  }
+  return -1;
+}
 
 LineBreaker::LineBreaker() {
   UErrorCode status = U_ZERO_ERROR;
@@ -42,7 +116,9 @@ std::vector<TextRange> LineBreaker::wrap(const ShapedParagraph& shaped, float ma
   // which is what ICU's cache is fastest at.
   TextIndex passed = 0;  // the last boundary the walk has passed
   int32_t ahead = 0;     // the next boundary, not yet passed
-  auto opportunity_at_or_before = [&](TextIndex at) -> TextIndex {
+  auto opportunity_at_or_before = [&](TextIndex start, TextIndex at) -> TextIndex {
+    if (const TextIndex simple = simple_opportunity_at_or_before(text, start, at); simple >= 0)
+      return simple;
     if (!iterating) {
       UErrorCode status = U_ZERO_ERROR;
       utext_openUChars(&utext, reinterpret_cast<const UChar*>(text.data()), n, &status);
@@ -90,7 +166,7 @@ std::vector<TextRange> LineBreaker::wrap(const ShapedParagraph& shaped, float ma
       while (end < stretch_end && u_isUWhiteSpace(text[static_cast<size_t>(end)]) &&
              !is_hard_break(text[static_cast<size_t>(end)]))
         ++end;
-      end = opportunity_at_or_before(end);
+      end = opportunity_at_or_before(start, end);
       if (end <= start) {
         // One word wider than the line: cut it between grapheme clusters, at
         // least one cluster per line.

@@ -3,7 +3,10 @@
 //
 // The iterator is asked only where a line overflows (the last opportunity before
 // the overflow), never for every opportunity of the text: a paragraph that fits
-// costs no ICU call at all, one that wraps costs one query per line.
+// costs no ICU call at all. Where the overflow falls in a plain word, or just after
+// the spaces before one, the line-break classes of that word's characters settle
+// the opportunity (simple_opportunity_at_or_before()); only other cases start the
+// iterator.
 #pragma once
 
 #include <memory>
@@ -37,6 +40,14 @@ class LineBreaker {
  private:
   std::unique_ptr<icu::BreakIterator> iterator_;
 };
+
+// The last break opportunity after `start` and at or before `at`, when the
+// line-break classes (UAX #14) of the characters from there to `at` decide it
+// with certainty: words of letters, digits and combining marks (AL, NU, CM),
+// ending punctuation (EX, IS, CL, CP, SY), separated by spaces. -1 when they do
+// not, and ICU's iterator must be asked. Where it answers it agrees with the
+// iterator (tests/render/line_breaker_test.cpp).
+TextIndex simple_opportunity_at_or_before(std::u16string_view text, TextIndex start, TextIndex at);
 
 // The end of `line` without its trailing whitespace and line-break characters.
 TextIndex trim_trailing_whitespace(std::u16string_view text, TextRange line);
