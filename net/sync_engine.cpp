@@ -125,6 +125,7 @@ bool SyncEngine::deliver_round(HttpClient& client) {
       return false;
     }
     std::lock_guard lock(mutex_);
+    status_.last_contact = unix_now();
     if (response.status < 300) {
       ++status_.delivered;
     } else {
@@ -154,6 +155,10 @@ void SyncEngine::heartbeat(HttpClient& client) {
   // The platform may ask for heartbeats more often than configured here,
   // never less often: the configured interval is the staff's promise.
   if (response.transport == Transport::Ok && response.status == 200) {
+    {
+      std::lock_guard lock(mutex_);
+      status_.last_contact = unix_now();
+    }
     if (const auto reply = parse_heartbeat_reply(response.body)) {
       heartbeat_interval_ms_ =
           std::min<int64_t>(options_.heartbeat_interval_ms, reply->heartbeat_interval_s * 1000LL);

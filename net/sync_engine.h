@@ -39,6 +39,10 @@ struct SyncStatus {
   uint64_t delivered = 0;   // entries the server accepted
   uint64_t rejected = 0;    // entries the server refused for good (deleted)
   int64_t retry_in_ms = 0;  // when Offline: time until the next attempt
+  // When the server last answered for good (a heartbeat taken, an envelope
+  // accepted or refused), in Unix seconds; 0: never since the engine started.
+  // Staff mode shows it as "last sync".
+  int64_t last_contact = 0;
 };
 
 class SyncEngine {

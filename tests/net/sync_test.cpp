@@ -3,6 +3,7 @@
 // be read anywhere in the terminal's state folder.
 #include <gtest/gtest.h>
 
+#include <ctime>
 #include <fstream>
 #include <iterator>
 
@@ -123,6 +124,45 @@ TEST(Sync, ReportsOfflineWithWhatWaitsAndRecovers) {
     return hub::query_int(hub.hub(),
                           "SELECT count(*) FROM terminals WHERE last_seen_at IS NOT NULL") == 1;
   }));
+}
+
+TEST(Sync, TellsWhenTheServerLastAnswered) {
+  TestHub hub;
+  TempDir state;
+  auto terminal = hub.enrol(state.path);
+  hub.stop_server();
+  net::SyncEngine engine(*terminal.outbox,
+                         net::pinned_config(hub.client_config(), terminal.identity),
+                         terminal.identity, fast_sync());
+  EXPECT_EQ(engine.status().last_contact, 0) << "never, before it starts";
+  engine.start();
+  const auto session = net::create_account(*terminal.outbox, terminal.identity,
+                                           {"Hamid", {"fa"}, "Pirna", "", "9753"}, hub.now());
+  ASSERT_TRUE(session);
+  engine.wake();
+  ASSERT_TRUE(eventually([&] { return !engine.status().last_error.empty(); }));
+  EXPECT_EQ(engine.status().last_contact, 0) << "a server that never answered was never reached";
+
+  const int64_t before = std::time(nullptr);
+  hub.start_server();
+  engine.wake();
+  ASSERT_TRUE(eventually([&] { return engine.status().delivered == 1; }));
+  const int64_t contact = engine.status().last_contact;
+  EXPECT_GE(contact, before);
+  EXPECT_LE(contact, std::time(nullptr));
+
+  // Offline again: the time of the last contact stays.
+  hub.stop_server();
+  const int64_t last = engine.status().last_contact;
+  ASSERT_TRUE(net::queue_request(*terminal.outbox, terminal.identity, *session,
+                                 request_body("while offline"), hub.now()));
+  engine.wake();
+  ASSERT_TRUE(eventually([&] {
+    const auto s = engine.status();
+    return s.state == net::SyncState::Offline && !s.last_error.empty();
+  }));
+  EXPECT_EQ(engine.status().last_contact, last);
+  EXPECT_GE(last, contact);
 }
 
 TEST(Sync, KeepsEachPersonsChangesInOrder) {
