@@ -1,10 +1,16 @@
 #include "kiosk/config.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <toml++/toml.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -46,6 +52,19 @@ void unknown_keys(const toml::table& table, std::string_view section,
                            std::string(key.str()) + "; ignored");
 }
 
+const i18n::LanguageRegistry& registry() {
+  static const i18n::LanguageRegistry registry =
+      i18n::load_registry(i18n::default_registry_file()).registry;
+  return registry;
+}
+
+std::optional<Orientation> orientation_named(std::string_view name) {
+  if (name == "auto") return Orientation::Auto;
+  if (name == "landscape") return Orientation::Landscape;
+  if (name == "portrait") return Orientation::Portrait;
+  return std::nullopt;
+}
+
 const toml::table* section(const toml::table& root, std::string_view name, ConfigResult& r) {
   const toml::node* node = root.get(name);
   if (!node) return nullptr;
@@ -71,26 +90,71 @@ ConfigResult parse_config(std::string_view text, std::string_view origin) {
     return r;
   }
   Settings& s = r.settings;
-  unknown_keys(root, "", {"session", "language", "staff", "profile", "network"}, r);
+  unknown_keys(root, "", {"session", "language", "display", "staff", "profile", "network"}, r);
 
   if (const toml::table* t = section(root, "session", r)) {
     unknown_keys(*t, "session", {"idle_seconds", "warning_seconds"}, r);
-    read_seconds(*t, "session", "idle_seconds", 10, 3600, s.idle_after, r);
-    read_seconds(*t, "session", "warning_seconds", kShortestWarning.count(), 600, s.warning_for, r);
+    read_seconds(*t, "session", "idle_seconds", kIdleRange.low, kIdleRange.high, s.idle_after, r);
+    read_seconds(*t, "session", "warning_seconds", kWarningRange.low, kWarningRange.high,
+                 s.warning_for, r);
   }
   if (const toml::table* t = section(root, "language", r)) {
-    unknown_keys(*t, "language", {"default"}, r);
+    unknown_keys(*t, "language", {"default", "shown"}, r);
     if (const toml::node* node = t->get("default")) {
       const auto tag = node->value_exact<std::string>();
-      static const i18n::LanguageRegistry registry =
-          i18n::load_registry(i18n::default_registry_file()).registry;
-      if (!tag || !registry.find(*tag))
+      if (!tag || !registry().find(*tag))
         r.problems.push_back(where(origin, node->source()) +
                              "language.default must be the tag of a language the kiosk speaks, "
                              "such as \"de\" or \"ar\"; using the default, " +
                              s.default_language);
       else
         s.default_language = *tag;
+    }
+    if (const toml::node* node = t->get("shown")) {
+      std::vector<std::string> shown;
+      const toml::array* list = node->as_array();
+      bool good = list != nullptr;
+      if (list)
+        for (const toml::node& item : *list) {
+          const auto tag = item.value_exact<std::string>();
+          const i18n::Language* language = tag ? registry().find(*tag) : nullptr;
+          // The registry's spelling, once each; pseudo-locales are for testing.
+          if (!language || language->pseudo() ||
+              std::find(shown.begin(), shown.end(), language->tag) != shown.end())
+            good = false;
+          else
+            shown.push_back(language->tag);
+        }
+      if (!good)
+        r.problems.push_back(where(origin, node->source()) +
+                             "language.shown must be a list of the tags of languages the kiosk "
+                             "speaks, each once, such as [\"de\", \"ar\", \"uk\"], or [] for "
+                             "all; showing every language");
+      else
+        s.languages_shown = std::move(shown);
+    }
+  }
+  if (const toml::table* t = section(root, "display", r)) {
+    unknown_keys(*t, "display", {"orientation", "large_text"}, r);
+    if (const toml::node* node = t->get("orientation")) {
+      const auto name = node->value_exact<std::string>();
+      const auto o = name ? orientation_named(*name) : std::nullopt;
+      if (!o)
+        r.problems.push_back(where(origin, node->source()) +
+                             "display.orientation must be \"auto\", \"landscape\" or "
+                             "\"portrait\"; using the default, \"" +
+                             std::string(orientation_name(s.orientation)) + "\"");
+      else
+        s.orientation = *o;
+    }
+    if (const toml::node* node = t->get("large_text")) {
+      const auto on = node->value_exact<bool>();
+      if (!on)
+        r.problems.push_back(where(origin, node->source()) +
+                             "display.large_text must be true or false; using the default, "
+                             "false");
+      else
+        s.large_text = *on;
     }
   }
   if (const toml::table* t = section(root, "staff", r)) {
@@ -180,6 +244,194 @@ std::string find_config(const std::string& given) {
   std::error_code ec;
   if (std::filesystem::exists(kSystemConfig, ec)) return kSystemConfig;
   return {};
+}
+
+std::string_view orientation_name(Orientation o) {
+  switch (o) {
+    case Orientation::Auto:
+      return "auto";
+    case Orientation::Landscape:
+      return "landscape";
+    case Orientation::Portrait:
+      return "portrait";
+  }
+  return "auto";
+}
+
+// [SECTION] Saving what staff changed
+
+namespace {
+
+// The byte offset in `text` of toml++'s position (1-based line and column;
+// columns count code points, not bytes), or nullopt past the end.
+std::optional<size_t> offset_of(std::string_view text, toml::source_position at) {
+  size_t i = 0;
+  for (uint32_t line = 1; line < at.line; ++line) {
+    const size_t newline = text.find('\n', i);
+    if (newline == std::string_view::npos) return std::nullopt;
+    i = newline + 1;
+  }
+  for (uint32_t column = 1; column < at.column; ++column) {
+    if (i >= text.size()) return std::nullopt;
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+
+// One staff setting as the file writes it.
+struct Entry {
+  std::string_view section;
+  std::string_view key;
+  std::string literal;
+};
+
+std::vector<Entry> staff_entries(const Settings& s) {
+  std::string shown = "[";
+  for (const std::string& tag : s.languages_shown) {
+    if (shown.size() > 1) shown += ", ";
+    shown += "\"" + tag + "\"";
+  }
+  shown += "]";
+  return {{"session", "idle_seconds", std::to_string(s.idle_after.count())},
+          {"session", "warning_seconds", std::to_string(s.warning_for.count())},
+          {"language", "shown", shown},
+          {"display", "orientation", "\"" + std::string(orientation_name(s.orientation)) + "\""},
+          {"display", "large_text", s.large_text ? "true" : "false"}};
+}
+
+bool same_staff_settings(const Settings& a, const Settings& b) {
+  return a.idle_after == b.idle_after && a.warning_for == b.warning_for &&
+         a.languages_shown == b.languages_shown && a.orientation == b.orientation &&
+         a.large_text == b.large_text;
+}
+
+std::string system_error(const std::string& path, const char* what) {
+  return path + ": " + what + " (" + std::strerror(errno) + "); the settings apply until the " +
+         "kiosk restarts";
+}
+
+bool write_all(int fd, std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    text.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+// Writes `text` to a temporary file beside `path` and renames it over
+// `path`, so that a crash or a full disk leaves the old file whole. Where the
+// folder is not writable but the file is, it is rewritten in place.
+std::string replace_file(const std::string& path, const std::string& text) {
+  struct stat old{};
+  const bool existed = ::stat(path.c_str(), &old) == 0;
+  std::string temp = path + ".XXXXXX";
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    const int in_place = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (in_place < 0) return system_error(path, "cannot be written");
+    const bool written = write_all(in_place, text) && ::fsync(in_place) == 0;
+    const int saved = errno;
+    ::close(in_place);
+    errno = saved;
+    return written ? std::string() : system_error(path, "could not be written whole");
+  }
+  if (existed) ::fchmod(fd, old.st_mode & 07777);
+  const bool written = write_all(fd, text) && ::fsync(fd) == 0;
+  const int saved = errno;
+  ::close(fd);
+  if (!written || ::rename(temp.c_str(), path.c_str()) != 0) {
+    if (written) errno = saved;
+    ::unlink(temp.c_str());
+    return system_error(path, "cannot be written");
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string save_staff_settings(const std::string& path, const Settings& settings) {
+  std::string text;
+  {
+    std::ifstream in(path, std::ios::binary);
+    if (in) {
+      std::ostringstream read;
+      read << in.rdbuf();
+      text = read.str();
+    } else if (std::error_code ec; std::filesystem::exists(path, ec)) {
+      return path + ": cannot be read; nothing was written";
+    }
+  }
+  toml::table root;
+  try {
+    root = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    return where(path, e.source()) + std::string(e.description()) +
+           "; the file is not TOML, so nothing was written";
+  }
+
+  // Replacements of values where they stand, and lines to add under a
+  // section's header or in a new section at the end.
+  struct Edit {
+    size_t at;
+    size_t length;
+    std::string text;
+  };
+  std::vector<Edit> edits;
+  std::vector<std::pair<std::string_view, std::string>> new_sections;
+  for (const Entry& e : staff_entries(settings)) {
+    const std::string line = std::string(e.key) + " = " + e.literal + "\n";
+    const toml::node* node = root.get(e.section);
+    if (!node) {
+      auto it = std::find_if(new_sections.begin(), new_sections.end(),
+                             [&](const auto& s) { return s.first == e.section; });
+      if (it == new_sections.end())
+        new_sections.emplace_back(e.section, "[" + std::string(e.section) + "]\n" + line);
+      else
+        it->second += line;
+      continue;
+    }
+    const toml::table* table = node->as_table();
+    if (!table || table->is_inline() || !table->source().begin)
+      return where(path, node->source()) + "[" + std::string(e.section) +
+             "] is not written as a section with a [header]; nothing was written";
+    if (const toml::node* value = table->get(e.key)) {
+      const auto begin = offset_of(text, value->source().begin);
+      const auto end = offset_of(text, value->source().end);
+      if (!begin || !end || *end < *begin)
+        return where(path, value->source()) + "cannot find " + std::string(e.section) + "." +
+               std::string(e.key) + " in the text; nothing was written";
+      edits.push_back({*begin, *end - *begin, e.literal});
+      continue;
+    }
+    // After the header's line.
+    toml::source_position next_line{table->source().begin.line + 1, 1};
+    const size_t at = offset_of(text, next_line).value_or(text.size());
+    auto it = std::find_if(edits.begin(), edits.end(),
+                           [&](const Edit& x) { return x.at == at && x.length == 0; });
+    if (it != edits.end())
+      it->text += line;
+    else
+      edits.push_back({at, 0, (at == text.size() && !text.empty() && text.back() != '\n')
+                                  ? "\n" + line
+                                  : line});
+  }
+  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.at > b.at; });
+  for (const Edit& e : edits) text.replace(e.at, e.length, e.text);
+  for (const auto& [name, lines] : new_sections) {
+    if (!text.empty() && text.back() != '\n') text += '\n';
+    if (!text.empty()) text += '\n';
+    text += lines;
+  }
+
+  // Read back: the file must say what staff chose, and nothing else changes.
+  const ConfigResult back = parse_config(text, path);
+  if (!same_staff_settings(back.settings, settings))
+    return path + ": the changed file would not read back as the settings chosen; nothing was " +
+           "written";
+  return replace_file(path, text);
 }
 
 }  // namespace ih::kiosk

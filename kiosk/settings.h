@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,17 @@ namespace ih::kiosk {
 // can extend their time, and 20 s is what it names as enough to do so.
 inline constexpr std::chrono::seconds kShortestWarning{20};
 
+// The ranges the configuration file and staff mode allow, in seconds.
+struct SecondsRange {
+  int64_t low;
+  int64_t high;
+};
+inline constexpr SecondsRange kIdleRange{10, 3600};
+inline constexpr SecondsRange kWarningRange{kShortestWarning.count(), 600};
+
+// How the screen is turned. Auto: as the display reports it.
+enum class Orientation { Auto, Landscape, Portrait };
+
 struct Settings {
   // The language of the attract screen, and of the kiosk after every session.
   std::string default_language = "de";
@@ -20,6 +32,13 @@ struct Settings {
   std::chrono::seconds idle_after{90};
   // How long the warning counts down before the session ends.
   std::chrono::seconds warning_for{30};
+  // The languages the picker offers, as tags of assets/languages.json; shown
+  // in the picker's own order. Empty: every language.
+  std::vector<std::string> languages_shown;
+  // How the screen is turned, and whether text is drawn larger for people who
+  // see poorly (each session starts in it).
+  Orientation orientation = Orientation::Auto;
+  bool large_text = false;
   // The staff PIN as an Argon2id string (crypto_pwhash_str); empty: no staff mode.
   std::string staff_pin_hash;
   // Wrong staff PINs in a row before the lockout, and how long it lasts.

@@ -1,11 +1,16 @@
 // The configuration file: defaults when it is missing, every documented
 // setting read, and a clear one-line message plus the default for each thing
-// that is wrong.
+// that is wrong; what staff change is written back into it without touching
+// the rest.
 #include "kiosk/config.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
+#include <random>
+#include <sstream>
 
 namespace ih::kiosk {
 namespace {
@@ -37,6 +42,9 @@ TEST(ConfigTest, TheSampleFileParsesWithoutProblemsAndStatesTheDefaults) {
   EXPECT_EQ(r.settings.warning_for, defaults.warning_for);
   EXPECT_EQ(r.settings.staff_attempts, defaults.staff_attempts);
   EXPECT_EQ(r.settings.staff_lockout, defaults.staff_lockout);
+  EXPECT_EQ(r.settings.languages_shown, defaults.languages_shown);
+  EXPECT_EQ(r.settings.orientation, defaults.orientation);
+  EXPECT_EQ(r.settings.large_text, defaults.large_text);
 }
 
 TEST(ConfigTest, EverySettingIsRead) {
@@ -126,6 +134,50 @@ server = "http://hub.example"
   EXPECT_EQ(r.problems.size(), 2u);
 }
 
+TEST(ConfigTest, ShownLanguagesAndTheDisplayAreRead) {
+  const ConfigResult r = parse_config(R"(
+[language]
+shown = ["uk", "AR", "de"]
+[display]
+orientation = "portrait"
+large_text = true
+)",
+                                      "kiosk.toml");
+  EXPECT_TRUE(r.problems.empty()) << r.problems.front();
+  EXPECT_EQ(r.settings.languages_shown, (std::vector<std::string>{"uk", "ar", "de"}))
+      << "as the registry spells them";
+  EXPECT_EQ(r.settings.orientation, Orientation::Portrait);
+  EXPECT_TRUE(r.settings.large_text);
+}
+
+TEST(ConfigTest, BadShownLanguagesOrDisplaySettingsKeepTheirDefaults) {
+  const ConfigResult r = parse_config(R"(
+[language]
+shown = ["de", "xx"]
+[display]
+orientation = "sideways"
+large_text = "yes"
+size = 3
+)",
+                                      "kiosk.toml");
+  EXPECT_TRUE(r.settings.languages_shown.empty());
+  EXPECT_EQ(r.settings.orientation, Orientation::Auto);
+  EXPECT_FALSE(r.settings.large_text);
+  EXPECT_TRUE(mentions(r, "kiosk.toml:3: language.shown must be a list of the tags of languages "
+                          "the kiosk speaks, each once"));
+  EXPECT_TRUE(mentions(r, "kiosk.toml:5: display.orientation must be \"auto\", \"landscape\" "
+                          "or \"portrait\"; using the default, \"auto\""));
+  EXPECT_TRUE(mentions(r, "kiosk.toml:6: display.large_text must be true or false"));
+  EXPECT_TRUE(mentions(r, "kiosk.toml:7: unknown setting display.size"));
+  EXPECT_EQ(r.problems.size(), 4u);
+  EXPECT_TRUE(mentions(parse_config("[language]\nshown = [\"de\", \"de\"]\n", "k.toml"),
+                       "k.toml:2: language.shown"))
+      << "each language once";
+  EXPECT_TRUE(mentions(parse_config("[language]\nshown = [\"en-XA\"]\n", "k.toml"),
+                       "k.toml:2: language.shown"))
+      << "pseudo-locales are for tests, not for people";
+}
+
 TEST(ConfigTest, AFileThatIsNotTomlGivesTheDefaultsAndSaysWhere) {
   const ConfigResult r = parse_config("[session\nidle_seconds = 30\n", "kiosk.toml");
   EXPECT_EQ(r.settings.idle_after, 90s);
@@ -143,6 +195,142 @@ TEST(ConfigTest, AnUnreadableFileGivesTheDefaults) {
 
 TEST(ConfigTest, AGivenFileWinsOverTheUsualPlaces) {
   EXPECT_EQ(find_config("/tmp/mine.toml"), "/tmp/mine.toml");
+}
+
+// [SECTION] Saving what staff changed
+
+// A folder of its own for each test, removed afterwards.
+struct Folder {
+  Folder() {
+    std::random_device random;
+    path = std::filesystem::temp_directory_path() /
+           ("ichhelfe-config-test-" + std::to_string(random()) + std::to_string(::getpid()));
+    std::filesystem::create_directories(path);
+  }
+  ~Folder() { std::filesystem::remove_all(path); }
+  std::string file(const std::string& name) const { return (path / name).string(); }
+  std::filesystem::path path;
+};
+
+std::string read(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void write(const std::string& file, const std::string& text) {
+  std::ofstream(file, std::ios::binary) << text;
+}
+
+Settings changed() {
+  Settings s;
+  s.idle_after = 120s;
+  s.warning_for = 40s;
+  s.languages_shown = {"de", "ar", "ti"};
+  s.orientation = Orientation::Portrait;
+  s.large_text = true;
+  return s;
+}
+
+size_t lines(const std::string& text) {
+  return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+TEST(ConfigSaveTest, TheSampleFileKeepsItsCommentsAndOtherSettings) {
+  Folder folder;
+  const std::string file = folder.file("kiosk.toml");
+  const std::string before = read(std::string(ICHHELFE_SOURCE_DIR) + "/assets/config/kiosk.toml");
+  write(file, before);
+  ASSERT_EQ(save_staff_settings(file, changed()), "");
+  const std::string after = read(file);
+  const ConfigResult r = load_config(file);
+  EXPECT_TRUE(r.problems.empty()) << r.problems.front();
+  EXPECT_EQ(r.settings.idle_after, 120s);
+  EXPECT_EQ(r.settings.warning_for, 40s);
+  EXPECT_EQ(r.settings.languages_shown, (std::vector<std::string>{"de", "ar", "ti"}));
+  EXPECT_EQ(r.settings.orientation, Orientation::Portrait);
+  EXPECT_TRUE(r.settings.large_text);
+  EXPECT_EQ(r.settings.places, Settings{}.places);
+  // Each value replaced where it stood: the same lines, the same comments.
+  EXPECT_EQ(lines(after), lines(before));
+  EXPECT_NE(after.find("# The staff PIN as an Argon2id string, never the PIN itself."),
+            std::string::npos);
+  EXPECT_NE(after.find("idle_seconds = 120\n"), std::string::npos);
+  EXPECT_NE(after.find("shown = [\"de\", \"ar\", \"ti\"]\n"), std::string::npos);
+  EXPECT_NE(after.find("orientation = \"portrait\"\n"), std::string::npos);
+  // Saving the defaults again gives back the sample, byte for byte.
+  ASSERT_EQ(save_staff_settings(file, Settings{}), "");
+  EXPECT_EQ(read(file), before);
+}
+
+TEST(ConfigSaveTest, MissingSettingsAreAddedUnderTheirSectionsOrInNewOnes) {
+  Folder folder;
+  const std::string file = folder.file("kiosk.toml");
+  write(file, R"(# A terminal in the hall.
+[session]
+# a comment that stays
+warning_seconds = 25 # and one after a value
+
+[staff]
+attempts = 3
+[language]
+shown = [
+  "de", # German first
+  "uk",
+] # the end
+)");
+  ASSERT_EQ(save_staff_settings(file, changed()), "");
+  const std::string after = read(file);
+  const ConfigResult r = load_config(file);
+  EXPECT_TRUE(r.problems.empty()) << r.problems.front();
+  EXPECT_EQ(r.settings.staff_attempts, 3);
+  EXPECT_EQ(r.settings.idle_after, 120s);
+  EXPECT_EQ(r.settings.warning_for, 40s);
+  EXPECT_EQ(r.settings.languages_shown, (std::vector<std::string>{"de", "ar", "ti"}));
+  EXPECT_EQ(r.settings.orientation, Orientation::Portrait);
+  EXPECT_TRUE(r.settings.large_text);
+  EXPECT_NE(after.find("[session]\nidle_seconds = 120\n# a comment that stays\n"
+                       "warning_seconds = 40 # and one after a value\n"),
+            std::string::npos)
+      << after;
+  EXPECT_NE(after.find("shown = [\"de\", \"ar\", \"ti\"] # the end\n"), std::string::npos)
+      << after;
+  EXPECT_NE(after.find("\n[display]\norientation = \"portrait\"\nlarge_text = true\n"),
+            std::string::npos)
+      << after;
+}
+
+TEST(ConfigSaveTest, AMissingFileIsCreated) {
+  Folder folder;
+  const std::string file = folder.file("kiosk.toml");
+  ASSERT_EQ(save_staff_settings(file, changed()), "");
+  const ConfigResult r = load_config(file);
+  EXPECT_TRUE(r.problems.empty()) << r.problems.front();
+  EXPECT_EQ(r.settings.idle_after, 120s);
+  EXPECT_TRUE(r.settings.large_text);
+}
+
+TEST(ConfigSaveTest, AFileThatCannotBeWrittenOrIsNotTomlIsLeftAsItIs) {
+  const std::string nowhere = "/nonexistent/ichhelfe/kiosk.toml";
+  const std::string error = save_staff_settings(nowhere, changed());
+  EXPECT_TRUE(error.starts_with(nowhere + ": cannot be written")) << error;
+  EXPECT_NE(error.find("the settings apply until the kiosk restarts"), std::string::npos);
+
+  Folder folder;
+  const std::string file = folder.file("kiosk.toml");
+  write(file, "[session\nidle_seconds = 30\n");
+  EXPECT_TRUE(save_staff_settings(file, changed()).starts_with(file + ":1: ")) << "says where";
+  EXPECT_EQ(read(file), "[session\nidle_seconds = 30\n") << "unchanged";
+
+  write(file, "session = { idle_seconds = 30 }\n");
+  EXPECT_NE(save_staff_settings(file, changed()).find("is not written as a section"),
+            std::string::npos);
+  EXPECT_EQ(read(file), "session = { idle_seconds = 30 }\n");
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(folder.path),
+                          std::filesystem::directory_iterator()),
+            1)
+      << "no temporary file left behind";
 }
 
 }  // namespace
