@@ -38,6 +38,25 @@ std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& setti
     *at += settings.idle_after + std::chrono::seconds(1);
     return shell;
   }
+  if (name.starts_with("profile-") || name == "login-pin" || name == "login-locked") {
+    auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), {}});
+    shell->show(Page::Start);
+    shell->apply(name.starts_with("profile") ? Action::NewProfile : Action::HaveCode);
+    using Step = ProfileForm::Step;
+    if (name == "profile-languages")
+      shell->profile_form().show_sample(Step::Languages, {"ar", "de"}, 0);
+    else if (name == "profile-place")
+      shell->profile_form().show_sample(Step::Place, {}, 1);
+    else if (name == "profile-pin")
+      shell->profile_form().show_sample(Step::Pin, {}, 0);
+    else if (name == "login-pin")
+      shell->login_form().show_pin_step();
+    else if (name == "login-locked")
+      shell->login_form().answer({LoginOutcome::Result::Locked, {}, 15 * 60});
+    else
+      return nullptr;
+    return shell;
+  }
   const std::optional<Page> page = page_named(name);
   if (!page) return nullptr;
   auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), {}});
@@ -59,7 +78,8 @@ std::unique_ptr<Screen> make_screen(std::string_view name) {
 
 std::vector<std::string_view> screen_names() {
   return {"specimen", "languages", "keyboard", "keyboard-pin", "shell",   "attract",
-          "picker",   "privacy",   "start",    "profile",      "login",   "code",
+          "picker",   "privacy",   "start",    "profile",      "profile-languages",
+          "profile-place", "profile-pin", "login", "login-pin", "login-locked", "code",
           "home",     "idle-warning"};
 }
 

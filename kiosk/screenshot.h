@@ -40,6 +40,8 @@ class OffscreenTarget {
   void draw(Screen& screen);
   // The pixels of the last frame drawn.
   Image read_pixels() const;
+  // Its Ui, for tests that touch the screen between frames.
+  Ui& ui() { return *ui_; }
 
  private:
   OffscreenTarget() = default;

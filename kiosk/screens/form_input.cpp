@@ -89,10 +89,11 @@ Typed type_into(PageContext& c, FormKeys& keys, KeysKind kind, render::TextField
 }
 
 RowTouch typing_row(PageContext& c, FormKeys& keys, KeysKind kind, render::TextField& field,
-                    std::string_view next_label) {
+                    std::string_view next_label, float top) {
   const i18n::Localizer& s = c.frame.strings;
-  const float row_bottom = keys.top(kind, s, c.frame.size) - c.m.gap;
-  const float row_top = row_bottom - c.m.button;
+  const float lowest = keys.top(kind, s, c.frame.size) - c.m.gap - c.m.button;
+  const float row_top = std::round(std::min(top, lowest));
+  const float row_bottom = row_top + c.m.button;
   const i18n::Span box = content(c);
   const float button_width = std::round(std::max(c.m.button * 1.6f, box.width * 0.16f));
   const float back_x = i18n::at_start(c.direction(), box, button_width);

@@ -55,10 +55,11 @@ struct RowTouch {
   bool changed = false;  // the field changed
 };
 
-// A form's typing step: one row above the keyboard with Back at the start,
-// `field` (focused) in the middle and Next (labelled `next_label`) at the end,
-// and the keyboard of `kind` below. Controls: "back", "field", "next".
+// A form's typing step: one row from `top` (just under the question), or
+// higher if the keyboard needs the room, with Back at the start, `field`
+// (focused) in the middle and Next (labelled `next_label`) at the end, and the
+// keyboard of `kind` along the bottom. Controls: "back", "field", "next".
 RowTouch typing_row(PageContext& c, FormKeys& keys, KeysKind kind, render::TextField& field,
-                    std::string_view next_label);
+                    std::string_view next_label, float top);
 
 }  // namespace ih::kiosk

@@ -42,6 +42,8 @@ class LoginForm {
 
   Step step() const { return step_; }
   Problem problem() const { return problem_; }
+  // For pictures (make_screen): the PIN step.
+  void show_pin_step() { step_ = Step::Pin; }
 
  private:
   void ensure_fields(PageContext& c);

@@ -80,6 +80,12 @@ void ProfileForm::wipe() {
   scroll_ = 0;
 }
 
+void ProfileForm::show_sample(Step step, std::vector<std::string> languages, size_t place) {
+  step_ = step;
+  languages_ = std::move(languages);
+  place_ = place;
+}
+
 void ProfileForm::back_one() {
   problem_ = Problem::None;
   scroll_ = 0;
@@ -166,7 +172,8 @@ std::optional<Action> ProfileForm::next(const Settings& settings) {
 }
 
 std::optional<Action> ProfileForm::draw_typing(PageContext& c, FormKeys& keys,
-                                               render::TextField& field, KeysKind kind) {
+                                               render::TextField& field, KeysKind kind,
+                                               float top) {
   const i18n::Localizer& s = c.frame.strings;
   const bool skip = step_ == Step::Phone && field.empty();
   const std::string_view next_label =
@@ -174,7 +181,7 @@ std::optional<Action> ProfileForm::draw_typing(PageContext& c, FormKeys& keys,
       skip ? s.text(msg("Skip"))
            // TRANSLATORS: Button: go on to the next step of a form.
            : s.text(msg("Next"));
-  const RowTouch touch = typing_row(c, keys, kind, field, next_label);
+  const RowTouch touch = typing_row(c, keys, kind, field, next_label, top);
   if (touch.changed) problem_ = Problem::None;
   if (touch.back) return Action::Back;
   if (touch.next) return Action::Continue;
@@ -331,16 +338,16 @@ std::optional<Action> ProfileForm::draw(PageContext& c, FormKeys& keys, const Se
   std::optional<Action> action;
   switch (step_) {
     case Step::Name:
-      action = draw_typing(c, keys, *name_, KeysKind::Letters);
+      action = draw_typing(c, keys, *name_, KeysKind::Letters, y + c.m.gap);
       break;
     case Step::Phone:
-      action = draw_typing(c, keys, *phone_, KeysKind::Digits);
+      action = draw_typing(c, keys, *phone_, KeysKind::Digits, y + c.m.gap);
       break;
     case Step::Pin:
-      action = draw_typing(c, keys, *pin_, KeysKind::Digits);
+      action = draw_typing(c, keys, *pin_, KeysKind::Digits, y + c.m.gap);
       break;
     case Step::PinAgain:
-      action = draw_typing(c, keys, *pin_again_, KeysKind::Digits);
+      action = draw_typing(c, keys, *pin_again_, KeysKind::Digits, y + c.m.gap);
       break;
     case Step::Languages:
     case Step::Place: {

@@ -50,10 +50,14 @@ class ProfileForm {
   Problem problem() const { return problem_; }
   const std::vector<std::string>& languages() const { return languages_; }
 
+  // [SECTION] For pictures of each step (make_screen): a step with sample
+  // answers that are no one's.
+  void show_sample(Step step, std::vector<std::string> languages, size_t place);
+
  private:
   void ensure_fields(PageContext& c);
   std::optional<Action> draw_typing(PageContext& c, FormKeys& keys, render::TextField& field,
-                                    KeysKind kind);
+                                    KeysKind kind, float top);
   void draw_languages(PageContext& c, const Rect& list);
   void draw_places(PageContext& c, const Rect& list, const Settings& settings);
   // Checks the current step's answer; goes on, or sets problem_.
