@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cassert>
 
+#include "render/unicode_properties.h"
+
 namespace ih::render {
 
 int uniform_level(std::u16string_view text, Direction direction) {
@@ -19,11 +21,12 @@ int uniform_level(std::u16string_view text, Direction direction) {
   bool rtl = false;        // R or AL
   bool arabic_number = false;
   bool separator = false;  // B: a new bidi paragraph, which may have another level
+  const UnicodeProperties& properties = UnicodeProperties::get();
   const auto n = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < n;) {
     UChar32 c;
     U16_NEXT(text.data(), i, n, c);
-    switch (u_charDirection(c)) {
+    switch (properties.bidi_class(c)) {
       case U_LEFT_TO_RIGHT:
       case U_EUROPEAN_NUMBER: ltr = true; break;
       case U_RIGHT_TO_LEFT:

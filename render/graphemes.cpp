@@ -5,6 +5,8 @@
 #include <unicode/utf16.h>
 #include <unicode/utext.h>
 
+#include "render/unicode_properties.h"
+
 namespace ih::render {
 
 GraphemeBreaker::GraphemeBreaker() {
@@ -26,12 +28,13 @@ namespace {
 // (ZWJ, regional indicators, Hangul, prepended and spacing marks) returns false
 // and goes to the iterator. GraphemeBreakTest.txt checks both paths.
 bool simple_clusters(std::u16string_view text, std::vector<TextIndex>& out) {
+  const UnicodeProperties& properties = UnicodeProperties::get();
   const auto n = static_cast<int32_t>(text.size());
   int32_t previous = U_GCB_CONTROL;  // so that text may not start by extending
   for (int32_t i = 0; i < n;) {
     UChar32 c;
     U16_NEXT(text.data(), i, n, c);
-    const auto type = u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK);
+    const int32_t type = properties.grapheme_break(c);
     const bool after_control =
         previous == U_GCB_CONTROL || previous == U_GCB_CR || previous == U_GCB_LF;
     if (type == U_GCB_LF && previous == U_GCB_CR) {

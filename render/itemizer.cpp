@@ -4,6 +4,8 @@
 #include <unicode/uscript.h>
 #include <unicode/utf16.h>
 
+#include "render/unicode_properties.h"
+
 namespace ih::render {
 
 namespace {
@@ -32,25 +34,24 @@ std::vector<int32_t> resolve_scripts(std::u16string_view text) {
     }
   };
 
+  const UnicodeProperties& properties = UnicodeProperties::get();
   for (int32_t i = 0; i < n;) {
     const int32_t start = i;
     UChar32 c;
     U16_NEXT(text.data(), i, n, c);
-    UErrorCode status = U_ZERO_ERROR;
     UScriptCode sc = USCRIPT_COMMON;
     if (c < 0x80) {
       // ASCII: letters are Latin, the rest is Common with no script extensions.
       if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') sc = USCRIPT_LATIN;
     } else {
-      sc = uscript_getScript(c, &status);
-      if (U_FAILURE(status)) sc = USCRIPT_COMMON;
+      sc = properties.script(c);
     }
 
     if (is_generic(sc) && c >= 0x80) {
       // Characters shared by a few scripts (Arabic comma, Arabic-Indic digits)
       // stay with the current script if it is one of them, else take the first.
       UScriptCode extensions[8];
-      status = U_ZERO_ERROR;
+      UErrorCode status = U_ZERO_ERROR;
       const int32_t count = uscript_getScriptExtensions(c, extensions, 8, &status);
       if (U_SUCCESS(status) && count > 0 && !is_generic(extensions[0]) &&
           !uscript_hasScript(c, current)) {

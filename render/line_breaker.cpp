@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "render/shaper.h"
+#include "render/unicode_properties.h"
 
 namespace ih::render {
 
@@ -18,7 +19,7 @@ namespace {
 int line_break_class(std::u16string_view text, TextIndex i) {
   const char16_t c = text[static_cast<size_t>(i)];
   if (U16_IS_SURROGATE(c)) return U_LB_SURROGATE;
-  return u_getIntPropertyValue(c, UCHAR_LINE_BREAK);
+  return UnicodeProperties::get().line_break(c);
 }
 
 bool is_hard_break_class(int lb) {
