@@ -120,6 +120,14 @@ FontId FontCollection::open(const std::string& file) {
 }
 
 const std::vector<FontId>& FontCollection::fonts_for(int32_t uscript, std::string_view language) {
+  if (last_list_ && uscript == last_script_ && language == last_language_) return *last_list_;
+  last_script_ = uscript;
+  last_language_ = language;
+  last_list_ = &list_for(uscript, language);
+  return *last_list_;
+}
+
+const std::vector<FontId>& FontCollection::list_for(int32_t uscript, std::string_view language) {
   std::string script = uscript_getShortName(static_cast<UScriptCode>(uscript));
   // Text of only common characters (digits, punctuation) takes the Latin fonts.
   if (script == "Zyyy" || script == "Zinh" || script == "Zzzz") script = "Latn";
@@ -145,8 +153,8 @@ bool FontCollection::has_glyph(FontId font, char32_t cp) {
   return slot.present;
 }
 
-FontId FontCollection::font_for_cluster(const std::vector<FontId>& candidates,
-                                        std::u16string_view cluster) {
+FontId FontCollection::choose_font(const std::vector<FontId>& candidates,
+                                   std::u16string_view cluster) {
   if (candidates.empty()) return kNoFont;
   // The usual case, decided without the general loop below: one character, no
   // emoji, and the first font has it.

@@ -68,7 +68,16 @@ class FontCollection {
   // cluster (default-ignorable code points such as ZWJ and ZWNJ need no glyph);
   // failing that, the first that has the cluster's first code point; failing that,
   // the first candidate (its .notdef glyph shows what is missing).
-  FontId font_for_cluster(const std::vector<FontId>& candidates, std::u16string_view cluster);
+  FontId font_for_cluster(const std::vector<FontId>& candidates, std::u16string_view cluster) {
+    // The usual case, inline: one character, no emoji, and the first font has it
+    // as far as its character map cache knows.
+    if (cluster.size() == 1 && cluster[0] < 0x231A && !candidates.empty()) {
+      const FontFace& first = *faces_[static_cast<size_t>(candidates.front())];
+      const FontFace::CmapSlot& slot = first.cmap_cache[cluster[0] & 0xFF];
+      if (slot.code_point == cluster[0] && slot.present) return candidates.front();
+    }
+    return choose_font(candidates, cluster);
+  }
 
   // True when `font` maps code point `cp` to a glyph.
   bool has_glyph(FontId font, char32_t cp);
@@ -80,12 +89,18 @@ class FontCollection {
 
  private:
   FontId open(const std::string& file);
+  const std::vector<FontId>& list_for(int32_t uscript, std::string_view language);
+  FontId choose_font(const std::vector<FontId>& candidates, std::u16string_view cluster);
 
   FontConfig config_;
   FT_Library library_ = nullptr;
   std::vector<std::unique_ptr<FontFace>> faces_;
   std::unordered_map<std::string, FontId> by_file_;  // kNoFont when the file failed to open
   std::unordered_map<std::string, std::vector<FontId>> lists_;
+  // The last list asked for: a paragraph asks again for each run of its script.
+  int32_t last_script_ = -1;
+  std::string last_language_;
+  const std::vector<FontId>* last_list_ = nullptr;
 };
 
 // The configuration used when the configured file cannot be read.
