@@ -60,8 +60,13 @@ std::vector<int32_t> resolve_scripts(std::u16string_view text) {
     }
 
     if (is_generic(sc)) {
-      const auto bracket_type = static_cast<UBidiPairedBracketType>(
-          u_getIntPropertyValue(c, UCHAR_BIDI_PAIRED_BRACKET_TYPE));
+      // Paired brackets are all of bidi class ON: spaces, digits and most
+      // punctuation need no lookup of the bracket type.
+      const auto bracket_type =
+          properties.bidi_class(c) != U_OTHER_NEUTRAL
+              ? U_BPT_NONE
+              : static_cast<UBidiPairedBracketType>(
+                    u_getIntPropertyValue(c, UCHAR_BIDI_PAIRED_BRACKET_TYPE));
       if (bracket_type == U_BPT_OPEN) {
         brackets.push_back({u_getBidiPairedBracket(c), static_cast<size_t>(start)});
         if (brackets.size() > 64) brackets.erase(brackets.begin());

@@ -28,5 +28,13 @@ TEST(UnicodeProperties, AgreeWithIcuForEveryCodePoint) {
   }
 }
 
+// The itemizer looks up the bracket type only of characters of bidi class ON.
+TEST(UnicodeProperties, EveryPairedBracketIsAnOtherNeutral) {
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    if (u_getIntPropertyValue(c, UCHAR_BIDI_PAIRED_BRACKET_TYPE) == U_BPT_NONE) continue;
+    EXPECT_EQ(UnicodeProperties::get().bidi_class(c), U_OTHER_NEUTRAL) << std::hex << "U+" << c;
+  }
+}
+
 }  // namespace
 }  // namespace ih::render
