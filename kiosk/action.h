@@ -19,7 +19,8 @@ enum class Action : uint8_t {
   OpenMessages,
   NewRequest,
   Back,
-  KeepSession,  // the idle warning was touched
+  ToggleLargeText,  // the status bar's text size button
+  KeepSession,      // the idle warning was touched
   EndSession,
 };
 

@@ -31,6 +31,7 @@ void wipe(Session& session) {
   session.languages.shrink_to_fit();
   session.active = false;
   session.accepted_notice = false;
+  session.large_text = false;
 }
 
 void harden_heap() {

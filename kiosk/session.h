@@ -18,6 +18,7 @@ namespace ih::kiosk {
 struct Session {
   bool active = false;  // a person has started using the terminal
   bool accepted_notice = false;
+  bool large_text = false;  // the person asked for larger text (from the settings' default)
   std::string display_name;
   std::string personal_code;
   std::string token;  // the session token the server knows the person by

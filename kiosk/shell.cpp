@@ -73,6 +73,7 @@ void Shell::apply(Action action) {
   switch (action) {
     case Action::Begin:
       session_.active = true;
+      session_.large_text = options_.settings.large_text;
       stack_.push_back(Page::Languages);
       break;
     case Action::ChoseLanguage:
@@ -108,6 +109,9 @@ void Shell::apply(Action action) {
       break;
     case Action::KeepSession:
       warning_ = false;
+      break;
+    case Action::ToggleLargeText:
+      session_.large_text = !session_.large_text;
       break;
     case Action::EndSession:
       end_requested_ = true;
@@ -252,6 +256,18 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c) {
     ui.text_size = before;
   }
 
+  // Larger text, for whoever needs it: a tile marked when on, before "End
+  // session" (the next session starts from the settings again).
+  if (session_.active) {
+    const float pad = std::round(h * 0.12f);
+    const float side = std::max(64.0f, h - 2 * pad);
+    const float x = i18n::at_end(c.direction(), box, side, end_width + c.m.gap);
+    const Rect r{ImVec2(x, pad), ImVec2(x + side, pad + side)};
+    if (page_toggle(c, "large-text", "A+", "en", session_.large_text, r, false))
+      action = Action::ToggleLargeText;
+    end_width += side + c.m.gap;
+  }
+
   bool online = false;
   const std::string text =
       status_text(s, options_.accounts.sync_status ? options_.accounts.sync_status() : std::nullopt,
@@ -279,6 +295,7 @@ std::optional<Action> Shell::draw_page(PageContext& c) {
     case Page::Attract:
       return draw_attract(c, attract_since_);
     case Page::Languages: {
+      languages_.set_shown(options_.settings.languages_shown);
       ImGui::SetCursorScreenPos(c.area.min);
       ScreenFrame inner{c.frame.ui, ImVec2(c.area.width(), c.area.height()), std::nullopt,
                         c.frame.strings, std::nullopt};
@@ -340,7 +357,8 @@ void Shell::draw(ScreenFrame& frame) {
     }
   }
 
-  const Metrics m = metrics(frame.size);
+  const Metrics m = metrics(frame.size, session_.active ? session_.large_text
+                                                         : options_.settings.large_text);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const bool bar = page() != Page::Attract && !warning_;
   const float top = bar ? bar_height(frame.size) : 0;

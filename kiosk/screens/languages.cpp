@@ -95,9 +95,25 @@ Header header_texts(const ScreenFrame& frame, size_t languages) {
 
 }  // namespace
 
+void LanguagesScreen::set_shown(const std::vector<std::string>& tags) {
+  if (tags == shown_) return;
+  shown_ = tags;
+  fit_.screen = ImVec2(0, 0);  // fit the names shown now
+}
+
+std::vector<const i18n::Language*> LanguagesScreen::offered(const ScreenFrame& frame) const {
+  std::vector<const i18n::Language*> languages = frame.strings.registry().spoken();
+  if (shown_.empty()) return languages;
+  std::erase_if(languages, [&](const i18n::Language* l) {
+    return std::find(shown_.begin(), shown_.end(), l->tag) == shown_.end();
+  });
+  // A list that names no language the kiosk has would leave no way on.
+  return languages.empty() ? frame.strings.registry().spoken() : languages;
+}
+
 void LanguagesScreen::fit(ScreenFrame& frame) {
   render::UiContext& ui = frame.ui;
-  const auto languages = frame.strings.registry().spoken();
+  const auto languages = offered(frame);
   fit_.screen = frame.size;
   fit_.language = ui.language;
   fit_.local_names.clear();
@@ -144,7 +160,7 @@ void LanguagesScreen::draw(ScreenFrame& frame) {
     fit(frame);
   const Geometry g = geometry(frame.size);
   const i18n::Direction dir = frame.strings.direction();
-  const auto languages = frame.strings.registry().spoken();
+  const auto languages = offered(frame);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImDrawList& list = *ImGui::GetWindowDrawList();
 

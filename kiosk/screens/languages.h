@@ -29,6 +29,9 @@ class LanguagesScreen : public Screen {
  public:
   void draw(ScreenFrame& frame) override;
 
+  // Offers only the languages `tags` (in the picker's own order); empty: all.
+  void set_shown(const std::vector<std::string>& tags);
+
   // The tiles of the last frame, in picker order (for tests that touch them).
   const std::vector<LanguageTile>& tiles() const { return tiles_; }
 
@@ -46,7 +49,9 @@ class LanguagesScreen : public Screen {
     float local_below = 0;
   };
   void fit(ScreenFrame& frame);
+  std::vector<const i18n::Language*> offered(const ScreenFrame& frame) const;
 
+  std::vector<std::string> shown_;
   Fit fit_;
   std::vector<LanguageTile> tiles_;
 };

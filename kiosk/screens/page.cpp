@@ -28,7 +28,7 @@ void check_mark(ImDrawList& list, ImVec2 c, float r, ImU32 disc, ImU32 tick) {
 
 }  // namespace
 
-Metrics metrics(ImVec2 screen) {
+Metrics metrics(ImVec2 screen, bool large_text) {
   const float unit = std::min(screen.x, screen.y);
   Metrics m;
   m.margin = std::round(unit * 0.05f);
@@ -37,6 +37,11 @@ Metrics metrics(ImVec2 screen) {
   m.body = std::max(26.0f, std::round(unit * 0.034f));
   // A main button is at least 96 px high: far above the 64 px a finger needs.
   m.button = std::max(96.0f, std::round(unit * 0.12f));
+  if (large_text) {
+    m.title = std::round(m.title * 1.33f);
+    m.body = std::round(m.body * 1.33f);
+    m.button = std::round(m.button * 1.2f);
+  }
   return m;
 }
 
@@ -56,7 +61,7 @@ bool page_button(PageContext& c, const char* id, std::string_view text, Rect r) 
 }
 
 bool page_toggle(PageContext& c, const std::string& id, std::string_view text,
-                 std::string_view language, bool on, Rect r) {
+                 std::string_view language, bool on, Rect r, bool mark_on) {
   c.controls[id] = r;
   render::UiContext& ui = c.frame.ui;
   ImGui::SetCursorScreenPos(r.min);
@@ -70,8 +75,8 @@ bool page_toggle(PageContext& c, const std::string& id, std::string_view text,
   list.AddRect(ImVec2(r.min.x + border / 2, r.min.y + border / 2),
                ImVec2(r.max.x - border / 2, r.max.y - border / 2),
                on ? ui.theme.button_pressed : ui.theme.button, kRounding, 0, border);
-  const float mark = std::round(c.m.body * 0.55f);
-  const float pad = std::round(c.m.gap * 0.6f);
+  const float mark = mark_on ? std::round(c.m.body * 0.55f) : 0.0f;
+  const float pad = mark_on ? std::round(c.m.gap * 0.6f) : border;
   // Room for the check mark on both sides keeps the label centred.
   const float room = r.width() - 2 * (pad + 2 * mark + pad);
   const bool own = !language.empty();
@@ -86,7 +91,7 @@ bool page_toggle(PageContext& c, const std::string& id, std::string_view text,
                              std::round(r.min.y + (r.height() - layout->height) / 2)),
                       ui.theme.text);
   list.PopClipRect();
-  if (on) {
+  if (on && mark_on) {
     const i18n::Span tile{r.min.x, r.width()};
     check_mark(list, ImVec2(i18n::at_end(c.direction(), tile, 2 * mark, pad) + mark,
                             r.min.y + pad + mark),

@@ -27,7 +27,7 @@ struct Rect {
 };
 
 // Sizes in pixels, from the screen's shorter side, so 1280×800, 1920×1080 and
-// 1080×1920 all look alike.
+// 1080×1920 all look alike. Large text makes text and buttons a third larger.
 struct Metrics {
   float margin;
   float gap;
@@ -35,7 +35,7 @@ struct Metrics {
   float body;    // text size of running text
   float button;  // height of a main button, and its label's size × 2.5
 };
-Metrics metrics(ImVec2 screen);
+Metrics metrics(ImVec2 screen, bool large_text = false);
 
 struct PageContext {
   ScreenFrame& frame;
@@ -63,8 +63,9 @@ float page_text(PageContext& c, std::string_view text, float y, float size,
 // mark in its top end corner, not only another colour. Records it under `id`;
 // true when released over it, unless the touch dragged a list (see
 // scroll_list).
+// A tile too small for the mark (`mark` false) shows "on" by its thick border.
 bool page_toggle(PageContext& c, const std::string& id, std::string_view text,
-                 std::string_view language, bool on, Rect r);
+                 std::string_view language, bool on, Rect r, bool mark = true);
 
 // A vertical list shown in `view` that holds `content_height` pixels: a finger
 // dragging inside it scrolls it. `offset` (pixels scrolled, the caller's state)

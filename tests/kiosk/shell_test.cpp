@@ -104,6 +104,35 @@ TEST(ShellTest, TheCodeIsShownOnceThenHome) {
   EXPECT_EQ(h.shell.page(), Page::Start) << "back from home skips the code";
 }
 
+TEST(ShellTest, LargeTextIsOneTouchAwayAndEndsWithTheSession) {
+  Harness h;
+  h.touch("attract");
+  h.touch("tile-de");
+  h.touch("accept");
+  const float normal = h.shell.controls().at("back").height();
+  EXPECT_FALSE(h.shell.session().large_text);
+  h.touch("large-text");
+  EXPECT_TRUE(h.shell.session().large_text);
+  EXPECT_GT(h.shell.controls().at("back").height(), normal * 1.15f);
+  h.touch("end-session");
+  h.touch("attract");
+  EXPECT_FALSE(h.shell.session().large_text) << "the next person starts at the default size";
+}
+
+TEST(ShellTest, TheSettingsCanStartEverySessionInLargeTextAndLimitThePicker) {
+  Settings s;
+  s.large_text = true;
+  s.languages_shown = {"ar", "uk", "de"};
+  Harness h(s);
+  h.touch("attract");
+  EXPECT_TRUE(h.shell.session().large_text);
+  size_t tiles = 0;
+  for (const auto& [id, r] : h.shell.controls()) tiles += id.starts_with("tile-");
+  EXPECT_EQ(tiles, 3u);
+  EXPECT_EQ(h.shell.controls().count("tile-ar"), 1u);
+  EXPECT_EQ(h.shell.controls().count("tile-fa"), 0u);
+}
+
 TEST(ShellTest, TheAttractScreenAsksForAFrameOnlyWhenTheGreetingChanges) {
   Harness h;
   const FrameOutcome first = h.frame();
