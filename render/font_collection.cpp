@@ -8,6 +8,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf16.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -140,6 +141,17 @@ const std::vector<FontId>& FontCollection::list_for(int32_t uscript, std::string
     if (id != kNoFont) ids.push_back(id);
   }
   return lists_.emplace(key, std::move(ids)).first->second;
+}
+
+bool FontCollection::has_script_fonts(int32_t uscript, std::string_view language) const {
+  const char* name = uscript_getShortName(static_cast<UScriptCode>(uscript));
+  if (!name) return false;
+  const std::string_view script = name;
+  const std::string lang = primary_subtag(language);
+  return std::any_of(config_.scripts.begin(), config_.scripts.end(), [&](const auto& entry) {
+    return entry.script == script && (entry.language.empty() || entry.language == lang) &&
+           !entry.files.empty();
+  });
 }
 
 bool FontCollection::has_glyph(FontId font, char32_t cp) {

@@ -79,6 +79,11 @@ class FontCollection {
     return choose_font(candidates, cluster);
   }
 
+  // True when the configuration names fonts for the script (ICU UScriptCode)
+  // itself, by a `script` line or a `lang` line of `language`: not only the
+  // general fallback.
+  bool has_script_fonts(int32_t uscript, std::string_view language) const;
+
   // True when `font` maps code point `cp` to a glyph.
   bool has_glyph(FontId font, char32_t cp);
 

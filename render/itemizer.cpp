@@ -4,6 +4,8 @@
 #include <unicode/uscript.h>
 #include <unicode/utf16.h>
 
+#include <iterator>
+
 #include "render/unicode_properties.h"
 
 namespace ih::render {
@@ -21,7 +23,8 @@ struct OpenBracket {
 
 }  // namespace
 
-std::vector<int32_t> resolve_scripts(std::u16string_view text) {
+std::vector<int32_t> resolve_scripts(std::u16string_view text, const FontCollection& fonts,
+                                     std::string_view language) {
   const int32_t n = static_cast<int32_t>(text.size());
   std::vector<int32_t> scripts(text.size(), USCRIPT_COMMON);
   std::vector<OpenBracket> brackets;
@@ -48,14 +51,24 @@ std::vector<int32_t> resolve_scripts(std::u16string_view text) {
     }
 
     if (is_generic(sc) && c >= 0x80) {
-      // Characters shared by a few scripts (Arabic comma, Arabic-Indic digits)
-      // stay with the current script if it is one of them, else take the first.
-      UScriptCode extensions[8];
+      // Characters shared by a few scripts (Arabic comma, tatweel, Arabic-Indic
+      // digits) stay with the current script if it is one of them, else take the
+      // first that has fonts of its own, else the first. The buffer holds the
+      // longest list (the tatweel's has 9 scripts, the Devanagari dandas' 21):
+      // a list that does not fit is an error and would leave the character Common.
+      UScriptCode extensions[48];
       UErrorCode status = U_ZERO_ERROR;
-      const int32_t count = uscript_getScriptExtensions(c, extensions, 8, &status);
+      const int32_t count =
+          uscript_getScriptExtensions(c, extensions, static_cast<int32_t>(std::size(extensions)), &status);
       if (U_SUCCESS(status) && count > 0 && !is_generic(extensions[0]) &&
           !uscript_hasScript(c, current)) {
         sc = extensions[0];
+        for (int32_t k = 0; k < count; ++k) {
+          if (fonts.has_script_fonts(extensions[k], language)) {
+            sc = extensions[k];
+            break;
+          }
+        }
       }
     }
 
@@ -98,7 +111,7 @@ std::vector<Item> itemize(std::u16string_view text, const std::vector<uint8_t>& 
                           FontCollection& fonts) {
   std::vector<Item> items;
   if (text.empty()) return items;
-  const std::vector<int32_t> scripts = resolve_scripts(text);
+  const std::vector<int32_t> scripts = resolve_scripts(text, fonts, language);
 
   int32_t list_script = -1;
   const std::vector<FontId>* candidates = nullptr;

@@ -203,6 +203,32 @@ TEST_F(EngineTest, FontsFollowScriptAndLanguage) {
   }
 }
 
+// A character shared by several scripts (Script=Common with Script_Extensions)
+// takes the script around it if that is one of them. Otherwise it takes one of
+// its own: the Arabic tatweel, whose list has nine scripts, alone or after Latin
+// text is Arabic and drawn in an Arabic font, not a missing glyph.
+TEST_F(EngineTest, ALoneTatweelIsArabic) {
+  for (const char* language : {"de", "ar", "fa"}) {
+    for (const char* text : {"\u0640", "A \u0640", "(\u0640)"}) {
+      auto layout = lay(text, language);
+      EXPECT_EQ(layout->shaped->missing_glyphs, 0) << text << " in " << language;
+      const TextIndex tatweel = index_of(*layout->shaped, "\u0640");
+      const ShapedRun& run =
+          layout->shaped->runs[static_cast<size_t>(layout->shaped->run_at(tatweel))];
+      EXPECT_EQ(run.script, USCRIPT_ARABIC) << text << " in " << language;
+      EXPECT_EQ(engine.fonts().face(run.font).file, "NotoNaskhArabic-Regular.ttf");
+    }
+  }
+}
+
+// Of its scripts, a shared character takes the first that has fonts configured:
+// a Chinese tone letter (Han, Latin) is Latin, as no font is configured for Han.
+TEST_F(EngineTest, ASharedCharacterTakesTheFirstOfItsScriptsWithFonts) {
+  auto layout = lay("\uA700", "de");
+  ASSERT_EQ(layout->shaped->runs.size(), 1u);
+  EXPECT_EQ(layout->shaped->runs[0].script, USCRIPT_LATIN);
+}
+
 TEST_F(EngineTest, EmojiFallBackPerGrapheme) {
   auto layout = lay("Hallo 👩‍👩‍👧 ❤️!", "de");
   EXPECT_EQ(layout->shaped->missing_glyphs, 0);
