@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "kiosk/orientation.h"
+
 namespace ih::kiosk {
 
 namespace {
@@ -75,6 +77,7 @@ App::~App() {
     ImGui_ImplSDL2_Shutdown();
   }
   ui_.reset();  // its textures belong to the renderer
+  if (turned_target_) SDL_DestroyTexture(turned_target_);
   if (renderer_) SDL_DestroyRenderer(renderer_);
   if (window_) SDL_DestroyWindow(window_);
   SDL_QuitSubSystem(SDL_INIT_VIDEO);
@@ -146,6 +149,11 @@ void App::handle(const SDL_Event& event) {
     frames_pending_ = std::max(frames_pending_, kFramesAfterWake);
     return;
   }
+  if (event.type == SDL_RENDER_TARGETS_RESET || event.type == SDL_RENDER_DEVICE_RESET) {
+    // The turned picture's texture lost its content (or is gone): make it anew.
+    if (turned_target_) SDL_DestroyTexture(turned_target_);
+    turned_target_ = nullptr;
+  }
   ImGui::SetCurrentContext(ui_->imgui());
   ImGui_ImplSDL2_ProcessEvent(&event);
   if (event.type == SDL_TEXTINPUT) ui_->add_input({event.text.text, 0});
@@ -153,14 +161,55 @@ void App::handle(const SDL_Event& event) {
   if (changes_what_is_shown(event)) frames_pending_ = std::max(frames_pending_, kFramesAfterInput);
 }
 
+bool App::begin_turned() {
+  ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 window = io.DisplaySize;
+  content_ = window;
+  if (!turned(orientation_, window)) return false;
+  const ImVec2 size = kiosk::content_size(window, true);
+  if (!turned_target_ || size.x != turned_size_.x || size.y != turned_size_.y) {
+    if (turned_target_) SDL_DestroyTexture(turned_target_);
+    turned_target_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                       static_cast<int>(size.x), static_cast<int>(size.y));
+    turned_size_ = size;
+    if (!turned_target_) {
+      SDL_Log("cannot turn the picture (%s); drawing it as the display reports", SDL_GetError());
+      orientation_ = Orientation::Auto;
+      return false;
+    }
+  }
+  io.DisplaySize = content_ = size;
+  if (io.MousePos.x > -FLT_MAX / 2) io.MousePos = to_content(io.MousePos, window);
+  SDL_SetRenderTarget(renderer_, turned_target_);
+  return true;
+}
+
+void App::end_turned() {
+  SDL_SetRenderTarget(renderer_, nullptr);
+  int w = 0, h = 0;
+  SDL_GetRendererOutputSize(renderer_, &w, &h);
+  // Turned about its centre, a rectangle of the content's size covers the window.
+  const SDL_Rect to{(w - static_cast<int>(turned_size_.x)) / 2,
+                    (h - static_cast<int>(turned_size_.y)) / 2, static_cast<int>(turned_size_.x),
+                    static_cast<int>(turned_size_.y)};
+  SDL_RenderCopyEx(renderer_, turned_target_, nullptr, &to, 90.0, nullptr, SDL_FLIP_NONE);
+}
+
 void App::draw_frame() {
   ImGui::SetCurrentContext(ui_->imgui());
   ImGui_ImplSDL2_NewFrame();
+  const bool turn = begin_turned();
   const FrameOutcome outcome = ui_->build_frame(*screen_);
   ui_->render();
+  if (turn) end_turned();
   SDL_RenderPresent(renderer_);
   ++frames_;
   if (outcome.again) frames_pending_ = std::max(frames_pending_, 1);
+  if (outcome.orientation != orientation_) {
+    // Laid out for the old way round: draw again the new way.
+    orientation_ = outcome.orientation;
+    frames_pending_ = std::max(frames_pending_, kFramesAfterInput);
+  }
   // Each frame states anew whether and when it wants the next.
   redraw_at_ = outcome.redraw_at;
 }

@@ -23,6 +23,7 @@
 
 struct SDL_Window;
 struct SDL_Renderer;
+struct SDL_Texture;
 union SDL_Event;
 
 namespace ih::kiosk {
@@ -54,6 +55,9 @@ class App {
   void wake();
   // Ends run() after the events already queued. Thread-safe.
   void quit();
+  // The size screens are laid out for in the last frame (turned, if it was).
+  // For tests; UI thread only.
+  ImVec2 content_size() const { return content_; }
   // Frames drawn since create(). Thread-safe.
   uint64_t frames_drawn() const { return frames_.load(); }
   // True while run() sleeps with no frame to draw. Thread-safe.
@@ -63,6 +67,11 @@ class App {
   App() = default;
   void handle(const SDL_Event& event);
   void draw_frame();
+  // Sets up a turned frame if the screen wants one: ImGui's size and pointer
+  // turned, drawing into the texture. False: drawn straight.
+  bool begin_turned();
+  // Copies the turned picture onto the window.
+  void end_turned();
 
   SDL_Window* window_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
@@ -73,6 +82,12 @@ class App {
   bool running_ = true;
   int frames_pending_ = 0;
   std::optional<Clock::time_point> redraw_at_;
+  // The screen's wish from the last frame, and the texture a turned picture
+  // is drawn into (made when needed; lost with the renderer's targets).
+  Orientation orientation_ = Orientation::Auto;
+  SDL_Texture* turned_target_ = nullptr;
+  ImVec2 turned_size_{0, 0};
+  ImVec2 content_{0, 0};
   std::atomic<uint64_t> frames_{0};
   std::atomic<bool> waiting_{false};
 };

@@ -49,6 +49,9 @@ struct ScreenFrame {
   std::optional<std::string> switch_language;
   // What a physical keyboard sent since the last frame, in order.
   std::span<const KeyboardInput> typed = {};
+  // How the screen wants to be turned (the settings'); the application
+  // applies it from the next frame.
+  Orientation orientation = Orientation::Auto;
 };
 
 class Screen {

@@ -331,6 +331,7 @@ std::optional<Action> Shell::draw_page(PageContext& c) {
 
 void Shell::draw(ScreenFrame& frame) {
   const Clock::time_point now = options_.now();
+  frame.orientation = options_.settings.orientation;
   controls_.clear();
   const ImGuiIO& io = ImGui::GetIO();
   const bool touched =

@@ -104,7 +104,7 @@ FrameOutcome Ui::build_frame(Screen& screen) {
     set_language(*frame.switch_language);
     ui.needs_frame = true;
   }
-  return {ui.needs_frame, frame.redraw_at};
+  return {ui.needs_frame, frame.redraw_at, frame.orientation};
 }
 
 void Ui::render() {

@@ -37,6 +37,7 @@ struct UiConfig {
 struct FrameOutcome {
   bool again = false;  // draw another frame soon
   std::optional<Clock::time_point> redraw_at;
+  Orientation orientation = Orientation::Auto;  // the screen's wish (ScreenFrame)
 };
 
 class Ui {
