@@ -405,6 +405,14 @@ ImTextureID GlyphAtlas::texture(int page) const {
   return pages_[static_cast<size_t>(page)]->texture;
 }
 
+void GlyphAtlas::recreate_textures() {
+  for (auto& page : pages_) {
+    if (page->texture && backend_.destroy) backend_.destroy(page->texture);
+    page->texture = backend_.create ? backend_.create(options_.page_size, options_.page_size) : nullptr;
+    page->dirty = {0, 0, options_.page_size, options_.page_size};
+  }
+}
+
 const uint8_t* GlyphAtlas::pixels(int page) const {
   return pages_[static_cast<size_t>(page)]->pixels.data();
 }

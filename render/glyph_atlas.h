@@ -106,6 +106,12 @@ class GlyphAtlas {
   // after drawing and before the draw data is rendered.
   void upload();
 
+  // For a renderer that lost its textures (SDL_RENDER_DEVICE_RESET): destroys each
+  // page's texture and makes a new one, which the next upload() fills with the
+  // whole page. Glyphs keep their places; call it before the next frame is drawn.
+  // A page whose texture cannot be made has none (its glyphs draw untextured).
+  void recreate_textures();
+
   // The pixels of `page`, RGBA rows of page_size() * 4 bytes (tests, tools).
   const uint8_t* pixels(int page) const;
   int page_size() const { return options_.page_size; }

@@ -255,5 +255,35 @@ TEST_F(GlyphAtlasTest, TheBackendGetsPagesAndChangedRectangles) {
   EXPECT_EQ(calls.destroyed[0], &textures[0]);
 }
 
+// After a device reset the renderer's textures are gone: each page gets a new one,
+// filled whole by the next upload, and glyphs stay where they were.
+TEST_F(GlyphAtlasTest, RecreatedTexturesGetWholePages) {
+  static int textures[4];
+  int created = 0;
+  std::vector<std::pair<ImTextureID, AtlasRect>> updates;
+  std::vector<ImTextureID> destroyed;
+  TextureBackend backend;
+  backend.create = [&](int, int) -> ImTextureID { return &textures[created++]; };
+  backend.update = [&](ImTextureID texture, AtlasRect rect, const uint8_t*, int) {
+    updates.emplace_back(texture, rect);
+  };
+  backend.destroy = [&](ImTextureID texture) { destroyed.push_back(texture); };
+  GlyphAtlas atlas(fonts(), {.page_size = 128, .max_pages = 2}, backend);
+  const AtlasGlyph a = atlas.glyph(sans, glyph_of(sans, U'a'), 20);
+  atlas.upload();
+  updates.clear();
+
+  atlas.recreate_textures();
+  EXPECT_EQ(destroyed, std::vector<ImTextureID>{&textures[0]});
+  EXPECT_EQ(atlas.texture(0), &textures[1]);
+  const AtlasGlyph again = atlas.glyph(sans, glyph_of(sans, U'a'), 20);
+  EXPECT_EQ(again.page, a.page);
+  EXPECT_EQ(again.rect, a.rect);
+  atlas.upload();
+  ASSERT_EQ(updates.size(), 1u);
+  EXPECT_EQ(updates[0].first, &textures[1]);
+  EXPECT_EQ(updates[0].second, (AtlasRect{0, 0, 128, 128}));
+}
+
 }  // namespace
 }  // namespace ih::render
