@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <initializer_list>
 
 #include "render/unicode_properties.h"
 
@@ -17,36 +18,30 @@ int uniform_level(std::u16string_view text, Direction direction) {
   const auto high = std::find_if(text.begin(), text.end(), [](char16_t c) { return c >= 0x0590; });
   if (high == text.end() && may_be_ltr) return 0;
 
-  bool ltr = false;        // L, or a European number (which ends up at level 2 in RTL)
-  bool rtl = false;        // R or AL
-  bool arabic_number = false;
-  bool separator = false;  // B: a new bidi paragraph, which may have another level
+  // The set of bidi classes in the text, one bit each (no branch per character).
+  uint32_t classes = 0;
   const UnicodeProperties& properties = UnicodeProperties::get();
   const auto n = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < n;) {
     UChar32 c;
     U16_NEXT(text.data(), i, n, c);
-    switch (properties.bidi_class(c)) {
-      case U_LEFT_TO_RIGHT:
-      case U_EUROPEAN_NUMBER: ltr = true; break;
-      case U_RIGHT_TO_LEFT:
-      case U_RIGHT_TO_LEFT_ARABIC: rtl = true; break;
-      case U_ARABIC_NUMBER: arabic_number = true; break;
-      case U_BLOCK_SEPARATOR: separator = true; break;
-      case U_LEFT_TO_RIGHT_EMBEDDING:
-      case U_LEFT_TO_RIGHT_OVERRIDE:
-      case U_RIGHT_TO_LEFT_EMBEDDING:
-      case U_RIGHT_TO_LEFT_OVERRIDE:
-      case U_POP_DIRECTIONAL_FORMAT:
-      case U_LEFT_TO_RIGHT_ISOLATE:
-      case U_RIGHT_TO_LEFT_ISOLATE:
-      case U_FIRST_STRONG_ISOLATE:
-      case U_POP_DIRECTIONAL_ISOLATE: return -1;
-      default: break;  // neutrals, separators, NSM and BN take the level around them
-    }
-    if (rtl && ltr) return -1;
+    classes |= uint32_t{1} << properties.bidi_class(c);
   }
-  if (arabic_number) return -1;
+  auto any = [&](std::initializer_list<UCharDirection> of) {
+    for (const UCharDirection d : of)
+      if (classes & (uint32_t{1} << d)) return true;
+    return false;
+  };
+  if (any({U_LEFT_TO_RIGHT_EMBEDDING, U_LEFT_TO_RIGHT_OVERRIDE, U_RIGHT_TO_LEFT_EMBEDDING,
+           U_RIGHT_TO_LEFT_OVERRIDE, U_POP_DIRECTIONAL_FORMAT, U_LEFT_TO_RIGHT_ISOLATE,
+           U_RIGHT_TO_LEFT_ISOLATE, U_FIRST_STRONG_ISOLATE, U_POP_DIRECTIONAL_ISOLATE,
+           U_ARABIC_NUMBER}))
+    return -1;
+  // Neutrals, segment separators, NSM and BN take the level around them.
+  const bool ltr = any({U_LEFT_TO_RIGHT, U_EUROPEAN_NUMBER});  // EN ends at level 2 in RTL
+  const bool rtl = any({U_RIGHT_TO_LEFT, U_RIGHT_TO_LEFT_ARABIC});
+  const bool separator = any({U_BLOCK_SEPARATOR});  // a new bidi paragraph may have another level
+  if (rtl && ltr) return -1;
   if (!rtl && may_be_ltr) return 0;
   // Neutrals alone take the paragraph's level: right-to-left only if it says so.
   const bool rtl_paragraph = direction == Direction::Rtl || direction == Direction::AutoRtl ||

@@ -27,28 +27,37 @@ namespace {
 // is a trie read, far cheaper than running the iterator's rules. Anything else
 // (ZWJ, regional indicators, Hangul, prepended and spacing marks) returns false
 // and goes to the iterator. GraphemeBreakTest.txt checks both paths.
+// `out` holds {0} and room for a boundary after every unit.
 bool simple_clusters(std::u16string_view text, std::vector<TextIndex>& out) {
   const UnicodeProperties& properties = UnicodeProperties::get();
   const auto n = static_cast<int32_t>(text.size());
+  out.resize(text.size() + 1);
+  size_t count = 1;  // boundaries so far; out[count - 1] is the last
   int32_t previous = U_GCB_CONTROL;  // so that text may not start by extending
   for (int32_t i = 0; i < n;) {
     UChar32 c;
     U16_NEXT(text.data(), i, n, c);
     const int32_t type = properties.grapheme_break(c);
+    if (type == U_GCB_OTHER) {  // most characters: GB999 before them
+      out[count++] = i;
+      previous = type;
+      continue;
+    }
     const bool after_control =
         previous == U_GCB_CONTROL || previous == U_GCB_CR || previous == U_GCB_LF;
     if (type == U_GCB_LF && previous == U_GCB_CR) {
-      out.back() = i;  // GB3
+      out[count - 1] = i;  // GB3
     } else if (type == U_GCB_EXTEND && !after_control) {
-      out.back() = i;  // GB9
-    } else if (type == U_GCB_OTHER || type == U_GCB_EXTEND || type == U_GCB_CONTROL ||
-               type == U_GCB_CR || type == U_GCB_LF) {
-      out.push_back(i);
+      out[count - 1] = i;  // GB9
+    } else if (type == U_GCB_EXTEND || type == U_GCB_CONTROL || type == U_GCB_CR ||
+               type == U_GCB_LF) {
+      out[count++] = i;
     } else {
       return false;
     }
     previous = type;
   }
+  out.resize(count);
   return true;
 }
 
