@@ -5,8 +5,8 @@
 //   - every string of UAX #14's conformance data (LineBreakTest.txt), which has
 //     every pair of line-break classes;
 //   - sentences in the kiosk's scripts, as the layout meets them;
-//   - random strings of letters, marks, digits, spaces and punctuation of those
-//     scripts (fixed seed).
+//   - 10,000 random strings of letters, marks, digits, spaces and punctuation of
+//     those scripts (fixed seed).
 //
 // Each at every position, from every line start. On a mismatch the string is
 // printed as code points, as in the data file.
@@ -143,14 +143,15 @@ TEST(SimpleLineBreakOpportunities, AgreeWithIcuOnSentencesOfTheKiosksScripts) {
 }
 
 TEST(SimpleLineBreakOpportunities, AgreeWithIcuOnRandomStrings) {
-  // Letters of the kiosk's scripts, combining marks, ZWNJ and ZWJ, digits of three
-  // kinds, spaces of three kinds, punctuation, brackets, quotes, a newline, emoji.
+  // Letters of the kiosk's scripts and Hebrew, combining marks, ZWNJ and ZWJ,
+  // digits of three kinds, spaces of three kinds, punctuation, brackets, quotes,
+  // a newline, emoji.
   const std::u16string pool =
-      u"aZßйЖاپیکა\u1230\u1361\u1362\u064B\u0301\u200C\u200D0٣۴  \u00A0\u3000.,!?;:"
+      u"aZßйЖاپیکაא\u1230\u1361\u1362\u064B\u0301\u200C\u200D0٣۴  \u00A0\u3000.,!?;:"
       u"\u060C\u061F\u06D4()«»\"'-/\u2026\u2014\n\t%$\U0001F44B\U0001F3FD";
   std::mt19937 random(20261128);
   AgreementCheck check;
-  for (int i = 0; i < 4000; ++i) {
+  for (int i = 0; i < 10000; ++i) {
     std::u16string text;
     const int length = 1 + static_cast<int>(random() % 12);
     for (int k = 0; k < length; ++k) {
