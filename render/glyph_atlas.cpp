@@ -408,7 +408,8 @@ ImTextureID GlyphAtlas::texture(int page) const {
 void GlyphAtlas::recreate_textures() {
   for (auto& page : pages_) {
     if (page->texture && backend_.destroy) backend_.destroy(page->texture);
-    page->texture = backend_.create ? backend_.create(options_.page_size, options_.page_size) : nullptr;
+    page->texture =
+        backend_.create ? backend_.create(options_.page_size, options_.page_size) : nullptr;
     page->dirty = {0, 0, options_.page_size, options_.page_size};
   }
 }

@@ -2,8 +2,8 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utf16.h>
 #include <unicode/utext.h>
+#include <unicode/utf16.h>
 
 #include "render/unicode_properties.h"
 
@@ -32,7 +32,7 @@ bool simple_clusters(std::u16string_view text, std::vector<TextIndex>& out) {
   const UnicodeProperties& properties = UnicodeProperties::get();
   const auto n = static_cast<int32_t>(text.size());
   out.resize(text.size() + 1);
-  size_t count = 1;  // boundaries so far; out[count - 1] is the last
+  size_t count = 1;                  // boundaries so far; out[count - 1] is the last
   int32_t previous = U_GCB_CONTROL;  // so that text may not start by extending
   for (int32_t i = 0; i < n;) {
     UChar32 c;

@@ -58,8 +58,8 @@ std::vector<int32_t> resolve_scripts(std::u16string_view text, const FontCollect
       // a list that does not fit is an error and would leave the character Common.
       UScriptCode extensions[48];
       UErrorCode status = U_ZERO_ERROR;
-      const int32_t count =
-          uscript_getScriptExtensions(c, extensions, static_cast<int32_t>(std::size(extensions)), &status);
+      const int32_t count = uscript_getScriptExtensions(
+          c, extensions, static_cast<int32_t>(std::size(extensions)), &status);
       if (U_SUCCESS(status) && count > 0 && !is_generic(extensions[0]) &&
           !uscript_hasScript(c, current)) {
         sc = extensions[0];
@@ -75,11 +75,10 @@ std::vector<int32_t> resolve_scripts(std::u16string_view text, const FontCollect
     if (is_generic(sc)) {
       // Paired brackets are all of bidi class ON: spaces, digits and most
       // punctuation need no lookup of the bracket type.
-      const auto bracket_type =
-          properties.bidi_class(c) != U_OTHER_NEUTRAL
-              ? U_BPT_NONE
-              : static_cast<UBidiPairedBracketType>(
-                    u_getIntPropertyValue(c, UCHAR_BIDI_PAIRED_BRACKET_TYPE));
+      const auto bracket_type = properties.bidi_class(c) != U_OTHER_NEUTRAL
+                                    ? U_BPT_NONE
+                                    : static_cast<UBidiPairedBracketType>(
+                                          u_getIntPropertyValue(c, UCHAR_BIDI_PAIRED_BRACKET_TYPE));
       if (bracket_type == U_BPT_OPEN) {
         brackets.push_back({u_getBidiPairedBracket(c), static_cast<size_t>(start)});
         if (brackets.size() > 64) brackets.erase(brackets.begin());

@@ -27,7 +27,9 @@ bool is_hard_break_class(int lb) {
          lb == U_LB_NEXT_LINE;
 }
 
-bool is_letter_or_digit(int lb) { return lb == U_LB_ALPHABETIC || lb == U_LB_NUMERIC; }
+bool is_letter_or_digit(int lb) {
+  return lb == U_LB_ALPHABETIC || lb == U_LB_NUMERIC;
+}
 
 // The class rule LB9 gives the text just before `at`: that of the character
 // before it, or of the base of the combining marks that end there. -1 where a
@@ -65,7 +67,8 @@ TextIndex simple_opportunity_at_or_before(std::u16string_view text, TextIndex st
       // (LB14-LB17: an opening bracket, quotation marks, B2, NS after a bracket).
       if (!is_letter_or_digit(after)) return -1;
       TextIndex first_space = q - 1;
-      while (first_space > 0 && line_break_class(text, first_space - 1) == U_LB_SPACE) --first_space;
+      while (first_space > 0 && line_break_class(text, first_space - 1) == U_LB_SPACE)
+        --first_space;
       if (first_space == 0) return -1;
       const int word_end = class_before(text, first_space);
       const bool plain = is_letter_or_digit(word_end) || word_end == U_LB_INFIX_NUMERIC ||

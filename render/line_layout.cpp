@@ -25,10 +25,12 @@ GlyphRange glyphs_in(const ShapedRun& run, TextRange piece) {
   auto before = [&](TextIndex at) {
     return [rtl, at](const Glyph& g) { return rtl ? g.cluster >= at : g.cluster < at; };
   };
-  const auto first = std::partition_point(glyphs.begin(), glyphs.end(),
-                                          before(rtl ? piece.end : piece.start));
-  const auto last = std::partition_point(first, glyphs.end(), before(rtl ? piece.start : piece.end));
-  return {static_cast<GlyphIndex>(first - glyphs.begin()), static_cast<GlyphIndex>(last - glyphs.begin())};
+  const auto first =
+      std::partition_point(glyphs.begin(), glyphs.end(), before(rtl ? piece.end : piece.start));
+  const auto last =
+      std::partition_point(first, glyphs.end(), before(rtl ? piece.start : piece.end));
+  return {static_cast<GlyphIndex>(first - glyphs.begin()),
+          static_cast<GlyphIndex>(last - glyphs.begin())};
 }
 
 // True when the glyphs of `run` can be cut at text position `at` without

@@ -33,8 +33,8 @@ float shape_run(const ShapeRequest& request, const FontFace& face, hb_buffer_t* 
 // True for characters that end a line and are never drawn (LF, CR, NEL, VT, FF,
 // LINE SEPARATOR, PARAGRAPH SEPARATOR).
 inline bool is_hard_break(char16_t c) {
-  return c == u'\n' || c == u'\r' || c == u'\v' || c == u'\f' || c == u'\u0085' ||
-         c == u'\u2028' || c == u'\u2029';
+  return c == u'\n' || c == u'\r' || c == u'\v' || c == u'\f' || c == u'\u0085' || c == u'\u2028' ||
+         c == u'\u2029';
 }
 
 }  // namespace ih::render

@@ -27,10 +27,10 @@ namespace ih::render {
 class UnicodeProperties {
  public:
   struct Values {
-    uint16_t script;          // UScriptCode
-    uint8_t bidi_class;       // UCharDirection
-    uint8_t grapheme_break;   // UGraphemeClusterBreak
-    uint8_t line_break;       // ULineBreak
+    uint16_t script;         // UScriptCode
+    uint8_t bidi_class;      // UCharDirection
+    uint8_t grapheme_break;  // UGraphemeClusterBreak
+    uint8_t line_break;      // ULineBreak
   };
 
   // The process's tables.
@@ -38,11 +38,14 @@ class UnicodeProperties {
 
   Values of(UChar32 c) const {
     if (static_cast<uint32_t>(c) > 0xFFFF) return look_up(c);
-    const Values* block = blocks_[static_cast<size_t>(c) >> kBlockBits].load(std::memory_order_acquire);
+    const Values* block =
+        blocks_[static_cast<size_t>(c) >> kBlockBits].load(std::memory_order_acquire);
     if (!block) block = fill(static_cast<size_t>(c) >> kBlockBits);
     return block[static_cast<size_t>(c) & (kBlockSize - 1)];
   }
-  UCharDirection bidi_class(UChar32 c) const { return static_cast<UCharDirection>(of(c).bidi_class); }
+  UCharDirection bidi_class(UChar32 c) const {
+    return static_cast<UCharDirection>(of(c).bidi_class);
+  }
   UGraphemeClusterBreak grapheme_break(UChar32 c) const {
     return static_cast<UGraphemeClusterBreak>(of(c).grapheme_break);
   }

@@ -192,9 +192,9 @@ class Resolver {
     if (uniform < 0) return;
     ++uniform_answers_;
     const std::vector<uint8_t> levels = bidi.levels();
-    const bool agrees = bidi.base_level() == uniform &&
-                        std::all_of(levels.begin(), levels.end(),
-                                    [&](uint8_t level) { return level == uniform; });
+    const bool agrees =
+        bidi.base_level() == uniform &&
+        std::all_of(levels.begin(), levels.end(), [&](uint8_t level) { return level == uniform; });
     EXPECT_TRUE(agrees) << "uniform_level() says " << uniform << " in direction "
                         << static_cast<int>(direction) << ", ICU differs: " << c.key;
   }
@@ -262,10 +262,11 @@ class Verdicts {
     }
     // The shortcut must answer often enough to be worth checking here.
     EXPECT_GT(resolver_.uniform_answers(), cases_ / 20) << data_file_;
-    std::printf("%s: %d cases, %zu known deviations, %d unexpected failures; "
-                "%d answered by uniform_level()\n",
-                data_file_.c_str(), cases_, listed_failing_.size(), unexpected_,
-                resolver_.uniform_answers());
+    std::printf(
+        "%s: %d cases, %zu known deviations, %d unexpected failures; "
+        "%d answered by uniform_level()\n",
+        data_file_.c_str(), cases_, listed_failing_.size(), unexpected_,
+        resolver_.uniform_answers());
   }
 
  private:

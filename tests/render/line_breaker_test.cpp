@@ -10,6 +10,8 @@
 //
 // Each at every position, from every line start. On a mismatch the string is
 // printed as code points, as in the data file.
+#include "render/line_breaker.h"
+
 #include <gtest/gtest.h>
 #include <unicode/brkiter.h>
 
@@ -21,7 +23,6 @@
 #include <string_view>
 #include <vector>
 
-#include "render/line_breaker.h"
 #include "render/utf.h"
 
 namespace ih::render {
@@ -67,8 +68,8 @@ class AgreementCheck {
         ++answered_;
         if (simple == expected && simple > start) continue;
         if (++mismatches_ > kMaxPrinted) continue;
-        ADD_FAILURE() << "[" << code_points(text) << "] from " << start << ", at or before "
-                      << at << ": shortcut " << simple << ", ICU " << expected;
+        ADD_FAILURE() << "[" << code_points(text) << "] from " << start << ", at or before " << at
+                      << ": shortcut " << simple << ", ICU " << expected;
       }
     }
     utext_close(&utext);

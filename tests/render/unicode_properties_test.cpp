@@ -1,7 +1,7 @@
 // UnicodeProperties gives ICU's values for every code point, surrogates included.
-#include <gtest/gtest.h>
-
 #include "render/unicode_properties.h"
+
+#include <gtest/gtest.h>
 
 namespace ih::render {
 namespace {
@@ -21,8 +21,8 @@ TEST(UnicodeProperties, AgreeWithIcuForEveryCodePoint) {
     ++mismatches;
     ADD_FAILURE() << std::hex << "U+" << c << ": bidi class " << properties.bidi_class(c) << " vs "
                   << u_charDirection(c) << ", grapheme break " << properties.grapheme_break(c)
-                  << " vs " << u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK)
-                  << ", script " << properties.script(c) << " vs " << script << ", line break "
+                  << " vs " << u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK) << ", script "
+                  << properties.script(c) << " vs " << script << ", line break "
                   << properties.line_break(c) << " vs "
                   << u_getIntPropertyValue(c, UCHAR_LINE_BREAK);
   }
