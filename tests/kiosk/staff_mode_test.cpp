@@ -1,0 +1,503 @@
+// Staff mode driven as staff would drive it, by touches on the places its
+// controls were drawn and by a physical keyboard, with fake services and a
+// clock the test moves: the PIN and its lockout, the menu's ways on, the
+// settings, enrolment and a PIN reset with their progress and outcomes, and
+// the wipe.
+#include <SDL_keycode.h>
+#include <gtest/gtest.h>
+#include <sodium.h>
+
+#include <cstring>
+
+#include "kiosk/screens/staff.h"
+#include "kiosk/ui.h"
+#include "render/text_field.h"
+
+namespace ih::kiosk {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr const char* kStaffPin = "482913";
+
+// The cheapest Argon2id parameters: staff mode is under test, not the hash.
+std::string hash_of(const char* pin) {
+  EXPECT_GE(sodium_init(), 0);
+  char out[crypto_pwhash_STRBYTES];
+  EXPECT_EQ(crypto_pwhash_str_alg(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_MIN,
+                                  crypto_pwhash_MEMLIMIT_MIN, crypto_pwhash_ALG_ARGON2ID13),
+            0);
+  return out;
+}
+
+// What the fake services were asked, and what they answer.
+struct Fakes {
+  std::optional<net::SyncStatus> status =
+      net::SyncStatus{net::SyncState::Online, 2, "", 5, 0, 0, 0};
+  int saves = 0;
+  Settings saved;
+  std::string save_answer;
+  std::vector<std::pair<std::string, std::string>> enrolments;
+  std::promise<std::string> enrolment;
+  std::vector<net::PinReset> resets;
+  std::promise<net::PinResetResult> reset;
+
+  StaffServices services() {
+    StaffServices s;
+    s.status = [this] { return status; };
+    s.enrolled = [] { return true; };
+    s.version = [] { return std::string("1.0.0-test"); };
+    s.enrol = [this](const std::string& code, const std::string& name) {
+      enrolments.emplace_back(code, name);
+      enrolment = {};
+      return enrolment.get_future();
+    };
+    s.reset_pin = [this](const net::PinReset& r) {
+      resets.push_back(r);
+      reset = {};
+      return reset.get_future();
+    };
+    s.save_settings = [this](const Settings& settings) {
+      ++saves;
+      saved = settings;
+      return save_answer;
+    };
+    return s;
+  }
+};
+
+// The area under a status bar as tall as the shell's, as the shell gives it.
+class StaffScreen : public Screen {
+ public:
+  StaffScreen(StaffMode& mode, Settings& settings, const StaffServices& services,
+              const Clock::time_point& now)
+      : mode_(mode), settings_(settings), services_(services), now_(now) {}
+  void draw(ScreenFrame& frame) override {
+    controls.clear();
+    const float bar = std::max(88.0f, std::round(std::min(frame.size.x, frame.size.y) * 0.09f));
+    PageContext c{frame, {ImVec2(0, bar), frame.size}, metrics(frame.size), now_, controls};
+    if (const auto e = mode_.draw(c, settings_, services_)) exit = e;
+    redraw_at = frame.redraw_at;
+  }
+  std::map<std::string, Rect, std::less<>> controls;
+  std::optional<StaffExit> exit;
+  std::optional<Clock::time_point> redraw_at;
+
+ private:
+  StaffMode& mode_;
+  Settings& settings_;
+  const StaffServices& services_;
+  const Clock::time_point& now_;
+};
+
+struct Harness {
+  explicit Harness(std::string language = "en", ImVec2 size = ImVec2(1920, 1080))
+      : ui({std::string(ICHHELFE_SOURCE_DIR) + "/assets/fonts/fonts.conf", std::move(language)},
+           nullptr),
+        gate(hash_of(kStaffPin), 3, 300s),
+        mode(gate),
+        services(fakes.services()),
+        screen(mode, settings, services, now) {
+    settings.staff_attempts = 3;
+    ImGuiIO& io = ui.io();
+    io.DisplaySize = size;
+    io.DeltaTime = 1.0f / 60.0f;
+    frame();
+    frame();
+  }
+  void frame() { ui.build_frame(screen); }
+  // A finger pressed and lifted on the control `id` of the last frame, and a
+  // frame for what it changed; the pause after it is longer than the
+  // keyboard's bounce window.
+  void touch(const std::string& id) {
+    const auto it = screen.controls.find(id);
+    ASSERT_NE(it, screen.controls.end()) << "no control " << id;
+    ImGuiIO& io = ui.io();
+    io.MousePos = it->second.centre();
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    frame();
+    io.MousePos = ImVec2(-1, -1);
+    io.DeltaTime = 0.3f;
+    frame();
+    io.DeltaTime = 1.0f / 60.0f;
+  }
+  // Typed on a physical keyboard, then Return.
+  void type(const std::string& text) {
+    if (!text.empty()) {
+      ui.add_input({text, 0});
+      frame();
+    }
+    ui.add_input({"", SDLK_RETURN});
+    frame();
+    frame();
+  }
+  // Touches the field `id` and types `text` into it.
+  void fill(const std::string& id, const std::string& text) {
+    touch(id);
+    ASSERT_EQ(mode.focus(), id);
+    type(text);
+  }
+  void open_menu() {
+    type(kStaffPin);
+    ASSERT_EQ(mode.page(), StaffPage::Menu);
+    frame();
+  }
+  std::string text_of(std::string_view id) { return mode.field(id)->text(); }
+
+  Clock::time_point now = Clock::now();
+  Ui ui;
+  Settings settings;
+  StaffGate gate;
+  StaffMode mode;
+  Fakes fakes;
+  StaffServices services;
+  StaffScreen screen;
+};
+
+// [SECTION] The PIN
+
+TEST(StaffModeTest, TheRightPinOpensTheMenu) {
+  Harness h;
+  EXPECT_EQ(h.mode.page(), StaffPage::Pin);
+  EXPECT_EQ(h.mode.focus(), "staff-pin") << "the number pad is open from the start";
+  h.type(kStaffPin);
+  EXPECT_EQ(h.mode.page(), StaffPage::Menu);
+  EXPECT_TRUE(h.mode.field("staff-pin")->empty()) << "the PIN is not kept";
+}
+
+TEST(StaffModeTest, WrongPinsSayHowManyTriesAreLeftThenLock) {
+  Harness h;
+  h.type("111111");
+  EXPECT_EQ(h.mode.page(), StaffPage::Pin);
+  EXPECT_EQ(h.mode.message(), "Wrong PIN. 2 more tries before staff mode locks.");
+  EXPECT_TRUE(h.mode.field("staff-pin")->empty());
+  // Too soon after a wrong PIN: not even checked.
+  h.type(kStaffPin);
+  EXPECT_EQ(h.mode.page(), StaffPage::Pin);
+  EXPECT_EQ(h.mode.message(), "Wait \u20680:01\u2069, then try again.");
+  h.now += 2s;
+  h.ui.add_input({"", SDLK_BACKSPACE});
+  for (int i = 0; i < 6; ++i) h.ui.add_input({"", SDLK_BACKSPACE});
+  h.frame();
+  h.type("222222");
+  EXPECT_EQ(h.mode.message(), "Wrong PIN. 1 more try before staff mode locks.");
+  h.now += 3s;
+  h.type("333333");
+  EXPECT_EQ(h.mode.message(), "Too many wrong PINs. Staff mode is locked; try again in \u20685:00\u2069.");
+  ASSERT_TRUE(h.screen.redraw_at);
+  EXPECT_LE(*h.screen.redraw_at, h.now + 1s) << "the countdown is drawn every second";
+  // Locked: even the right PIN does not open.
+  h.now += 60s;
+  h.type(kStaffPin);
+  EXPECT_EQ(h.mode.page(), StaffPage::Pin);
+  EXPECT_EQ(h.mode.message(), "Too many wrong PINs. Staff mode is locked; try again in \u20684:00\u2069.");
+  // Closing and opening staff mode again does not lift the lock: the gate
+  // outlives it.
+  {
+    StaffMode again(h.gate);
+    StaffScreen screen(again, h.settings, h.services, h.now);
+    h.ui.build_frame(screen);
+    EXPECT_NE(again.message().find("locked"), std::string::npos) << again.message();
+  }
+  h.now += 240s;
+  h.type(kStaffPin);
+  EXPECT_EQ(h.mode.page(), StaffPage::Menu);
+}
+
+TEST(StaffModeTest, WithoutAStaffPinStaffModeSaysItIsNotSetUp) {
+  Harness h;
+  StaffGate off("", 3, 300s);
+  StaffMode mode(off);
+  StaffScreen screen(mode, h.settings, h.services, h.now);
+  h.ui.build_frame(screen);
+  h.ui.add_input({"1234", 0});
+  h.ui.build_frame(screen);
+  h.ui.add_input({"", SDLK_RETURN});
+  h.ui.build_frame(screen);
+  h.ui.build_frame(screen);
+  EXPECT_EQ(mode.page(), StaffPage::Pin);
+  EXPECT_NE(mode.message().find("not set up"), std::string::npos) << mode.message();
+}
+
+TEST(StaffModeTest, CancelLeaves) {
+  Harness h;
+  h.touch("staff-cancel");
+  EXPECT_EQ(h.screen.exit, StaffExit::Leave);
+}
+
+// [SECTION] The menu
+
+TEST(StaffModeTest, RegisterSomeoneAndLeaveAreHandedToTheShell) {
+  Harness h;
+  h.open_menu();
+  h.touch("menu-register");
+  EXPECT_EQ(h.screen.exit, StaffExit::RegisterPerson);
+  EXPECT_EQ(h.mode.page(), StaffPage::Pin) << "closed: the PIN is asked again next time";
+  h.screen.exit.reset();
+  h.open_menu();
+  h.touch("menu-leave");
+  EXPECT_EQ(h.screen.exit, StaffExit::Leave);
+}
+
+TEST(StaffModeTest, TheMenuAsksForFramesToShowTheTerminalsState) {
+  Harness h;
+  h.open_menu();
+  ASSERT_TRUE(h.screen.redraw_at);
+  EXPECT_LE(*h.screen.redraw_at, h.now + 2s);
+}
+
+// [SECTION] Settings
+
+TEST(StaffModeTest, SettingsChangeAtOnceAndSaveWritesThem) {
+  Harness h;
+  h.open_menu();
+  h.touch("menu-settings");
+  ASSERT_EQ(h.mode.page(), StaffPage::Settings);
+  h.touch("idle-plus");
+  EXPECT_EQ(h.settings.idle_after, 120s);
+  h.touch("idle-minus");
+  h.touch("idle-minus");
+  EXPECT_EQ(h.settings.idle_after, 60s);
+  h.touch("warning-minus");
+  h.touch("warning-minus");
+  h.touch("warning-minus");
+  EXPECT_EQ(h.settings.warning_for, 20s) << "never below 20 seconds (WCAG 2.2.1)";
+  h.touch("orientation-portrait");
+  EXPECT_EQ(h.settings.orientation, Orientation::Portrait);
+  h.touch("large-text");
+  EXPECT_TRUE(h.settings.large_text);
+  // Hiding one language lists all the others; showing it again means all.
+  h.touch("lang-ar");
+  EXPECT_EQ(h.settings.languages_shown.size(), 17u);
+  EXPECT_EQ(std::count(h.settings.languages_shown.begin(), h.settings.languages_shown.end(), "ar"),
+            0);
+  h.touch("lang-ar");
+  EXPECT_TRUE(h.settings.languages_shown.empty());
+  h.touch("lang-de");
+  EXPECT_EQ(h.mode.message(), "Changes apply now. Save keeps them after a restart.");
+  EXPECT_EQ(h.fakes.saves, 0);
+  h.touch("save");
+  EXPECT_EQ(h.fakes.saves, 1);
+  EXPECT_EQ(h.fakes.saved.idle_after, 60s);
+  EXPECT_EQ(h.fakes.saved.warning_for, 20s);
+  EXPECT_EQ(h.fakes.saved.orientation, Orientation::Portrait);
+  EXPECT_TRUE(h.fakes.saved.large_text);
+  EXPECT_EQ(h.fakes.saved.languages_shown.front(), "ar") << "German hidden";
+  EXPECT_EQ(h.mode.message(), "Saved.");
+  h.fakes.save_answer = "/etc/ichhelfe/kiosk.toml: cannot be written (Permission denied)";
+  h.touch("large-text");
+  h.touch("save");
+  EXPECT_EQ(h.mode.message(),
+            "Not saved: \u2068/etc/ichhelfe/kiosk.toml: cannot be written (Permission "
+            "denied)\u2069");
+  EXPECT_FALSE(h.settings.large_text) << "applied even so, until the kiosk restarts";
+}
+
+TEST(StaffModeTest, TheLastLanguageShownStays) {
+  Harness h;
+  h.settings.languages_shown = {"uk"};
+  h.open_menu();
+  h.touch("menu-settings");
+  h.touch("lang-uk");
+  EXPECT_EQ(h.settings.languages_shown, std::vector<std::string>{"uk"});
+  EXPECT_EQ(h.mode.message(), "At least one language stays on offer.");
+}
+
+TEST(StaffModeTest, StepsStayWithinTheAllowedRanges) {
+  Harness h;
+  h.settings.idle_after = std::chrono::seconds(kIdleRange.high);
+  h.settings.warning_for = std::chrono::seconds(kWarningRange.low);
+  h.open_menu();
+  h.touch("menu-settings");
+  h.touch("idle-plus");
+  h.touch("warning-minus");
+  EXPECT_EQ(h.settings.idle_after.count(), kIdleRange.high);
+  EXPECT_EQ(h.settings.warning_for.count(), kWarningRange.low);
+  h.settings.idle_after = 100s;  // from the file, between two steps
+  h.touch("idle-plus");
+  EXPECT_EQ(h.settings.idle_after, 120s);
+}
+
+// [SECTION] Enrolment
+
+TEST(StaffModeTest, EnrolmentShowsProgressAndItsOutcome) {
+  Harness h;
+  h.open_menu();
+  h.touch("menu-enrol");
+  ASSERT_EQ(h.mode.page(), StaffPage::Enrol);
+  h.touch("enrol-start");
+  EXPECT_TRUE(h.fakes.enrolments.empty());
+  EXPECT_EQ(h.mode.message(), "Type the code and a name first.");
+  h.fill("enrol-code", "K7QA-2B3C-XY");
+  EXPECT_EQ(h.mode.focus(), "enrol-name") << "Return goes on to the next field";
+  h.type("Halle 2");
+  EXPECT_EQ(h.mode.focus(), "") << "and closes the keyboard after the last";
+  h.touch("enrol-start");
+  ASSERT_EQ(h.fakes.enrolments.size(), 1u);
+  EXPECT_EQ(h.fakes.enrolments[0],
+            std::make_pair(std::string("K7QA-2B3C-XY"), std::string("Halle 2")));
+  h.frame();
+  EXPECT_EQ(h.mode.message(), "Enrolling…");
+  ASSERT_TRUE(h.screen.redraw_at);
+  EXPECT_LE(*h.screen.redraw_at, h.now + 100ms) << "frames while it waits";
+  h.fakes.enrolment.set_value("code refused");
+  h.frame();
+  EXPECT_NE(h.mode.message().find("Enrolment failed (\u2068code refused\u2069)"), std::string::npos)
+      << h.mode.message();
+  h.touch("enrol-start");
+  h.fakes.enrolment.set_value("");
+  h.frame();
+  EXPECT_EQ(h.mode.message(), "Done: this terminal is enrolled and sends what people enter.");
+  EXPECT_TRUE(h.mode.field("enrol-code")->empty());
+  h.touch("back");
+  EXPECT_EQ(h.mode.page(), StaffPage::Menu);
+}
+
+// [SECTION] Resetting a PIN
+
+void fill_reset(Harness& h, const std::string& new_pin, const std::string& repeat) {
+  h.fill("reset-staff-code", "0001-0002");
+  h.type("55667788");
+  h.type("K7Q0-18SM");
+  h.type(new_pin);
+  h.type(repeat);
+  EXPECT_EQ(h.mode.focus(), "");
+}
+
+TEST(StaffModeTest, ResettingAPinWithTwoDifferentNewPinsIsRefusedHere) {
+  Harness h;
+  h.open_menu();
+  h.touch("menu-reset");
+  ASSERT_EQ(h.mode.page(), StaffPage::ResetPin);
+  fill_reset(h, "8642", "8624");
+  h.touch("reset-start");
+  EXPECT_TRUE(h.fakes.resets.empty()) << "the service is not asked";
+  EXPECT_EQ(h.mode.message(), "The two new PINs are not the same. Type the new PIN twice again.");
+  EXPECT_TRUE(h.mode.field("reset-new-pin")->empty());
+  EXPECT_TRUE(h.mode.field("reset-repeat")->empty());
+  EXPECT_EQ(h.text_of("reset-person"), "K7Q0-18SM") << "the rest stays for a correction";
+  h.fill("reset-new-pin", "12");
+  h.type("12");
+  h.touch("reset-start");
+  EXPECT_TRUE(h.fakes.resets.empty());
+  EXPECT_EQ(h.mode.message(), "A PIN has 4 to 8 digits.");
+}
+
+TEST(StaffModeTest, ResettingAPinShowsProgressAndItsOutcome) {
+  Harness h;
+  h.open_menu();
+  h.touch("menu-reset");
+  fill_reset(h, "8642", "8642");
+  h.touch("reset-start");
+  ASSERT_EQ(h.fakes.resets.size(), 1u);
+  const net::PinReset& r = h.fakes.resets[0];
+  EXPECT_EQ(r.staff_code, "0001-0002");
+  EXPECT_EQ(r.staff_pin, "55667788");
+  EXPECT_EQ(r.personal_code, "K7Q0-18SM");
+  EXPECT_EQ(r.new_pin, "8642");
+  EXPECT_EQ(h.mode.message(), "Setting the new PIN…");
+  h.fakes.reset.set_value({net::PinResetError::Locked, 125, 0, ""});
+  h.frame();
+  EXPECT_EQ(h.mode.message(), "Too many wrong tries. Try again in \u20682:05\u2069.");
+  EXPECT_TRUE(h.mode.field("reset-staff-pin")->empty()) << "PINs are not kept after an answer";
+  EXPECT_TRUE(h.mode.field("reset-new-pin")->empty());
+  EXPECT_EQ(h.text_of("reset-staff-code"), "0001-0002");
+
+  h.fill("reset-staff-pin", "55667788");
+  h.type("");  // the person's code is still there: Return goes on
+  h.type("8642");
+  h.type("8642");
+  h.touch("reset-start");
+  ASSERT_EQ(h.fakes.resets.size(), 2u);
+  h.fakes.reset.set_value({net::PinResetError::None, 0, 1, ""});
+  h.frame();
+  EXPECT_EQ(h.mode.message(), "Done: the person logs in with the new PIN from now on.");
+  EXPECT_TRUE(h.mode.field("reset-person")->empty());
+}
+
+// [SECTION] Layout and the wipe
+
+TEST(StaffModeTest, TheKeyboardNeverCoversTheFieldItTypesInto) {
+  for (const ImVec2 size : {ImVec2(1920, 1080), ImVec2(1080, 1920), ImVec2(1280, 800)}) {
+    Harness h("ti", size);
+    EXPECT_LE(h.screen.controls.at("staff-pin").max.y, size.y * 0.6f);
+    h.open_menu();
+    h.touch("menu-enrol");
+    for (const char* id : {"enrol-code", "enrol-name"}) {
+      h.touch(id);
+      ASSERT_EQ(h.mode.focus(), id);
+      h.frame();
+      const Rect field = h.screen.controls.at(id);
+      // The Ethiopic syllable picker makes Tigrinya's keyboard the tallest.
+      EXPECT_LT(field.max.y, size.y * 0.6f) << id << " at " << size.x << "x" << size.y;
+      h.type("");
+    }
+  }
+}
+
+TEST(StaffModeTest, EveryControlIsAtLeast64PixelsAndOnScreen) {
+  for (const ImVec2 size : {ImVec2(1920, 1080), ImVec2(1080, 1920), ImVec2(1280, 800)}) {
+    for (const char* language : {"en", "en-XA", "ar"}) {
+      Harness h(language, size);
+      const auto check = [&](const char* page) {
+        for (const auto& [id, r] : h.screen.controls) {
+          const std::string where = std::string(page) + " " + id + " " + language + " " +
+                                    std::to_string(int(size.x)) + "x" + std::to_string(int(size.y));
+          EXPECT_GE(r.width(), 64) << where;
+          EXPECT_GE(r.height(), 64) << where;
+          EXPECT_GE(r.min.x, 0) << where;
+          EXPECT_GE(r.min.y, 88) << where << ": under the status bar";
+          EXPECT_LE(r.max.x, size.x) << where;
+          EXPECT_LE(r.max.y, size.y) << where;
+          for (const auto& [other, o] : h.screen.controls) {
+            if (other == id) continue;
+            EXPECT_FALSE(r.min.x < o.max.x && o.min.x < r.max.x && r.min.y < o.max.y &&
+                         o.min.y < r.max.y)
+                << where << " overlaps " << other;
+          }
+        }
+      };
+      check("pin");
+      h.open_menu();
+      check("menu");
+      for (const char* way : {"menu-enrol", "menu-settings", "menu-reset"}) {
+        h.touch(way);
+        check(way);
+        h.touch("back");
+      }
+    }
+  }
+}
+
+TEST(StaffModeTest, RightToLeftMirrors) {
+  Harness h("ar");
+  EXPECT_GT(h.screen.controls.at("staff-pin").min.x, h.screen.controls.at("staff-cancel").min.x)
+      << "the field at the start: the right";
+  h.open_menu();
+  h.touch("menu-settings");
+  EXPECT_GT(h.screen.controls.at("back").min.x, h.screen.controls.at("save").min.x);
+  EXPECT_GT(h.screen.controls.at("idle-minus").min.x, h.screen.controls.at("idle-plus").min.x);
+  EXPECT_GT(h.screen.controls.at("lang-de").min.x, h.screen.controls.at("lang-ar").min.x)
+      << "the first language at the start";
+}
+
+TEST(StaffModeTest, WipeEmptiesEveryFieldAndGoesBackToThePin) {
+  Harness h;
+  h.ui.add_input({"4829", 0});
+  h.frame();
+  EXPECT_FALSE(h.mode.field("staff-pin")->empty());
+  h.type("13");
+  h.touch("menu-reset");
+  fill_reset(h, "8642", "8642");
+  h.mode.wipe();
+  for (const char* id : {"staff-pin", "enrol-code", "enrol-name", "reset-staff-code",
+                         "reset-staff-pin", "reset-person", "reset-new-pin", "reset-repeat"})
+    EXPECT_TRUE(h.mode.field(id)->empty()) << id;
+  EXPECT_EQ(h.mode.page(), StaffPage::Pin);
+  EXPECT_EQ(h.mode.focus(), "");
+}
+
+}  // namespace
+}  // namespace ih::kiosk
