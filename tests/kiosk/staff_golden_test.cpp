@@ -1,0 +1,236 @@
+// Golden images of every staff page in German, Arabic and Tigrinya and in the
+// two pseudo-locales (en-XA: longer accented text; ar-XB: right to left), in
+// landscape and portrait, each with something to say: the PIN page after a
+// wrong PIN, the menu of an online terminal with items waiting, enrolment in
+// progress, settings just changed, a PIN reset with two different new PINs.
+// Staff mode is driven there by touches and a physical keyboard, as in
+// staff_mode_test.cpp, on SDL's software renderer.
+#include <SDL.h>
+#include <SDL_keycode.h>
+#include <gtest/gtest.h>
+#include <sodium.h>
+
+#include <cstring>
+
+#include "kiosk/screens/staff.h"
+#include "kiosk/ui.h"
+#include "tests/kiosk/golden_image.h"
+
+namespace ih::kiosk {
+namespace {
+
+using golden::GoldenOutcome;
+using namespace std::chrono_literals;
+
+constexpr const char* kStaffPin = "482913";
+
+std::string hash_of(const char* pin) {
+  EXPECT_GE(sodium_init(), 0);
+  char out[crypto_pwhash_STRBYTES];
+  EXPECT_EQ(crypto_pwhash_str_alg(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_MIN,
+                                  crypto_pwhash_MEMLIMIT_MIN, crypto_pwhash_ALG_ARGON2ID13),
+            0);
+  return out;
+}
+
+// Staff mode under a plain band as tall as the shell's status bar.
+class StaffScreen : public Screen {
+ public:
+  StaffScreen(StaffMode& mode, Settings& settings, const StaffServices& services,
+              const Clock::time_point& now)
+      : mode_(mode), settings_(settings), services_(services), now_(now) {}
+  void draw(ScreenFrame& frame) override {
+    controls.clear();
+    const float bar = std::max(88.0f, std::round(std::min(frame.size.x, frame.size.y) * 0.09f));
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(frame.size.x, bar),
+                                              IM_COL32(0xE9, 0xEC, 0xEF, 0xFF));
+    PageContext c{frame, {ImVec2(0, bar), frame.size}, metrics(frame.size), now_, controls};
+    mode_.draw(c, settings_, services_);
+  }
+  std::map<std::string, Rect, std::less<>> controls;
+
+ private:
+  StaffMode& mode_;
+  Settings& settings_;
+  const StaffServices& services_;
+  const Clock::time_point& now_;
+};
+
+struct Case {
+  const char* language;
+  int width;
+  int height;
+};
+
+// SDL's software renderer drawing into memory; outlives everything drawn with it.
+struct Target {
+  Target(int width, int height)
+      : surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGBA32)),
+        renderer(SDL_CreateSoftwareRenderer(surface)) {}
+  ~Target() {
+    SDL_DestroyRenderer(renderer);
+    SDL_FreeSurface(surface);
+  }
+  SDL_Surface* surface;
+  SDL_Renderer* renderer;
+};
+
+// A software renderer with a Ui and staff mode on it, and a finger. Members
+// go in the order they are made and undone: staff mode's fields borrow the
+// Ui's text engine, the Ui's textures belong to the renderer.
+class Harness {
+ public:
+  explicit Harness(const Case& c)
+      : target_(c.width, c.height),
+        ui_(std::make_unique<Ui>(
+            UiConfig{std::string(ICHHELFE_SOURCE_DIR) + "/assets/fonts/fonts.conf", c.language},
+            target_.renderer)),
+        gate_(hash_of(kStaffPin), 5, 300s),
+        mode_(gate_),
+        screen_(mode_, settings_, services_, now_) {
+    // 12:00 on a fixed day: "last contact" reads the same in every run.
+    wall_ = std::chrono::system_clock::time_point(std::chrono::seconds(1'790'000'000));
+    net::SyncStatus status;
+    status.state = net::SyncState::Online;
+    status.waiting = 3;
+    status.delivered = 12;
+    status.last_contact = 1'790'000'000 - 300;
+    services_.status = [status] { return std::optional(status); };
+    services_.enrolled = [] { return true; };
+    services_.version = [] { return std::string("1.0.0"); };
+    services_.enrol = [this](const std::string&, const std::string&) {
+      return enrolment_.get_future();
+    };
+    services_.reset_pin = [](const net::PinReset&) {
+      return std::promise<net::PinResetResult>().get_future();
+    };
+    services_.save_settings = [](const Settings&) { return std::string(); };
+    services_.wall_clock = [this] { return wall_; };
+    ImGuiIO& io = ui_->io();
+    io.DisplaySize = ImVec2(static_cast<float>(c.width), static_cast<float>(c.height));
+    io.DeltaTime = 1.0f / 60.0f;
+    frame();
+    frame();
+  }
+  void frame() { ui_->build_frame(screen_); }
+  void touch(const std::string& id) {
+    const auto it = screen_.controls.find(id);
+    ASSERT_NE(it, screen_.controls.end()) << "no control " << id;
+    ImGuiIO& io = ui_->io();
+    io.MousePos = it->second.centre();
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    frame();
+    io.MousePos = ImVec2(-1, -1);
+    io.DeltaTime = 0.3f;
+    frame();
+    io.DeltaTime = 1.0f / 60.0f;
+  }
+  void type(const std::string& text) {
+    if (!text.empty()) {
+      ui_->add_input({text, 0});
+      frame();
+    }
+    ui_->add_input({"", SDLK_RETURN});
+    frame();
+    frame();
+  }
+  void fill(const std::string& id, const std::string& text) {
+    touch(id);
+    type(text);
+  }
+  void later(Clock::duration d) { now_ += d; }
+  // The last frame, drawn once more so that every glyph is in the atlas.
+  Image capture() {
+    frame();
+    ui_->render();
+    SDL_RenderFlush(target_.renderer);
+    Image image;
+    image.width = target_.surface->w;
+    image.height = target_.surface->h;
+    image.rgba.resize(static_cast<size_t>(image.width) * static_cast<size_t>(image.height) * 4);
+    EXPECT_EQ(SDL_RenderReadPixels(target_.renderer, nullptr, SDL_PIXELFORMAT_RGBA32,
+                                   image.rgba.data(), image.width * 4),
+              0);
+    return image;
+  }
+  StaffMode& mode() { return mode_; }
+
+ private:
+  Target target_;
+  std::unique_ptr<Ui> ui_;
+  Clock::time_point now_ = Clock::now();
+  std::chrono::system_clock::time_point wall_;
+  Settings settings_;
+  StaffGate gate_;
+  StaffMode mode_;
+  StaffServices services_;
+  std::promise<std::string> enrolment_;
+  StaffScreen screen_;
+};
+
+class StaffGoldenTest : public ::testing::TestWithParam<Case> {
+ protected:
+  void compare(Harness& h, const std::string& page) {
+    const Case c = GetParam();
+    const std::string file = "staff-" + page + "-" + c.language + "-" + std::to_string(c.width) +
+                             "x" + std::to_string(c.height) + ".png";
+    const golden::GoldenResult r = golden::compare_with_golden(h.capture(), file);
+    if (r.outcome == GoldenOutcome::Rewritten) return;
+    EXPECT_EQ(r.outcome, GoldenOutcome::Matches) << file << ": " << r.message;
+  }
+};
+
+TEST_P(StaffGoldenTest, EveryPageMatchesItsGolden) {
+  Harness h(GetParam());
+  h.type("111111");
+  ASSERT_EQ(h.mode().page(), StaffPage::Pin);
+  compare(h, "pin");
+  h.later(2s);
+  h.type(kStaffPin);
+  ASSERT_EQ(h.mode().page(), StaffPage::Menu);
+  compare(h, "menu");
+
+  h.touch("menu-enrol");
+  h.fill("enrol-code", "K7QA-2B3C-XY");
+  h.type("Halle 2");
+  h.touch("enrol-start");
+  compare(h, "enrol");
+  h.touch("back");
+
+  h.touch("menu-settings");
+  h.touch("lang-ar");
+  h.touch("idle-plus");
+  h.touch("orientation-portrait");
+  h.touch("large-text");
+  compare(h, "settings");
+  h.touch("back");
+
+  h.touch("menu-reset");
+  h.fill("reset-staff-code", "0001-0002");
+  h.type("55667788");
+  h.type("K7Q0-18SM");
+  h.type("8642");
+  h.type("8624");
+  h.touch("reset-start");
+  ASSERT_EQ(h.mode().page(), StaffPage::ResetPin);
+  compare(h, "reset");
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, StaffGoldenTest,
+                         ::testing::Values(Case{"de", 1920, 1080}, Case{"de", 1080, 1920},
+                                           Case{"ar", 1920, 1080}, Case{"ar", 1080, 1920},
+                                           Case{"ti", 1920, 1080}, Case{"ti", 1080, 1920},
+                                           Case{"en-XA", 1920, 1080}, Case{"en-XA", 1080, 1920},
+                                           Case{"ar-XB", 1920, 1080}, Case{"ar-XB", 1080, 1920}),
+                         [](const auto& info) {
+                           std::string name = info.param.language;
+                           for (char& ch : name)
+                             if (ch == '-') ch = '_';
+                           return name + "_" + std::to_string(info.param.width) + "x" +
+                                  std::to_string(info.param.height);
+                         });
+
+}  // namespace
+}  // namespace ih::kiosk
