@@ -1185,8 +1185,11 @@ StaffMode::~StaffMode() {
   wipe();
 }
 
-std::optional<StaffExit> StaffMode::draw(PageContext& c, Settings& settings,
+std::optional<StaffExit> StaffMode::draw(PageContext& page, Settings& settings,
                                          const StaffServices& services) {
+  // Always the standard sizes: large text is for the people in a session, and
+  // staff pages are dense (and would jump under the finger that turns it on).
+  PageContext c{page.frame, page.area, metrics(page.frame.size), page.now, page.controls};
   State& s = *s_;
   if (!s.library) start(s, c);
   s.message.clear();

@@ -100,6 +100,8 @@ class StaffMode {
 
   // Draws the current page into c.area (below the shell's status bar) and
   // handles its touches; physical keyboard input comes from c.frame.typed.
+  // Staff pages keep the standard sizes (metrics(size)) whatever c.m says:
+  // large text is for the people in a session.
   // Changes of the settings page apply to `settings` at once. Sets
   // c.frame.redraw_at (to the earlier of its own and what is there) while it
   // waits for a service, a lockout or a keyboard repeat, and every 2 s on the

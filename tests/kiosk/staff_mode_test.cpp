@@ -75,7 +75,11 @@ class StaffScreen : public Screen {
   void draw(ScreenFrame& frame) override {
     controls.clear();
     const float bar = std::max(88.0f, std::round(std::min(frame.size.x, frame.size.y) * 0.09f));
-    PageContext c{frame, {ImVec2(0, bar), frame.size}, metrics(frame.size), now_, controls};
+    PageContext c{frame,
+                  {ImVec2(0, bar), frame.size},
+                  metrics(frame.size, settings_.large_text),
+                  now_,
+                  controls};
     if (const auto e = mode_.draw(c, settings_, services_)) exit = e;
     redraw_at = frame.redraw_at;
   }
@@ -91,7 +95,8 @@ class StaffScreen : public Screen {
 };
 
 struct Harness {
-  explicit Harness(std::string language = "en", ImVec2 size = ImVec2(1920, 1080))
+  explicit Harness(std::string language = "en", ImVec2 size = ImVec2(1920, 1080),
+                   bool large_text = false)
       : ui({std::string(ICHHELFE_SOURCE_DIR) + "/assets/fonts/fonts.conf", std::move(language)},
            nullptr),
         gate(hash_of(kStaffPin), 3, 300s),
@@ -99,6 +104,7 @@ struct Harness {
         services(fakes.services()),
         screen(mode, settings, services, now) {
     settings.staff_attempts = 3;
+    settings.large_text = large_text;
     ImGuiIO& io = ui.io();
     io.DisplaySize = size;
     io.DeltaTime = 1.0f / 60.0f;
@@ -185,14 +191,16 @@ TEST(StaffModeTest, WrongPinsSayHowManyTriesAreLeftThenLock) {
   EXPECT_EQ(h.mode.message(), "Wrong PIN. 1 more try before staff mode locks.");
   h.now += 3s;
   h.type("333333");
-  EXPECT_EQ(h.mode.message(), "Too many wrong PINs. Staff mode is locked; try again in \u20685:00\u2069.");
+  EXPECT_EQ(h.mode.message(),
+            "Too many wrong PINs. Staff mode is locked; try again in \u20685:00\u2069.");
   ASSERT_TRUE(h.screen.redraw_at);
   EXPECT_LE(*h.screen.redraw_at, h.now + 1s) << "the countdown is drawn every second";
   // Locked: even the right PIN does not open.
   h.now += 60s;
   h.type(kStaffPin);
   EXPECT_EQ(h.mode.page(), StaffPage::Pin);
-  EXPECT_EQ(h.mode.message(), "Too many wrong PINs. Staff mode is locked; try again in \u20684:00\u2069.");
+  EXPECT_EQ(h.mode.message(),
+            "Too many wrong PINs. Staff mode is locked; try again in \u20684:00\u2069.");
   // Closing and opening staff mode again does not lift the lock: the gate
   // outlives it.
   {
@@ -437,14 +445,22 @@ TEST(StaffModeTest, TheKeyboardNeverCoversTheFieldItTypesInto) {
   }
 }
 
-TEST(StaffModeTest, EveryControlIsAtLeast64PixelsAndOnScreen) {
+TEST(StaffModeTest, EveryControlIsAtLeast64PixelsOnScreenAndApart) {
+  struct Case {
+    const char* language;
+    bool large_text;
+  };
   for (const ImVec2 size : {ImVec2(1920, 1080), ImVec2(1080, 1920), ImVec2(1280, 800)}) {
-    for (const char* language : {"en", "en-XA", "ar"}) {
-      Harness h(language, size);
+    // Large text is for the people in a session: staff pages keep their sizes.
+    for (const Case& k :
+         {Case{"en", false}, Case{"en-XA", false}, Case{"ar", false}, Case{"en-XA", true}}) {
+      const char* language = k.language;
+      Harness h(language, size, k.large_text);
       const auto check = [&](const char* page) {
         for (const auto& [id, r] : h.screen.controls) {
-          const std::string where = std::string(page) + " " + id + " " + language + " " +
-                                    std::to_string(int(size.x)) + "x" + std::to_string(int(size.y));
+          const std::string where = std::string(page) + " " + id + " " + language +
+                                    (k.large_text ? " large " : " ") + std::to_string(int(size.x)) +
+                                    "x" + std::to_string(int(size.y));
           EXPECT_GE(r.width(), 64) << where;
           EXPECT_GE(r.height(), 64) << where;
           EXPECT_GE(r.min.x, 0) << where;
