@@ -108,6 +108,7 @@ TextIndex trim_trailing_whitespace(std::u16string_view text, TextRange line) {
 
 std::vector<TextRange> LineBreaker::wrap(const ShapedParagraph& shaped, float max_width) {
   std::vector<TextRange> lines;
+  lines.reserve(4);
   const std::u16string_view text = shaped.text;
   const auto n = static_cast<TextIndex>(text.size());
   auto fits = [&](TextIndex start, TextIndex end) {

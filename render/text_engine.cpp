@@ -24,7 +24,6 @@ std::shared_ptr<ShapedParagraph> TextEngine::shape_uncached(std::u16string text,
   shaped->text = std::move(text);
   shaped->style = style;
   const std::u16string_view view = shaped->text;
-  const auto n = static_cast<TextIndex>(view.size());
 
   // Most paragraphs are of one direction throughout: then the bidi algorithm need
   // not run.
@@ -39,8 +38,12 @@ std::shared_ptr<ShapedParagraph> TextEngine::shape_uncached(std::u16string text,
   }
   shaped->graphemes = graphemes_.boundaries(view);
 
-  std::vector<float> unit_advance(view.size(), 0.0f);
-  for (const Item& item : itemize(view, levels, shaped->graphemes, style.language, fonts_)) {
+  // Each unit's advance is gathered at the entry after it, then summed in place.
+  std::vector<float>& advance_before = shaped->advance_before;
+  advance_before.assign(view.size() + 1, 0.0f);
+  const std::vector<Item> items = itemize(view, levels, shaped->graphemes, style.language, fonts_);
+  shaped->runs.reserve(items.size());
+  for (const Item& item : items) {
     ShapedRun run;
     run.range = item.range;
     run.level = item.level;
@@ -65,18 +68,12 @@ std::shared_ptr<ShapedParagraph> TextEngine::shape_uncached(std::u16string text,
       }
       if (g.id == 0 && !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
         ++shaped->missing_glyphs;
-      unit_advance[static_cast<size_t>(g.cluster)] += g.advance;
+      advance_before[static_cast<size_t>(g.cluster) + 1] += g.advance;
       run.advance += g.advance;
     }
     shaped->runs.push_back(std::move(run));
   }
-  shaped->advance_before.resize(view.size() + 1);
-  float sum = 0;
-  for (TextIndex i = 0; i < n; ++i) {
-    shaped->advance_before[static_cast<size_t>(i)] = sum;
-    sum += unit_advance[static_cast<size_t>(i)];
-  }
-  shaped->advance_before[view.size()] = sum;
+  for (size_t i = 1; i < advance_before.size(); ++i) advance_before[i] += advance_before[i - 1];
   return shaped;
 }
 
