@@ -19,6 +19,8 @@ enum class Action : uint8_t {
   OpenMessages,
   NewRequest,
   Back,
+  OpenStaff,        // the staff button on the attract screen
+  RegisterPerson,   // staff mode hands over to a person's new profile
   ToggleLargeText,  // the status bar's text size button
   KeepSession,      // the idle warning was touched
   EndSession,

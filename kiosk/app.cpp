@@ -149,6 +149,7 @@ void App::handle(const SDL_Event& event) {
     frames_pending_ = std::max(frames_pending_, kFramesAfterWake);
     return;
   }
+  if (event.type == SDL_RENDER_DEVICE_RESET) ui_->recreate_textures();
   if (event.type == SDL_RENDER_TARGETS_RESET || event.type == SDL_RENDER_DEVICE_RESET) {
     // The turned picture's texture lost its content (or is gone): make it anew.
     if (turned_target_) SDL_DestroyTexture(turned_target_);

@@ -182,6 +182,38 @@ std::future<std::string> Link::enrol(const std::string& code, const std::string&
   return answer;
 }
 
+std::future<net::PinResetResult> Link::reset_pin(const net::PinReset& reset) {
+  poll_enrolment();
+  if (!identity_) {
+    net::PinResetResult refused;
+    refused.error = net::PinResetError::Failed;
+    refused.detail = "not enrolled";
+    return ready(refused);
+  }
+  return worker_->post([identity = *identity_,
+                        reset = net::PinReset(reset)](net::HttpClient& client) mutable {
+    net::PinResetResult result = net::reset_pin(client, identity, reset, unix_now());
+    wipe(reset.staff_code);
+    wipe(reset.staff_pin);
+    wipe(reset.personal_code);
+    wipe(reset.new_pin);
+    return result;
+  });
+}
+
+StaffServices Link::staff_services() {
+  StaffServices s;
+  s.status = [this]() -> std::optional<net::SyncStatus> { return status(); };
+  s.enrolled = [this] {
+    poll_enrolment();
+    return enrolled();
+  };
+  s.version = [this] { return config_.version; };
+  s.enrol = [this](const std::string& code, const std::string& name) { return enrol(code, name); };
+  s.reset_pin = [this](const net::PinReset& reset) { return reset_pin(reset); };
+  return s;
+}
+
 AccountServices Link::services() {
   AccountServices s;
   s.create_account = [this](const net::NewProfile& p) { return create_account(p); };

@@ -21,8 +21,10 @@
 #include <optional>
 #include <string>
 
+#include "kiosk/screens/staff.h"
 #include "net/background.h"
 #include "net/outbox.h"
+#include "net/staff.h"
 #include "net/sync_engine.h"
 #include "net/terminal.h"
 
@@ -86,8 +88,14 @@ class Link {
   // error category, empty on success. The sync engine starts once it is done.
   std::future<std::string> enrol(const std::string& code, const std::string& terminal_name);
 
+  // Sets a person's new PIN, staff at their side (net/staff.h).
+  std::future<net::PinResetResult> reset_pin(const net::PinReset& reset);
+
   // Callbacks bound to this Link, which must outlive them.
   AccountServices services();
+  // Staff mode's callbacks for the network (status, enrolled, version, enrol,
+  // reset_pin); the caller adds save_settings.
+  StaffServices staff_services();
 
  private:
   explicit Link(LinkConfig config) : config_(std::move(config)) {}

@@ -1,6 +1,10 @@
 // ichhelfe-kiosk: the touch terminal's program. See kiosk/options.h for the
 // command line and kiosk/config.h for the configuration file.
+#include <sodium.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <iostream>
 
 #include <cstdio>
 #include <string_view>
@@ -27,10 +31,30 @@ int main(int argc, char** argv) {
     std::fputs(usage().c_str(), stdout);
     return 0;
   }
+  if (o.hash_staff_pin) {
+    std::string pin;
+    std::getline(std::cin, pin);
+    const bool digits = std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (pin.size() < 4 || pin.size() > 8 || !digits) {
+      std::fprintf(stderr, "ichhelfe-kiosk: a staff PIN is 4 to 8 digits\n");
+      return 2;
+    }
+    char hash[crypto_pwhash_STRBYTES];
+    if (sodium_init() < 0 ||
+        crypto_pwhash_str(hash, pin.c_str(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+      std::fprintf(stderr, "ichhelfe-kiosk: cannot hash the PIN (out of memory?)\n");
+      return 1;
+    }
+    sodium_memzero(pin.data(), pin.size());
+    std::printf("%s\n", hash);
+    return 0;
+  }
   // A bad configuration is reported and replaced by the defaults: a terminal
   // with a typo in its file still starts.
   ConfigResult config;
-  if (const std::string path = find_config(o.config); !path.empty()) config = load_config(path);
+  const std::string config_path = find_config(o.config);
+  if (!config_path.empty()) config = load_config(config_path);
   for (const std::string& problem : config.problems)
     std::fprintf(stderr, "ichhelfe-kiosk: configuration: %s\n", problem.c_str());
   const Settings& settings = config.settings;
@@ -70,9 +94,18 @@ int main(int argc, char** argv) {
     else
       std::fprintf(stderr, "ichhelfe-kiosk: enrolment failed: %s\n", error.c_str());
   }
+  // Staff mode: the network's part from the link, and saving into the file
+  // read (or, without one, the system's place, which staff may not be allowed
+  // to write: the page then says so).
+  StaffServices staff = link ? link->staff_services() : StaffServices{};
+  if (!link) staff.version = [] { return std::string(ICHHELFE_VERSION); };
+  staff.save_settings = [path = config_path.empty() ? std::string("/etc/ichhelfe/kiosk.toml")
+                                                    : config_path](const Settings& s) {
+    return save_staff_settings(path, s);
+  };
   std::unique_ptr<Screen> screen =
-      o.screen == "shell" && link ? make_shell(settings, link->services())
-                                  : make_screen(o.screen, settings);
+      o.screen == "shell" ? make_shell(settings, link ? link->services() : AccountServices{}, staff)
+                          : make_screen(o.screen, settings);
   App::Result made = App::create({o.fullscreen, o.width, o.height, ui}, std::move(screen));
   if (!made.app) {
     std::fprintf(stderr, "ichhelfe-kiosk: %s\n", made.error.c_str());

@@ -68,6 +68,7 @@ std::string usage() {
   return "usage: ichhelfe-kiosk [--windowed WxH] [--screen NAME] [--lang TAG] [--fonts FILE] "
          "[--config FILE]\n"
          "                      [--enrol CODE]\n"
+         "       ichhelfe-kiosk --hash-staff-pin\n"
          "       ichhelfe-kiosk --screenshot FILE.png --screen NAME [--lang TAG] [--size WxH] "
          "[--fonts FILE] [--config FILE]\n"
          "\n"
@@ -84,6 +85,8 @@ std::string usage() {
          "                     /etc/ichhelfe/kiosk.toml; see assets/config/kiosk.toml)\n"
          "  --enrol CODE       enrol the terminal with this code from the hub at start, unless\n"
          "                     it is enrolled already (staff mode can do it too)\n"
+         "  --hash-staff-pin   read a staff PIN (4 to 8 digits) on standard input and print\n"
+         "                     the Argon2id hash that staff.pin_hash takes\n"
          "  --screenshot FILE  draw one frame without a display, write it as PNG and exit\n"
          "  --size WxH         the screenshot's size (default 1920x1080)\n"
          "  --help             show this text\n";
@@ -103,6 +106,10 @@ OptionsResult parse_options(const std::vector<std::string_view>& args) {
     const std::string_view arg = args[i];
     if (arg == "--help" || arg == "-h") {
       o.help = true;
+      continue;
+    }
+    if (arg == "--hash-staff-pin") {
+      o.hash_staff_pin = true;
       continue;
     }
     if (arg != "--windowed" && arg != "--screen" && arg != "--lang" && arg != "--fonts" &&

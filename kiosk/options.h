@@ -2,6 +2,7 @@
 //
 //   ichhelfe-kiosk [--windowed WxH] [--screen NAME] [--lang TAG] [--fonts FILE] [--config FILE]
 //                  [--enrol CODE]
+//   ichhelfe-kiosk --hash-staff-pin   (reads a PIN on standard input, prints its hash)
 //   ichhelfe-kiosk --screenshot FILE.png --screen NAME [--lang TAG] [--size WxH] [--fonts FILE]
 //                  [--config FILE]
 //
@@ -26,6 +27,7 @@ struct Options {
   std::string config;      // TOML configuration; empty: the usual places (config.h)
   std::string screenshot;  // PNG to write; empty: run the kiosk
   std::string enrol;       // an enrolment code to use at start if not enrolled yet
+  bool hash_staff_pin = false;  // print the hash of a PIN read from stdin for staff.pin_hash
 };
 
 struct OptionsResult {

@@ -67,9 +67,10 @@ std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& setti
   return shell;
 }
 
-std::unique_ptr<Screen> make_shell(const Settings& settings, AccountServices accounts) {
+std::unique_ptr<Screen> make_shell(const Settings& settings, AccountServices accounts,
+                                   StaffServices staff) {
   return std::make_unique<Shell>(
-      ShellOptions{settings, [] { return Clock::now(); }, std::move(accounts)});
+      ShellOptions{settings, [] { return Clock::now(); }, std::move(accounts), std::move(staff)});
 }
 
 std::unique_ptr<Screen> make_screen(std::string_view name) {

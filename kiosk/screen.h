@@ -68,8 +68,11 @@ std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& setti
 std::unique_ptr<Screen> make_screen(std::string_view name);
 
 struct AccountServices;
-// The kiosk itself ("shell") with the network behind `accounts` (link.h).
-std::unique_ptr<Screen> make_shell(const Settings& settings, AccountServices accounts);
+struct StaffServices;
+// The kiosk itself ("shell") with the network behind `accounts` (link.h) and
+// staff mode's services behind `staff` (screens/staff.h).
+std::unique_ptr<Screen> make_shell(const Settings& settings, AccountServices accounts,
+                                   StaffServices staff);
 
 // Names make_screen() knows, for help and error messages.
 std::vector<std::string_view> screen_names();

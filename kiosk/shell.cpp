@@ -52,11 +52,15 @@ std::optional<Page> page_named(std::string_view name) {
   if (name == "profile") return Page::Profile;
   if (name == "login") return Page::Login;
   if (name == "code") return Page::Code;
+  if (name == "staff") return Page::Staff;
   if (name == "home") return Page::Home;
   return std::nullopt;
 }
 
-Shell::Shell(ShellOptions options) : options_(std::move(options)) {
+Shell::Shell(ShellOptions options)
+    : options_(std::move(options)),
+      gate_(options_.settings.staff_pin_hash, options_.settings.staff_attempts,
+            options_.settings.staff_lockout) {
   last_touch_ = attract_since_ = options_.now();
 }
 
@@ -66,6 +70,7 @@ void Shell::show(Page page) {
     return;
   }
   session_.active = true;
+  if (page == Page::Staff && !staff_) staff_ = std::make_unique<StaffMode>(gate_);
   stack_.push_back(page);
 }
 
@@ -109,6 +114,19 @@ void Shell::apply(Action action) {
       break;
     case Action::KeepSession:
       warning_ = false;
+      break;
+    case Action::OpenStaff:
+      session_.active = true;
+      staff_ = std::make_unique<StaffMode>(gate_);
+      stack_.push_back(Page::Staff);
+      break;
+    case Action::RegisterPerson:
+      // Staff leave their mode; the person at their side starts from the
+      // language picker, as anyone does.
+      staff_.reset();
+      stack_ = {Page::Attract, Page::Languages};
+      session_.active = true;
+      session_.large_text = options_.settings.large_text;
       break;
     case Action::ToggleLargeText:
       session_.large_text = !session_.large_text;
@@ -212,6 +230,7 @@ void Shell::end_session(ScreenFrame& frame) {
     options_.accounts.logout({session_.personal_code, session_.token, session_.lane, {}});
   if (login_answer_.valid()) abandoned_.push_back(std::move(login_answer_));
   wipe(session_);
+  staff_.reset();  // wipes what staff typed
   profile_.wipe();
   login_.wipe();
   keys_.reset();
@@ -292,8 +311,32 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c) {
 
 std::optional<Action> Shell::draw_page(PageContext& c) {
   switch (page()) {
-    case Page::Attract:
-      return draw_attract(c, attract_since_);
+    case Page::Attract: {
+      // Staff mode's door, small in the bottom end corner, only where a staff
+      // PIN is set. Drawn before the attract screen, whose whole area is a
+      // button: ImGui gives a touch to the first item under it.
+      std::optional<Action> action;
+      if (!options_.settings.staff_pin_hash.empty()) {
+        const float side = std::max(72.0f, std::round(c.m.button * 0.75f));
+        const float width = side * 2.2f;
+        const i18n::Span box = content(c);
+        const float x = i18n::at_end(c.direction(), box, width);
+        const Rect r{ImVec2(x, c.area.max.y - c.m.margin - side),
+                     ImVec2(x + width, c.area.max.y - c.m.margin)};
+        // TRANSLATORS: Small button on the attract screen that opens staff mode
+        // (behind the staff PIN).
+        if (page_toggle(c, "staff", c.frame.strings.text(msg("Staff")), {}, false, r, false))
+          action = Action::OpenStaff;
+      }
+      if (const auto a = draw_attract(c, attract_since_)) action = action ? action : a;
+      return action;
+    }
+    case Page::Staff: {
+      if (!staff_) return Action::EndSession;
+      const std::optional<StaffExit> exit = staff_->draw(c, options_.settings, options_.staff);
+      if (!exit) return std::nullopt;
+      return *exit == StaffExit::RegisterPerson ? Action::RegisterPerson : Action::EndSession;
+    }
     case Page::Languages: {
       languages_.set_shown(options_.settings.languages_shown);
       ImGui::SetCursorScreenPos(c.area.min);

@@ -36,13 +36,15 @@
 #include "kiosk/screens/login.h"
 #include "kiosk/screens/page.h"
 #include "kiosk/screens/profile.h"
+#include "kiosk/screens/staff.h"
+#include "kiosk/staff_gate.h"
 #include "kiosk/session.h"
 #include "kiosk/settings.h"
 #include "net/sync_engine.h"
 
 namespace ih::kiosk {
 
-enum class Page { Attract, Languages, Privacy, Start, Profile, Login, Code, Home };
+enum class Page { Attract, Languages, Privacy, Start, Profile, Login, Code, Home, Staff };
 
 // The page called `name` ("attract", "privacy", …), for --screen and tests.
 std::optional<Page> page_named(std::string_view name);
@@ -53,7 +55,10 @@ struct ShellOptions {
   std::function<Clock::time_point()> now = [] { return Clock::now(); };
   // The network: making profiles, logging in and out, the sync engine's
   // status (link.h). Empty members: no network.
-  AccountServices accounts;
+  AccountServices accounts = {};
+  // What staff mode needs (screens/staff.h); opened from the attract screen
+  // when a staff PIN is configured.
+  StaffServices staff = {};
 };
 
 class Shell : public Screen {
@@ -74,6 +79,7 @@ class Shell : public Screen {
   ProfileForm& profile_form() { return profile_; }
   LoginForm& login_form() { return login_; }
   FormKeys& keys() { return keys_; }
+  StaffMode* staff_mode() { return staff_.get(); }
   const Settings& settings() const { return options_.settings; }
   bool warning_shown() const { return warning_; }
   // Where each touch target was drawn in the last frame, by id ("end-session",
@@ -97,6 +103,10 @@ class Shell : public Screen {
   ProfileForm profile_;
   LoginForm login_;
   std::future<LoginOutcome> login_answer_;
+  // The staff PIN's gate lives as long as the kiosk, so leaving staff mode
+  // does not reset its count; staff mode itself only while it is open.
+  StaffGate gate_;
+  std::unique_ptr<StaffMode> staff_;
   // Logins still in flight when their session ended: logged out when they
   // answer, never shown to the next person.
   std::vector<std::future<LoginOutcome>> abandoned_;

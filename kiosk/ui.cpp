@@ -67,6 +67,17 @@ void Ui::set_language(std::string_view tag) {
                                                              : render::Direction::Ltr;
 }
 
+void Ui::recreate_textures() {
+  if (!renderer_) return;
+  ImGui::SetCurrentContext(imgui_);
+  // SDL keeps the texture objects, whose content the device lost: destroy
+  // them and make new ones (ImGui's font texture holds the white pixel every
+  // filled shape is drawn with).
+  ImGui_ImplSDLRenderer_DestroyDeviceObjects();
+  ImGui_ImplSDLRenderer_CreateDeviceObjects();
+  atlas_->recreate_textures();
+}
+
 void Ui::add_input(KeyboardInput input) {
   typed_.push_back(std::move(input));
 }

@@ -65,6 +65,9 @@ class Ui {
   ImGuiContext* imgui() const { return imgui_; }
   ImGuiIO& io();
   render::TextEngine& engine() { return *engine_; }
+  // After SDL_RENDER_DEVICE_RESET every texture of the renderer is gone:
+  // makes ImGui's font texture and the glyph atlas's pages again.
+  void recreate_textures();
   render::GlyphAtlas& atlas() { return *atlas_; }
   i18n::Localizer& strings() { return *strings_; }
 

@@ -1,0 +1,78 @@
+// Staff mode inside the shell: its door on the attract screen (only where a
+// staff PIN is set), the PIN, registering someone at the staff member's side,
+// and the end of staff mode wiping what was typed.
+#include <gtest/gtest.h>
+#include <sodium.h>
+
+#include <cstring>
+
+#include "render/text_field.h"
+#include "tests/kiosk/shell_harness.h"
+
+namespace ih::kiosk {
+namespace {
+
+using testing::Harness;
+
+// A staff PIN hash that is quick to check.
+Settings with_staff_pin(const char* pin) {
+  Settings s;
+  char hash[crypto_pwhash_STRBYTES];
+  EXPECT_EQ(sodium_init() >= 0, true);
+  EXPECT_EQ(crypto_pwhash_str_alg(hash, pin, strlen(pin), crypto_pwhash_OPSLIMIT_MIN,
+                                  crypto_pwhash_MEMLIMIT_MIN, crypto_pwhash_ALG_ARGON2ID13),
+            0);
+  s.staff_pin_hash = hash;
+  return s;
+}
+
+// Types `pin` into staff mode's PIN field and opens it.
+void open_with(Harness& h, const char* pin) {
+  ASSERT_EQ(h.shell.page(), Page::Staff);
+  render::TextField* field = h.shell.staff_mode()->field("staff-pin");
+  ASSERT_NE(field, nullptr);
+  field->insert(pin);
+  h.touch("staff-open");
+}
+
+TEST(ShellStaffTest, WithoutAStaffPinThereIsNoDoor) {
+  Harness h;
+  EXPECT_EQ(h.shell.controls().count("staff"), 0u);
+}
+
+TEST(ShellStaffTest, TheDoorOpensStaffModeAndRegisteringHandsOverToTheLanguagePicker) {
+  Harness h(with_staff_pin("2468"));
+  ASSERT_EQ(h.shell.controls().count("staff"), 1u);
+  h.touch("staff");
+  ASSERT_EQ(h.shell.page(), Page::Staff);
+  EXPECT_EQ(h.shell.staff_mode()->page(), StaffPage::Pin);
+  open_with(h, "2468");
+  ASSERT_EQ(h.shell.staff_mode()->page(), StaffPage::Menu);
+  h.touch("menu-register");
+  EXPECT_EQ(h.shell.page(), Page::Languages);
+  EXPECT_EQ(h.shell.staff_mode(), nullptr) << "staff mode ends when the person's session begins";
+  EXPECT_TRUE(h.shell.session().active);
+  EXPECT_EQ(h.shell.stack(), (std::vector<Page>{Page::Attract, Page::Languages}));
+}
+
+TEST(ShellStaffTest, AWrongPinKeepsStaffModeShutAndEndingItForgetsTheTry) {
+  Harness h(with_staff_pin("2468"));
+  h.touch("staff");
+  open_with(h, "1111");
+  EXPECT_EQ(h.shell.staff_mode()->page(), StaffPage::Pin);
+  h.touch("end-session");
+  EXPECT_EQ(h.shell.page(), Page::Attract);
+  EXPECT_EQ(h.shell.staff_mode(), nullptr);
+}
+
+TEST(ShellStaffTest, LeavingStaffModeReturnsToTheAttractScreen) {
+  Harness h(with_staff_pin("2468"));
+  h.touch("staff");
+  open_with(h, "2468");
+  h.touch("menu-leave");
+  EXPECT_EQ(h.shell.page(), Page::Attract);
+  EXPECT_FALSE(h.shell.session().active);
+}
+
+}  // namespace
+}  // namespace ih::kiosk
