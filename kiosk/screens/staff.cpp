@@ -542,31 +542,31 @@ std::optional<StaffExit> draw_pin(State& s, PageContext& c) {
   y += h + c.m.gap;
 
   if (s.answer && s.answer->verdict == GateVerdict::Disabled) {
-    // TRANSLATORS: On the staff PIN page when the terminal's configuration
-    // sets no staff PIN.
     say_at(s, c,
+           // TRANSLATORS: On the staff PIN page when the terminal's configuration
+           // sets no staff PIN.
            str.text(msg("Staff mode is not set up on this terminal: its configuration has no "
                         "staff PIN.")),
            y, true);
   } else if (c.now < s.locked_until) {
-    // TRANSLATORS: On the staff PIN page after too many wrong PINs; {time}
-    // counts down in minutes and seconds, e.g. "4:59".
     say_at(s, c,
+           // TRANSLATORS: On the staff PIN page after too many wrong PINs; {time}
+           // counts down in minutes and seconds, e.g. "4:59".
            str.format(msg("Too many wrong PINs. Staff mode is locked; try again in {time}."),
                       {{"time", clock_text(str, s.locked_until - c.now)}}),
            y, true);
     redraw_by(c, c.now + std::min<Clock::duration>(1s, s.locked_until - c.now));
   } else if (c.now < s.wait_until && s.answer && s.answer->verdict == GateVerdict::Waiting) {
-    // TRANSLATORS: On the staff PIN page when a PIN was entered too soon
-    // after a wrong one; {time} is minutes and seconds, e.g. "0:02".
     say_at(s, c,
+           // TRANSLATORS: On the staff PIN page when a PIN was entered too soon
+           // after a wrong one; {time} is minutes and seconds, e.g. "0:02".
            str.format(msg("Wait {time}, then try again."),
                       {{"time", clock_text(str, s.wait_until - c.now)}}),
            y, true);
     redraw_by(c, c.now + std::min<Clock::duration>(1s, s.wait_until - c.now));
   } else if (s.tries_left) {
-    // TRANSLATORS: On the staff PIN page after a wrong PIN.
     say_at(s, c,
+           // TRANSLATORS: On the staff PIN page after a wrong PIN.
            str.format(msg("Wrong PIN. {tries, plural, one {# more try} other {# more tries}} "
                           "before staff mode locks."),
                       {{"tries", *s.tries_left}}),
@@ -609,9 +609,9 @@ void draw_menu(State& s, PageContext& c, const StaffServices& services,
     y = note(c, str.format(msg("Waiting to be sent: {count}"), {{"count", status->waiting}}), y);
     if (status->last_contact > 0) {
       const i18n::Timestamp then{std::chrono::seconds(status->last_contact)};
-      // TRANSLATORS: Staff menu: when the platform last answered, e.g. "Last
-      // contact with the platform: 5 minutes ago".
       y = note(c,
+               // TRANSLATORS: Staff menu: when the platform last answered, e.g. "Last
+               // contact with the platform: 5 minutes ago".
                str.format(msg("Last contact with the platform: {when}"),
                           {{"when", str.formats().relative(then, services.wall_clock())}}),
                y);
@@ -710,8 +710,8 @@ void draw_enrol(State& s, PageContext& c, const StaffServices& services) {
   if (s.focus.empty()) {
     // TRANSLATORS: Heading of the page where staff enrol the terminal.
     y = page_heading(c, str.text(msg("Enrol this terminal")), y) + c.m.gap / 2;
-    // TRANSLATORS: On the enrolment page, above the form.
     y = note(c,
+             // TRANSLATORS: On the enrolment page, above the form.
              str.text(msg("Type the one-time code from the platform team and a name that tells "
                           "where this terminal stands.")),
              y) +
@@ -719,9 +719,9 @@ void draw_enrol(State& s, PageContext& c, const StaffServices& services) {
   }
   if (!draw_form(s, c, kEnrolFields, labels, y, content_bottom(c))) return;
   if (!services.enrol) {
-    // TRANSLATORS: On the enrolment page when the configuration names no
-    // platform address.
     say(s, c,
+        // TRANSLATORS: On the enrolment page when the configuration names no
+        // platform address.
         str.text(msg("This terminal has no platform address in its configuration, so it "
                      "cannot enrol.")),
         true);
@@ -736,9 +736,9 @@ void draw_enrol(State& s, PageContext& c, const StaffServices& services) {
     // TRANSLATORS: On the enrolment page after it succeeded.
     say(s, c, str.text(msg("Done: this terminal is enrolled and sends what people enter.")));
   } else if (s.enrolled) {
-    // TRANSLATORS: On the enrolment page after it failed; {reason} is a
-    // technical category in English for the platform team, e.g. "code refused".
     say(s, c,
+        // TRANSLATORS: On the enrolment page after it failed; {reason} is a
+        // technical category in English for the platform team, e.g. "code refused".
         str.format(msg("Enrolment failed ({reason}). Check the code, or ask the platform team for "
                        "a new one."),
                    {{"reason", *s.enrolled}}),
@@ -854,8 +854,8 @@ bool toggle_language(Settings& settings, const std::vector<const i18n::Language*
 void draw_settings(State& s, PageContext& c, Settings& settings, const StaffServices& services) {
   const i18n::Localizer& str = c.frame.strings;
   render::UiContext& ui = c.frame.ui;
-  // TRANSLATORS: Heading of the staff page with the terminal's settings.
   const float y =
+      // TRANSLATORS: Heading of the staff page with the terminal's settings.
       page_heading(c, str.text(msg("Terminal settings")), c.area.min.y + c.m.margin) + c.m.gap / 2;
   const i18n::Span box = content(c);
   const bool wide = landscape(c);
@@ -1086,9 +1086,9 @@ void reset_note(State& s, PageContext& c) {
       const Clock::duration left =
           s.reset_at + std::chrono::seconds(s.reset->retry_after_s) - c.now;
       if (left > Clock::duration::zero()) {
-        // TRANSLATORS: Reset a PIN: too many wrong staff logins; {time} counts
-        // down in minutes and seconds.
         say(s, c,
+            // TRANSLATORS: Reset a PIN: too many wrong staff logins; {time} counts
+            // down in minutes and seconds.
             str.format(msg("Too many wrong tries. Try again in {time}."),
                        {{"time", clock_text(str, left)}}),
             true);
@@ -1101,8 +1101,8 @@ void reset_note(State& s, PageContext& c) {
       say(s, c, str.text(msg("The platform cannot be reached now. Try again later.")), true);
       return;
     case PinResetError::Failed:
-      // TRANSLATORS: Reset a PIN: any other failure; {reason} is technical, in English.
       say(s, c,
+          // TRANSLATORS: Reset a PIN: any other failure; {reason} is technical, in English.
           str.format(msg("The PIN was not changed ({reason})."),
                      {{"reason", s.reset->detail.empty() ? "failed" : s.reset->detail}}),
           true);
@@ -1141,8 +1141,8 @@ void draw_reset(State& s, PageContext& c, const StaffServices& services) {
   if (s.focus.empty()) {
     // TRANSLATORS: Heading of the staff page that sets a new PIN for a person.
     y = page_heading(c, str.text(msg("Reset a PIN")), y) + c.m.gap / 2;
-    // TRANSLATORS: Reset a PIN: above the form.
     y = note(c,
+             // TRANSLATORS: Reset a PIN: above the form.
              str.text(msg("For a person at your side whose identity you have checked. Their "
                           "sessions end, and they log in with the new PIN.")),
              y) +
@@ -1150,8 +1150,8 @@ void draw_reset(State& s, PageContext& c, const StaffServices& services) {
   }
   if (!draw_form(s, c, kResetFields, labels, y, content_bottom(c))) return;
   if (!services.reset_pin)
-    // TRANSLATORS: Reset a PIN: the terminal has no network, so it cannot.
     say(s, c,
+        // TRANSLATORS: Reset a PIN: the terminal has no network, so it cannot.
         str.text(msg("This terminal has no connection to the platform, so it cannot reset "
                      "PINs.")),
         true);
