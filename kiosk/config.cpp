@@ -135,7 +135,7 @@ ConfigResult parse_config(std::string_view text, std::string_view origin) {
     }
   }
   if (const toml::table* t = section(root, "display", r)) {
-    unknown_keys(*t, "display", {"orientation", "large_text"}, r);
+    unknown_keys(*t, "display", {"orientation", "large_text", "reach_band"}, r);
     if (const toml::node* node = t->get("orientation")) {
       const auto name = node->value_exact<std::string>();
       const auto o = name ? orientation_named(*name) : std::nullopt;
@@ -155,6 +155,15 @@ ConfigResult parse_config(std::string_view text, std::string_view origin) {
                              "false");
       else
         s.large_text = *on;
+    }
+    if (const toml::node* node = t->get("reach_band")) {
+      const auto on = node->value_exact<bool>();
+      if (!on)
+        r.problems.push_back(where(origin, node->source()) +
+                             "display.reach_band must be true or false; using the default, "
+                             "false");
+      else
+        s.reach_band = *on;
     }
   }
   if (const toml::table* t = section(root, "staff", r)) {

@@ -39,6 +39,10 @@ struct Settings {
   // see poorly (each session starts in it).
   Orientation orientation = Orientation::Auto;
   bool large_text = false;
+  // On a portrait screen, keeps every control in its lower part, within the
+  // reach of a person seated or standing (EN 301 549 8.3: 380–1,220 mm above
+  // the floor); the top stays empty.
+  bool reach_band = false;
   // The staff PIN as an Argon2id string (crypto_pwhash_str); empty: no staff mode.
   std::string staff_pin_hash;
   // Wrong staff PINs in a row before the lockout, and how long it lasts.

@@ -16,6 +16,9 @@ using i18n::msg;
 constexpr ImU32 kOnline = IM_COL32(0x1B, 0x7A, 0x3A, 0xFF);
 constexpr ImU32 kOffline = IM_COL32(0x8A, 0x8A, 0x8A, 0xFF);
 constexpr ImU32 kBar = IM_COL32(0xE9, 0xEC, 0xEF, 0xFF);
+// The share of a portrait screen's height the reach band keeps controls in:
+// on a 55" screen hung 0.5 m above the floor, its lower 60 % ends near 1.2 m.
+constexpr float kReachBand = 0.6f;
 
 float bar_height(ImVec2 screen) {
   return std::max(88.0f, std::round(std::min(screen.x, screen.y) * 0.09f));
@@ -246,13 +249,15 @@ void Shell::end_session(ScreenFrame& frame) {
   frame.ui.needs_frame = true;
 }
 
-std::optional<Action> Shell::draw_status_bar(PageContext& c) {
+std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
   render::UiContext& ui = c.frame.ui;
   const i18n::Localizer& s = c.frame.strings;
   const i18n::Span box = content(c);
-  const float h = c.area.min.y;  // the bar ends where the page's area begins
+  // The bar reaches from `top` to where the page's area begins; `h` is its
+  // height, and every y below is from its top.
+  const float h = c.area.min.y - top;
   ImDrawList& list = *ImGui::GetWindowDrawList();
-  list.AddRectFilled(ImVec2(0, 0), ImVec2(c.frame.size.x, h), kBar);
+  list.AddRectFilled(ImVec2(0, top), ImVec2(c.frame.size.x, top + h), kBar);
 
   std::optional<Action> action;
   float end_width = 0;
@@ -265,7 +270,7 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c) {
     end_width = std::max(h * 2.5f, std::ceil(measured->width) + 2 * c.m.gap);
     const float pad = std::round(h * 0.12f);
     const float x = i18n::at_end(c.direction(), box, end_width);
-    const Rect r{ImVec2(x, pad), ImVec2(x + end_width, h - pad)};
+    const Rect r{ImVec2(x, top + pad), ImVec2(x + end_width, top + h - pad)};
     controls_["end-session"] = r;
     ImGui::SetCursorScreenPos(r.min);
     const float before = ui.text_size;
@@ -281,7 +286,7 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c) {
     const float pad = std::round(h * 0.12f);
     const float side = std::max(64.0f, h - 2 * pad);
     const float x = i18n::at_end(c.direction(), box, side, end_width + c.m.gap);
-    const Rect r{ImVec2(x, pad), ImVec2(x + side, pad + side)};
+    const Rect r{ImVec2(x, top + pad), ImVec2(x + side, top + pad + side)};
     if (page_toggle(c, "large-text", "A+", "en", session_.large_text, r, false))
       action = Action::ToggleLargeText;
     end_width += side + c.m.gap;
@@ -296,10 +301,10 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c) {
   const float room = box.width - end_width - c.m.gap * 2 - dot * 3;
   const auto layout =
       ui.engine.layout(text, {size, ui.language, ui.direction}, {.max_width = room});
-  const float y = std::round((h - layout->height) / 2);
+  const float y = std::round(top + (h - layout->height) / 2);
   // A filled dot when online, a ring when not: the shape says it, not only the colour.
   const float dot_x = i18n::at_start(c.direction(), box, dot * 2) + dot;
-  const ImVec2 centre(dot_x, h / 2);
+  const ImVec2 centre(dot_x, top + h / 2);
   if (online)
     list.AddCircleFilled(centre, dot, kOnline);
   else
@@ -405,7 +410,12 @@ void Shell::draw(ScreenFrame& frame) {
                                                          : options_.settings.large_text);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const bool bar = page() != Page::Attract && !warning_;
-  const float top = bar ? bar_height(frame.size) : 0;
+  // The reach band: on a portrait screen, the bar and the page in its lower
+  // part; the attract screen, which is one big touch target, keeps it all.
+  const bool band = options_.settings.reach_band && frame.size.y > frame.size.x &&
+                    page() != Page::Attract;
+  const float band_top = band ? std::round(frame.size.y * (1.0f - kReachBand)) : 0;
+  const float top = band_top + (bar ? bar_height(frame.size) : 0);
   PageContext c{
       frame,
       {ImVec2(origin.x, origin.y + top), ImVec2(origin.x + frame.size.x, origin.y + frame.size.y)},
@@ -416,7 +426,7 @@ void Shell::draw(ScreenFrame& frame) {
   if (warning_) {
     action = draw_idle_warning(c, left);
   } else {
-    if (bar) action = draw_status_bar(c);
+    if (bar) action = draw_status_bar(c, origin.y + band_top);
     if (const auto a = draw_page(c)) action = a;
   }
   if (action) {

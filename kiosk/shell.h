@@ -92,7 +92,7 @@ class Shell : public Screen {
   void submit_login();
   // Takes the login's answer when it has come; asks for frames until it has.
   void poll_login(ScreenFrame& frame);
-  std::optional<Action> draw_status_bar(PageContext& c);
+  std::optional<Action> draw_status_bar(PageContext& c, float top);
   std::optional<Action> draw_page(PageContext& c);
 
   ShellOptions options_;

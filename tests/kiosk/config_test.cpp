@@ -101,6 +101,16 @@ attempts = 0
   EXPECT_EQ(r.problems.size(), 5u);
 }
 
+TEST(ConfigTest, TheReachBandIsRead) {
+  EXPECT_FALSE(parse_config("", "kiosk.toml").settings.reach_band);
+  const ConfigResult r = parse_config("[display]\nreach_band = true\n", "kiosk.toml");
+  EXPECT_TRUE(r.problems.empty()) << r.problems.front();
+  EXPECT_TRUE(r.settings.reach_band);
+  const ConfigResult bad = parse_config("[display]\nreach_band = 1\n", "kiosk.toml");
+  EXPECT_FALSE(bad.settings.reach_band);
+  EXPECT_TRUE(mentions(bad, "kiosk.toml:2: display.reach_band must be true or false"));
+}
+
 TEST(ConfigTest, PlacesAndTheNetworkAreRead) {
   const ConfigResult r = parse_config(R"(
 [profile]

@@ -133,6 +133,27 @@ TEST(ShellTest, TheSettingsCanStartEverySessionInLargeTextAndLimitThePicker) {
   EXPECT_EQ(h.shell.controls().count("tile-fa"), 0u);
 }
 
+TEST(ShellTest, TheReachBandKeepsEveryControlInTheLowerPartOfAPortraitScreen) {
+  Settings s;
+  s.reach_band = true;
+  Harness h(s, ImVec2(1080, 1920));
+  h.touch("attract");
+  h.touch("tile-ar");
+  for (const Page page : {Page::Privacy, Page::Start, Page::Home}) {
+    h.shell.show(page);
+    h.frame();
+    for (const auto& [id, r] : h.shell.controls()) {
+      EXPECT_GE(r.min.y, 1920 * 0.4f - 1) << id << " above the reach band";
+      EXPECT_LE(r.max.y, 1920) << id;
+    }
+  }
+  // A landscape screen is low enough already: the band leaves it alone.
+  Harness wide(s, ImVec2(1920, 1080));
+  wide.touch("attract");
+  wide.touch("tile-de");
+  EXPECT_LT(wide.shell.controls().at("end-session").min.y, 100);
+}
+
 TEST(ShellTest, TheAttractScreenAsksForAFrameOnlyWhenTheGreetingChanges) {
   Harness h;
   const FrameOutcome first = h.frame();
