@@ -18,6 +18,15 @@ TextEngine::TextEngine(FontCollection& fonts, size_t cache_capacity)
 
 TextEngine::~TextEngine() { hb_buffer_destroy(buffer_); }
 
+void TextEngine::clear_caches() {
+  cache_.clear();
+  // The shaping buffer still holds the last paragraph's glyphs and clusters:
+  // a new one, so the old one's memory is freed (and overwritten, see
+  // kiosk/session.h's harden_heap()).
+  hb_buffer_destroy(buffer_);
+  buffer_ = hb_buffer_create();
+}
+
 std::shared_ptr<ShapedParagraph> TextEngine::shape_uncached(std::u16string text,
                                                             const TextStyle& style) {
   auto shaped = std::make_shared<ShapedParagraph>();

@@ -50,7 +50,7 @@ class TextEngine {
                                           const LayoutOptions& options);
 
   const LayoutCache::Stats& cache_stats() const { return cache_.stats(); }
-  void clear_caches() { cache_.clear(); }
+  void clear_caches();
   FontCollection& fonts() { return fonts_; }
 
  private:
