@@ -188,7 +188,9 @@ TEST_P(LanguagesGoldenTest, MatchesTheGoldenImage) {
 INSTANTIATE_TEST_SUITE_P(Goldens, LanguagesGoldenTest,
                          ::testing::Values(Case{"de", 1920, 1080}, Case{"de", 1080, 1920},
                                            Case{"ar", 1920, 1080}, Case{"ar", 1080, 1920},
-                                           Case{"en-XA", 1920, 1080}, Case{"ar-XB", 1920, 1080}),
+                                           Case{"ti", 1920, 1080}, Case{"ti", 1080, 1920},
+                                           Case{"en-XA", 1920, 1080}, Case{"en-XA", 1080, 1920},
+                                           Case{"ar-XB", 1920, 1080}, Case{"ar-XB", 1080, 1920}),
                          [](const auto& info) {
                            std::string name = info.param.language;
                            for (char& ch : name)

@@ -167,6 +167,37 @@ TEST(ProfileTest, ATerminalThatCannotSaveSaysSoAndKeepsTheAnswers) {
   EXPECT_EQ(h.shell.profile_form().profile({}).display_name, "سلمى");
 }
 
+TEST(ProfileTest, ADragScrollsTheLanguagesAndTouchesNone) {
+  FakeNetwork net;
+  Harness h({}, ImVec2(1280, 800), net.services());
+  to_start(h, "de");
+  h.touch("new");
+  h.type(KeysKind::Letters, "bo");
+  h.touch("next");
+  ASSERT_EQ(h.shell.profile_form().step(), Step::Languages);
+  const Rect last = h.shell.controls().at("language-ur");
+  ASSERT_GT(last.max.y, h.shell.controls().at("next").min.y) << "the list must overflow";
+
+  // A finger put down on a tile and drawn upwards.
+  ImGuiIO& io = h.ui.io();
+  io.MousePos = h.shell.controls().at("language-tr").centre();
+  io.MouseDown[0] = true;
+  h.frame();
+  for (int i = 0; i < 10; ++i) {
+    io.MousePos.y -= 30;
+    h.frame();
+  }
+  io.MouseDown[0] = false;
+  h.frame();
+  h.frame();
+  EXPECT_LT(h.shell.controls().at("language-ur").min.y, last.min.y - 50) << "the list moved up";
+  EXPECT_TRUE(h.shell.profile_form().languages().empty()) << "a drag is not a touch";
+
+  h.touch("language-ur");
+  EXPECT_EQ(h.shell.profile_form().languages(), (std::vector<std::string>{"ur"}))
+      << "the scrolled-in tile takes a touch";
+}
+
 TEST(ProfileTest, InArabicTheFormMirrors) {
   FakeNetwork net;
   Harness h({}, ImVec2(1920, 1080), net.services());
