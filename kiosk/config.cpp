@@ -306,13 +306,14 @@ std::vector<Entry> staff_entries(const Settings& s) {
           {"session", "warning_seconds", std::to_string(s.warning_for.count())},
           {"language", "shown", shown},
           {"display", "orientation", "\"" + std::string(orientation_name(s.orientation)) + "\""},
-          {"display", "large_text", s.large_text ? "true" : "false"}};
+          {"display", "large_text", s.large_text ? "true" : "false"},
+          {"display", "reach_band", s.reach_band ? "true" : "false"}};
 }
 
 bool same_staff_settings(const Settings& a, const Settings& b) {
   return a.idle_after == b.idle_after && a.warning_for == b.warning_for &&
          a.languages_shown == b.languages_shown && a.orientation == b.orientation &&
-         a.large_text == b.large_text;
+         a.large_text == b.large_text && a.reach_band == b.reach_band;
 }
 
 std::string system_error(const std::string& path, const char* what) {

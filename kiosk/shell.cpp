@@ -411,9 +411,10 @@ void Shell::draw(ScreenFrame& frame) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const bool bar = page() != Page::Attract && !warning_;
   // The reach band: on a portrait screen, the bar and the page in its lower
-  // part; the attract screen, which is one big touch target, keeps it all.
+  // part. The attract screen, one big touch target, keeps it all, and so does
+  // staff mode, whose settings need the whole height (staff stand at it).
   const bool band = options_.settings.reach_band && frame.size.y > frame.size.x &&
-                    page() != Page::Attract;
+                    page() != Page::Attract && page() != Page::Staff;
   const float band_top = band ? std::round(frame.size.y * (1.0f - kReachBand)) : 0;
   const float top = band_top + (bar ? bar_height(frame.size) : 0);
   PageContext c{

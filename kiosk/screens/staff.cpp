@@ -952,13 +952,21 @@ void draw_settings(State& s, PageContext& c, Settings& settings, const StaffServ
   }
   oy += control_h + item_gap;
 
-  // [Large text]
-  const float large_w = std::min(other_column.width, control_h * 6);
-  const float lx = i18n::at_start(c.direction(), other_column, large_w);
+  // [Large text] [Reach band], side by side
+  const float switch_w = std::min((other_column.width - tile_gap) / 2, control_h * 6);
+  const float lx = i18n::at_start(c.direction(), other_column, switch_w);
   // TRANSLATORS: Staff settings: a switch for larger text in every session.
   if (toggle(c, "large-text", str.text(msg("Large text")), {}, settings.large_text,
-             {ImVec2(lx, oy), ImVec2(lx + large_w, oy + control_h)})) {
+             {ImVec2(lx, oy), ImVec2(lx + switch_w, oy + control_h)})) {
     settings.large_text = !settings.large_text;
+    changed = true;
+  }
+  const float rx = i18n::at_start(c.direction(), other_column, switch_w, switch_w + tile_gap);
+  // TRANSLATORS: Staff settings: a switch that keeps every button in the
+  // lower part of a tall (portrait) screen, within reach of people seated.
+  if (toggle(c, "reach-band", str.text(msg("Buttons low")), {}, settings.reach_band,
+             {ImVec2(rx, oy), ImVec2(rx + switch_w, oy + control_h)})) {
+    settings.reach_band = !settings.reach_band;
     changed = true;
   }
 

@@ -240,6 +240,7 @@ Settings changed() {
   s.languages_shown = {"de", "ar", "ti"};
   s.orientation = Orientation::Portrait;
   s.large_text = true;
+  s.reach_band = true;
   return s;
 }
 
@@ -261,6 +262,7 @@ TEST(ConfigSaveTest, TheSampleFileKeepsItsCommentsAndOtherSettings) {
   EXPECT_EQ(r.settings.languages_shown, (std::vector<std::string>{"de", "ar", "ti"}));
   EXPECT_EQ(r.settings.orientation, Orientation::Portrait);
   EXPECT_TRUE(r.settings.large_text);
+  EXPECT_TRUE(r.settings.reach_band);
   EXPECT_EQ(r.settings.places, Settings{}.places);
   // Each value replaced where it stood: the same lines, the same comments.
   EXPECT_EQ(lines(after), lines(before));
@@ -306,7 +308,9 @@ shown = [
       << after;
   EXPECT_NE(after.find("shown = [\"de\", \"ar\", \"ti\"] # the end\n"), std::string::npos)
       << after;
-  EXPECT_NE(after.find("\n[display]\norientation = \"portrait\"\nlarge_text = true\n"),
+  EXPECT_TRUE(r.settings.reach_band);
+  EXPECT_NE(after.find("\n[display]\norientation = \"portrait\"\nlarge_text = true\n"
+                       "reach_band = true\n"),
             std::string::npos)
       << after;
 }

@@ -74,5 +74,22 @@ TEST(ShellStaffTest, LeavingStaffModeReturnsToTheAttractScreen) {
   EXPECT_FALSE(h.shell.session().active);
 }
 
+TEST(ShellStaffTest, ASettingStaffChangeAppliesToTheNextSessionAtOnce) {
+  Harness h(with_staff_pin("2468"), ImVec2(1080, 1920));
+  h.touch("staff");
+  open_with(h, "2468");
+  h.touch("menu-settings");
+  ASSERT_EQ(h.shell.staff_mode()->page(), StaffPage::Settings);
+  h.touch("reach-band");
+  EXPECT_TRUE(h.shell.settings().reach_band);
+  h.touch("back");
+  ASSERT_EQ(h.shell.staff_mode()->page(), StaffPage::Menu);
+  h.touch("menu-leave");
+  ASSERT_EQ(h.shell.page(), Page::Attract);
+  h.touch("attract");
+  EXPECT_GE(h.shell.controls().at("end-session").min.y, 1920 * 0.4f - 1)
+      << "the next session keeps its controls low";
+}
+
 }  // namespace
 }  // namespace ih::kiosk
