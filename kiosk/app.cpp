@@ -170,8 +170,9 @@ bool App::begin_turned() {
   const ImVec2 size = kiosk::content_size(window, true);
   if (!turned_target_ || size.x != turned_size_.x || size.y != turned_size_.y) {
     if (turned_target_) SDL_DestroyTexture(turned_target_);
-    turned_target_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-                                       static_cast<int>(size.x), static_cast<int>(size.y));
+    turned_target_ =
+        SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                          static_cast<int>(size.x), static_cast<int>(size.y));
     turned_size_ = size;
     if (!turned_target_) {
       SDL_Log("cannot turn the picture (%s); drawing it as the display reports", SDL_GetError());

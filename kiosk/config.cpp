@@ -200,8 +200,10 @@ ConfigResult parse_config(std::string_view text, std::string_view origin) {
         for (const toml::node& item : *list) {
           const auto place = item.value_exact<std::string>();
           // The hub takes a town of 1 to 80 characters.
-          if (!place || place->empty() || place->size() > 80) good = false;
-          else places.push_back(*place);
+          if (!place || place->empty() || place->size() > 80)
+            good = false;
+          else
+            places.push_back(*place);
         }
       if (!good)
         r.problems.push_back(where(origin, node->source()) +
@@ -224,12 +226,14 @@ ConfigResult parse_config(std::string_view text, std::string_view origin) {
       else
         out = *value;
     };
-    text("server", s.server_url,
-         [](const std::string& v) { return v.empty() || v.starts_with("https://"); },
-         "an https:// address, or empty for no network");
-    text("ca_file", s.ca_file, [](const std::string&) { return true; }, "a file name");
-    text("state_dir", s.state_dir, [](const std::string& v) { return !v.empty(); },
-         "a folder");
+    text(
+        "server", s.server_url,
+        [](const std::string& v) { return v.empty() || v.starts_with("https://"); },
+        "an https:// address, or empty for no network");
+    text(
+        "ca_file", s.ca_file, [](const std::string&) { return true; }, "a file name");
+    text(
+        "state_dir", s.state_dir, [](const std::string& v) { return !v.empty(); }, "a folder");
   }
   return r;
 }
@@ -335,7 +339,7 @@ bool write_all(int fd, std::string_view text) {
 // `path`, so that a crash or a full disk leaves the old file whole. Where the
 // folder is not writable but the file is, it is rewritten in place.
 std::string replace_file(const std::string& path, const std::string& text) {
-  struct stat old{};
+  struct stat old {};
   const bool existed = ::stat(path.c_str(), &old) == 0;
   std::string temp = path + ".XXXXXX";
   const int fd = ::mkstemp(temp.data());
@@ -424,9 +428,9 @@ std::string save_staff_settings(const std::string& path, const Settings& setting
     if (it != edits.end())
       it->text += line;
     else
-      edits.push_back({at, 0, (at == text.size() && !text.empty() && text.back() != '\n')
-                                  ? "\n" + line
-                                  : line});
+      edits.push_back(
+          {at, 0,
+           (at == text.size() && !text.empty() && text.back() != '\n') ? "\n" + line : line});
   }
   std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.at > b.at; });
   for (const Edit& e : edits) text.replace(e.at, e.length, e.text);

@@ -115,7 +115,9 @@ void Link::poll_enrolment() {
   start(*identity);
 }
 
-bool Link::enrolled() const { return identity_.has_value(); }
+bool Link::enrolled() const {
+  return identity_.has_value();
+}
 
 net::SyncStatus Link::status() {
   poll_enrolment();
@@ -140,14 +142,13 @@ std::future<LoginOutcome> Link::login(const std::string& code, const std::string
   poll_enrolment();
   if (!identity_) return ready(LoginOutcome{LoginOutcome::Result::NotEnrolled, {}, 0});
   // The worker owns its copies and wipes them when done.
-  return worker_->post(
-      [identity = *identity_, code = std::string(code),
-       pin = std::string(pin)](net::HttpClient& client) mutable -> LoginOutcome {
-        LoginOutcome out = outcome_of(net::login(client, identity, code, pin));
-        wipe(pin);
-        wipe(code);
-        return out;
-      });
+  return worker_->post([identity = *identity_, code = std::string(code),
+                        pin = std::string(pin)](net::HttpClient& client) mutable -> LoginOutcome {
+    LoginOutcome out = outcome_of(net::login(client, identity, code, pin));
+    wipe(pin);
+    wipe(code);
+    return out;
+  });
 }
 
 void Link::logout(const net::PersonSession& session) {
@@ -190,15 +191,15 @@ std::future<net::PinResetResult> Link::reset_pin(const net::PinReset& reset) {
     refused.detail = "not enrolled";
     return ready(refused);
   }
-  return worker_->post([identity = *identity_,
-                        reset = net::PinReset(reset)](net::HttpClient& client) mutable {
-    net::PinResetResult result = net::reset_pin(client, identity, reset, unix_now());
-    wipe(reset.staff_code);
-    wipe(reset.staff_pin);
-    wipe(reset.personal_code);
-    wipe(reset.new_pin);
-    return result;
-  });
+  return worker_->post(
+      [identity = *identity_, reset = net::PinReset(reset)](net::HttpClient& client) mutable {
+        net::PinResetResult result = net::reset_pin(client, identity, reset, unix_now());
+        wipe(reset.staff_code);
+        wipe(reset.staff_pin);
+        wipe(reset.personal_code);
+        wipe(reset.new_pin);
+        return result;
+      });
 }
 
 StaffServices Link::staff_services() {

@@ -50,7 +50,8 @@ struct AccountServices {
   // Queues a new profile (works offline); nullopt when it cannot be queued.
   std::function<std::optional<net::PersonSession>(const net::NewProfile&)> create_account = {};
   // Logs in at the server; the future is ready when the server answered.
-  std::function<std::future<LoginOutcome>(const std::string& code, const std::string& pin)> login = {};
+  std::function<std::future<LoginOutcome>(const std::string& code, const std::string& pin)> login =
+      {};
   // Ends a person's session at the server, in the background.
   std::function<void(const net::PersonSession&)> logout = {};
   // A snapshot of the sync engine for the status bar; nullopt: no network.

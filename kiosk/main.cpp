@@ -4,9 +4,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <iostream>
-
 #include <cstdio>
+#include <iostream>
 #include <string_view>
 #include <vector>
 
@@ -34,7 +33,8 @@ int main(int argc, char** argv) {
   if (o.hash_staff_pin) {
     std::string pin;
     std::getline(std::cin, pin);
-    const bool digits = std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool digits =
+        std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (pin.size() < 4 || pin.size() > 8 || !digits) {
       std::fprintf(stderr, "ichhelfe-kiosk: a staff PIN is 4 to 8 digits\n");
       return 2;

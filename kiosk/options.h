@@ -22,11 +22,11 @@ struct Options {
   int width = 1920;  // window size with --windowed, image size with --screenshot
   int height = 1080;
   std::string screen = "shell";
-  std::string language;    // empty: the configuration's default language
-  std::string fonts;       // font configuration file
-  std::string config;      // TOML configuration; empty: the usual places (config.h)
-  std::string screenshot;  // PNG to write; empty: run the kiosk
-  std::string enrol;       // an enrolment code to use at start if not enrolled yet
+  std::string language;         // empty: the configuration's default language
+  std::string fonts;            // font configuration file
+  std::string config;           // TOML configuration; empty: the usual places (config.h)
+  std::string screenshot;       // PNG to write; empty: run the kiosk
+  std::string enrol;            // an enrolment code to use at start if not enrolled yet
   bool hash_staff_pin = false;  // print the hash of a PIN read from stdin for staff.pin_hash
 };
 

@@ -18,6 +18,8 @@ ImVec2 content_size(ImVec2 window, bool turned) {
   return turned ? ImVec2(window.y, window.x) : window;
 }
 
-ImVec2 to_content(ImVec2 p, ImVec2 window) { return ImVec2(p.y, window.x - p.x); }
+ImVec2 to_content(ImVec2 p, ImVec2 window) {
+  return ImVec2(p.y, window.x - p.x);
+}
 
 }  // namespace ih::kiosk

@@ -78,10 +78,10 @@ std::unique_ptr<Screen> make_screen(std::string_view name) {
 }
 
 std::vector<std::string_view> screen_names() {
-  return {"specimen", "languages", "keyboard", "keyboard-pin", "shell",   "attract",
-          "picker",   "privacy",   "start",    "profile",      "profile-languages",
-          "profile-place", "profile-pin", "login", "login-pin", "login-locked", "code",
-          "home",     "idle-warning"};
+  return {"specimen",          "languages",     "keyboard",    "keyboard-pin", "shell",
+          "attract",           "picker",        "privacy",     "start",        "profile",
+          "profile-languages", "profile-place", "profile-pin", "login",        "login-pin",
+          "login-locked",      "code",          "home",        "idle-warning"};
 }
 
 }  // namespace ih::kiosk

@@ -52,7 +52,7 @@ struct Settings {
   // The towns and shelters a person can choose from for their profile, in the
   // order shown. Proper names, shown as written here.
   std::vector<std::string> places = {"Dresden", "Leipzig", "Chemnitz", "Zwickau", "Plauen",
-                                     "Görlitz", "Bautzen", "Freiberg", "Pirna", "Meißen"};
+                                     "Görlitz", "Bautzen", "Freiberg", "Pirna",   "Meißen"};
 
   // The platform: its https:// address (empty: no network, nothing is sent),
   // a PEM file of certificates to trust instead of the system's (empty: the

@@ -293,9 +293,8 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
   }
 
   bool online = false;
-  const std::string text =
-      status_text(s, options_.accounts.sync_status ? options_.accounts.sync_status() : std::nullopt,
-                  online);
+  const std::string text = status_text(
+      s, options_.accounts.sync_status ? options_.accounts.sync_status() : std::nullopt, online);
   const float size = std::round(c.m.body * 0.85f);
   const float dot = std::round(size * 0.35f);
   const float room = box.width - end_width - c.m.gap * 2 - dot * 3;
@@ -406,8 +405,8 @@ void Shell::draw(ScreenFrame& frame) {
     }
   }
 
-  const Metrics m = metrics(frame.size, session_.active ? session_.large_text
-                                                         : options_.settings.large_text);
+  const Metrics m =
+      metrics(frame.size, session_.active ? session_.large_text : options_.settings.large_text);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const bool bar = page() != Page::Attract && !warning_;
   // The reach band: on a portrait screen, the bar and the page in its lower

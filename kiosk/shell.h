@@ -37,9 +37,9 @@
 #include "kiosk/screens/page.h"
 #include "kiosk/screens/profile.h"
 #include "kiosk/screens/staff.h"
-#include "kiosk/staff_gate.h"
 #include "kiosk/session.h"
 #include "kiosk/settings.h"
+#include "kiosk/staff_gate.h"
 #include "net/sync_engine.h"
 
 namespace ih::kiosk {

@@ -49,8 +49,8 @@ Typed type_into(PageContext& c, FormKeys& keys, KeysKind kind, render::TextField
   keyboard::Keyboard& k = keys.keys(kind, frame.strings);
   if (kind == KeysKind::Letters && field.options().language != k.layout().language) {
     const std::string& language = k.layout().language;
-    field.set_language(language, i18n::is_rtl(language) ? render::Direction::AutoRtl
-                                                        : render::Direction::Auto);
+    field.set_language(
+        language, i18n::is_rtl(language) ? render::Direction::AutoRtl : render::Direction::Auto);
   }
   Typed typed;
   const keyboard::PhysicalResult physical = keyboard::apply_physical(field, frame.typed);

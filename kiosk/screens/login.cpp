@@ -45,7 +45,9 @@ std::string LoginForm::code() const {
   return canonical;
 }
 
-std::string LoginForm::pin() const { return pin_ ? pin_->text() : std::string(); }
+std::string LoginForm::pin() const {
+  return pin_ ? pin_->text() : std::string();
+}
 
 void LoginForm::answer(const LoginOutcome& outcome) {
   using R = LoginOutcome::Result;
@@ -129,14 +131,16 @@ std::optional<Action> LoginForm::draw(PageContext& c, FormKeys& keys) {
           {{"minutes", wait_minutes_}});
       break;
     case Problem::Offline:
-      // TRANSLATORS: Login: the terminal cannot reach the platform now.
-      problem = s.text(msg("The terminal is offline, so it cannot check your PIN now. Please "
-                           "try again later."));
+      problem =
+          // TRANSLATORS: Login: the terminal cannot reach the platform now.
+          s.text(msg("The terminal is offline, so it cannot check your PIN now. Please "
+                     "try again later."));
       break;
     case Problem::Unavailable:
-      // TRANSLATORS: Login: logging in is not possible on this terminal now.
-      problem = s.text(msg("Logging in does not work on this terminal right now. Please ask "
-                           "staff for help."));
+      problem =
+          // TRANSLATORS: Login: logging in is not possible on this terminal now.
+          s.text(msg("Logging in does not work on this terminal right now. Please ask "
+                     "staff for help."));
       break;
   }
   if (!problem.empty()) y = page_note(c, problem, y + c.m.gap / 2, true);

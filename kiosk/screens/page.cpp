@@ -80,22 +80,21 @@ bool page_toggle(PageContext& c, const std::string& id, std::string_view text,
   // Room for the check mark on both sides keeps the label centred.
   const float room = r.width() - 2 * (pad + 2 * mark + pad);
   const bool own = !language.empty();
-  const render::TextStyle style{
-      c.m.body, own ? std::string(language) : ui.language,
-      own ? render::Direction::Auto : ui.direction};
+  const render::TextStyle style{c.m.body, own ? std::string(language) : ui.language,
+                                own ? render::Direction::Auto : ui.direction};
   const auto layout =
       ui.engine.layout(text, style, {.max_width = room, .align = render::Align::Center});
   list.PushClipRect(r.min, r.max, true);
-  render::draw_layout(list, ui.atlas, *layout,
-                      ImVec2(r.min.x + 2 * pad + 2 * mark,
-                             std::round(r.min.y + (r.height() - layout->height) / 2)),
-                      ui.theme.text);
+  render::draw_layout(
+      list, ui.atlas, *layout,
+      ImVec2(r.min.x + 2 * pad + 2 * mark, std::round(r.min.y + (r.height() - layout->height) / 2)),
+      ui.theme.text);
   list.PopClipRect();
   if (on && mark_on) {
     const i18n::Span tile{r.min.x, r.width()};
-    check_mark(list, ImVec2(i18n::at_end(c.direction(), tile, 2 * mark, pad) + mark,
-                            r.min.y + pad + mark),
-               mark, ui.theme.button_pressed, ui.theme.button_text);
+    check_mark(
+        list, ImVec2(i18n::at_end(c.direction(), tile, 2 * mark, pad) + mark, r.min.y + pad + mark),
+        mark, ui.theme.button_pressed, ui.theme.button_text);
   }
   return released;
 }
@@ -109,8 +108,8 @@ bool touch_dragged() {
 void scroll_list(PageContext& c, const Rect& view, float content_height, float& offset) {
   const ImGuiIO& io = ImGui::GetIO();
   const ImVec2 from = io.MouseClickedPos[0];
-  const bool inside = from.x >= view.min.x && from.x < view.max.x && from.y >= view.min.y &&
-                      from.y < view.max.y;
+  const bool inside =
+      from.x >= view.min.x && from.x < view.max.x && from.y >= view.min.y && from.y < view.max.y;
   if (inside && io.MouseDown[0] && touch_dragged() && io.MouseDelta.y != 0) {
     offset -= io.MouseDelta.y;
     c.frame.ui.needs_frame = true;
@@ -119,7 +118,8 @@ void scroll_list(PageContext& c, const Rect& view, float content_height, float& 
 }
 
 float page_note(PageContext& c, std::string_view text, float y, bool error) {
-  if (!error) return page_text(c, text, y, std::round(c.m.body * 0.85f), c.frame.ui.theme.muted_text);
+  if (!error)
+    return page_text(c, text, y, std::round(c.m.body * 0.85f), c.frame.ui.theme.muted_text);
   // A warning sign before the text: the message is an error by its shape too.
   const std::string marked = "⚠ " + std::string(text);
   return page_text(c, marked, y, c.m.body, kError);

@@ -172,8 +172,7 @@ std::optional<Action> ProfileForm::next(const Settings& settings) {
 }
 
 std::optional<Action> ProfileForm::draw_typing(PageContext& c, FormKeys& keys,
-                                               render::TextField& field, KeysKind kind,
-                                               float top) {
+                                               render::TextField& field, KeysKind kind, float top) {
   const i18n::Localizer& s = c.frame.strings;
   const bool skip = step_ == Step::Phone && field.empty();
   const std::string_view next_label =
@@ -206,7 +205,8 @@ void ProfileForm::draw_languages(PageContext& c, const Rect& view) {
     const int column = static_cast<int>(i % columns);
     const int row = static_cast<int>(i / columns);
     const i18n::Span x = i18n::cell(c.direction(), box, column, columns, c.m.gap);
-    const float top = std::round(view.min.y + static_cast<float>(row) * (tile_h + c.m.gap) - scroll_);
+    const float top =
+        std::round(view.min.y + static_cast<float>(row) * (tile_h + c.m.gap) - scroll_);
     const Rect r{ImVec2(x.left, top), ImVec2(x.right(), top + tile_h)};
     const auto at = std::find(languages_.begin(), languages_.end(), l.tag);
     const bool on = at != languages_.end();
@@ -237,7 +237,8 @@ void ProfileForm::draw_places(PageContext& c, const Rect& view, const Settings& 
     const int column = static_cast<int>(i % columns);
     const int row = static_cast<int>(i / columns);
     const i18n::Span x = i18n::cell(c.direction(), box, column, columns, c.m.gap);
-    const float top = std::round(view.min.y + static_cast<float>(row) * (tile_h + c.m.gap) - scroll_);
+    const float top =
+        std::round(view.min.y + static_cast<float>(row) * (tile_h + c.m.gap) - scroll_);
     const Rect r{ImVec2(x.left, top), ImVec2(x.right(), top + tile_h)};
     // Place names are proper names, written as the configuration has them.
     if (page_toggle(c, "place-" + std::to_string(i), settings.places[i], "de", place_ == i, r)) {
@@ -324,10 +325,11 @@ std::optional<Action> ProfileForm::draw(PageContext& c, FormKeys& keys, const Se
       problem = s.text(msg("The two PINs were different. Please choose your PIN again."));
       break;
     case Problem::CannotSave:
-      // TRANSLATORS: Profile: the terminal could not store the new profile
-      // (not set up by staff, or its storage failed).
-      problem = s.text(msg("This terminal cannot save your profile right now. Please ask staff "
-                           "for help."));
+      problem =
+          // TRANSLATORS: Profile: the terminal could not store the new profile
+          // (not set up by staff, or its storage failed).
+          s.text(msg("This terminal cannot save your profile right now. Please ask staff "
+                     "for help."));
       break;
   }
   if (!problem.empty())

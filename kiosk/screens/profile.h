@@ -31,8 +31,17 @@ class ProfileForm {
  public:
   enum class Step { Name, Languages, Place, Phone, Pin, PinAgain };
   // Why Next did not go on, shown under the question until the next edit.
-  enum class Problem { None, NoName, NoLanguage, TooManyLanguages, NoPlace, ShortPhone, ShortPin, PinsDiffer,
-                       CannotSave };
+  enum class Problem {
+    None,
+    NoName,
+    NoLanguage,
+    TooManyLanguages,
+    NoPlace,
+    ShortPhone,
+    ShortPin,
+    PinsDiffer,
+    CannotSave
+  };
 
   ProfileForm();
   ~ProfileForm();

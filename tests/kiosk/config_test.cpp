@@ -173,10 +173,12 @@ size = 3
   EXPECT_TRUE(r.settings.languages_shown.empty());
   EXPECT_EQ(r.settings.orientation, Orientation::Auto);
   EXPECT_FALSE(r.settings.large_text);
-  EXPECT_TRUE(mentions(r, "kiosk.toml:3: language.shown must be a list of the tags of languages "
-                          "the kiosk speaks, each once"));
-  EXPECT_TRUE(mentions(r, "kiosk.toml:5: display.orientation must be \"auto\", \"landscape\" "
-                          "or \"portrait\"; using the default, \"auto\""));
+  EXPECT_TRUE(mentions(r,
+                       "kiosk.toml:3: language.shown must be a list of the tags of languages "
+                       "the kiosk speaks, each once"));
+  EXPECT_TRUE(mentions(r,
+                       "kiosk.toml:5: display.orientation must be \"auto\", \"landscape\" "
+                       "or \"portrait\"; using the default, \"auto\""));
   EXPECT_TRUE(mentions(r, "kiosk.toml:6: display.large_text must be true or false"));
   EXPECT_TRUE(mentions(r, "kiosk.toml:7: unknown setting display.size"));
   EXPECT_EQ(r.problems.size(), 4u);
@@ -306,8 +308,7 @@ shown = [
                        "warning_seconds = 40 # and one after a value\n"),
             std::string::npos)
       << after;
-  EXPECT_NE(after.find("shown = [\"de\", \"ar\", \"ti\"] # the end\n"), std::string::npos)
-      << after;
+  EXPECT_NE(after.find("shown = [\"de\", \"ar\", \"ti\"] # the end\n"), std::string::npos) << after;
   EXPECT_TRUE(r.settings.reach_band);
   EXPECT_NE(after.find("\n[display]\norientation = \"portrait\"\nlarge_text = true\n"
                        "reach_band = true\n"),

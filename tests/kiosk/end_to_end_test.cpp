@@ -33,11 +33,9 @@ class LogCapture {
   LogCapture() {
     previous_ = net::set_log_sink([this](net::LogLevel, std::string_view line) { add(line); });
     SDL_LogGetOutputFunction(&sdl_previous_, &sdl_previous_data_);
-    SDL_LogSetOutputFunction(
-        [](void* self, int, SDL_LogPriority, const char* line) {
-          static_cast<LogCapture*>(self)->add(line);
-        },
-        this);
+    SDL_LogSetOutputFunction([](void* self, int, SDL_LogPriority,
+                                const char* line) { static_cast<LogCapture*>(self)->add(line); },
+                             this);
   }
   ~LogCapture() {
     net::set_log_sink(previous_);
@@ -90,8 +88,7 @@ TEST(EndToEndTest, AnArabicProfileMadeAtTheKioskLogsInAgainAndIsOnTheHub) {
   LogCapture logs;
   test::TempDir state;
   Link::Opened opened = Link::open({"https://127.0.0.1:" + std::to_string(hub.port()),
-                                    test::test_ca_file(), (state.path / "kiosk").string(),
-                                    "test"});
+                                    test::test_ca_file(), (state.path / "kiosk").string(), "test"});
   ASSERT_TRUE(opened.link) << opened.error;
   Link& link = *opened.link;
   ASSERT_EQ(link.enrol(hub.enrolment_code(), "end-to-end").get(), "");
@@ -137,10 +134,12 @@ TEST(EndToEndTest, AnArabicProfileMadeAtTheKioskLogsInAgainAndIsOnTheHub) {
   ASSERT_EQ(h.shell.page(), Page::Home);
 
   // The profile waits in the outbox, sealed, until the sync engine delivers it.
-  ASSERT_TRUE(frames_until(h, [&] {
-    const net::SyncStatus s = link.status();
-    return s.waiting == 0 && s.delivered >= 1;
-  })) << "the profile did not reach the hub: " << link.status().last_error;
+  ASSERT_TRUE(frames_until(h,
+                           [&] {
+                             const net::SyncStatus s = link.status();
+                             return s.waiting == 0 && s.delivered >= 1;
+                           }))
+      << "the profile did not reach the hub: " << link.status().last_error;
 
   // [SECTION] The person walks away: the warning, then the end of the session
   h.now += settings.idle_after;
@@ -156,7 +155,8 @@ TEST(EndToEndTest, AnArabicProfileMadeAtTheKioskLogsInAgainAndIsOnTheHub) {
   // [SECTION] The profile on the hub
   {
     auto db = hub.hub().store->lease();
-    auto st = db->prepare("SELECT display_name, town, languages, role FROM accounts WHERE code = ?1");
+    auto st =
+        db->prepare("SELECT display_name, town, languages, role FROM accounts WHERE code = ?1");
     st.bind_all(code);
     ASSERT_EQ(st.step(), sql::Statement::Step::Row) << "no account " << code << " on the hub";
     EXPECT_EQ(st.text(0), name);
@@ -176,7 +176,8 @@ TEST(EndToEndTest, AnArabicProfileMadeAtTheKioskLogsInAgainAndIsOnTheHub) {
   ASSERT_EQ(h.shell.login_form().step(), LoginForm::Step::Pin);
   h.type(KeysKind::Digits, "0000");
   h.touch("next");
-  ASSERT_TRUE(frames_until(h, [&] { return h.shell.login_form().step() != LoginForm::Step::Checking; }));
+  ASSERT_TRUE(
+      frames_until(h, [&] { return h.shell.login_form().step() != LoginForm::Step::Checking; }));
   EXPECT_EQ(h.shell.login_form().problem(), LoginForm::Problem::Refused);
   h.touch("next");  // the code is still there
   h.type(KeysKind::Digits, pin);

@@ -12,10 +12,10 @@ namespace {
 
 using golden::GoldenOutcome;
 
-constexpr const char* kPages[] = {"attract",       "privacy",     "start",        "profile",
-                                  "profile-languages", "profile-place", "profile-pin",
-                                  "login",         "login-locked", "code",         "home",
-                                  "idle-warning"};
+constexpr const char* kPages[] = {
+    "attract",           "privacy",       "start",       "profile",
+    "profile-languages", "profile-place", "profile-pin", "login",
+    "login-locked",      "code",          "home",        "idle-warning"};
 
 struct Case {
   const char* language;
