@@ -40,4 +40,24 @@ PhysicalResult apply_physical(render::TextField& field, std::span<const Keyboard
   return result;
 }
 
+bool apply_stroke(render::TextField& field, const Stroke& stroke) {
+  switch (stroke.kind) {
+    case Stroke::Kind::Text:
+      field.insert(stroke.text);
+      break;
+    case Stroke::Kind::Backspace:
+      field.delete_backward();
+      break;
+    case Stroke::Kind::Left:
+      field.apply(render::FieldKey::Left);
+      break;
+    case Stroke::Kind::Right:
+      field.apply(render::FieldKey::Right);
+      break;
+    case Stroke::Kind::Done:
+      return true;
+  }
+  return false;
+}
+
 }  // namespace ih::kiosk::keyboard

@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 
+#include "kiosk/keyboard/keyboard.h"
 #include "kiosk/screen.h"
 #include "render/text_field.h"
 
@@ -23,5 +24,9 @@ struct PhysicalResult {
 
 // Applies `input` to `field` in order, up to a Return or Enter.
 PhysicalResult apply_physical(render::TextField& field, std::span<const KeyboardInput> input);
+
+// Applies one stroke of the on-screen keyboard to `field`; true for Done
+// (the person has finished typing), which leaves the field as it is.
+bool apply_stroke(render::TextField& field, const Stroke& stroke);
 
 }  // namespace ih::kiosk::keyboard

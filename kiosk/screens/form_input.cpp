@@ -59,24 +59,7 @@ Typed type_into(PageContext& c, FormKeys& keys, KeysKind kind, render::TextField
   const keyboard::KeyboardFrame kf =
       keyboard::keyboard_frame(frame.ui, k, frame.size, &frame.strings.formats());
   for (const keyboard::Stroke& stroke : kf.strokes) {
-    using Kind = keyboard::Stroke::Kind;
-    switch (stroke.kind) {
-      case Kind::Text:
-        field.insert(stroke.text);
-        break;
-      case Kind::Backspace:
-        field.delete_backward();
-        break;
-      case Kind::Left:
-        field.apply(render::FieldKey::Left);
-        break;
-      case Kind::Right:
-        field.apply(render::FieldKey::Right);
-        break;
-      case Kind::Done:
-        typed.done = true;
-        break;
-    }
+    if (keyboard::apply_stroke(field, stroke)) typed.done = true;
     typed.changed = true;
   }
   if (typed.changed) frame.ui.needs_frame = true;

@@ -73,23 +73,7 @@ void KeyboardScreen::wipe() {
 }
 
 void KeyboardScreen::apply(const keyboard::Stroke& stroke, render::TextField& field) {
-  switch (stroke.kind) {
-    case keyboard::Stroke::Kind::Text:
-      field.insert(stroke.text);
-      break;
-    case keyboard::Stroke::Kind::Backspace:
-      field.delete_backward();
-      break;
-    case keyboard::Stroke::Kind::Left:
-      field.apply(render::FieldKey::Left);
-      break;
-    case keyboard::Stroke::Kind::Right:
-      field.apply(render::FieldKey::Right);
-      break;
-    case keyboard::Stroke::Kind::Done:
-      focus_ = Focus::None;
-      break;
-  }
+  if (keyboard::apply_stroke(field, stroke)) focus_ = Focus::None;
 }
 
 void KeyboardScreen::draw(ScreenFrame& frame) {

@@ -117,6 +117,24 @@ void scroll_list(PageContext& c, const Rect& view, float content_height, float& 
   offset = std::clamp(offset, 0.0f, std::max(0.0f, content_height - view.height()));
 }
 
+void scroll_grid(PageContext& c, const Rect& view, size_t count, int columns, float tile_height,
+                 float& offset, const std::function<void(size_t, const Rect&)>& tile) {
+  const size_t per_row = static_cast<size_t>(columns);
+  const size_t rows = (count + per_row - 1) / per_row;
+  const float content_h = static_cast<float>(rows) * (tile_height + c.m.gap) - c.m.gap;
+  scroll_list(c, view, content_h, offset);
+  ImGui::PushClipRect(view.min, view.max, true);
+  const i18n::Span box{view.min.x, view.width()};
+  for (size_t i = 0; i < count; ++i) {
+    const i18n::Span x =
+        i18n::cell(c.direction(), box, static_cast<int>(i % per_row), columns, c.m.gap);
+    const float top =
+        std::round(view.min.y + static_cast<float>(i / per_row) * (tile_height + c.m.gap) - offset);
+    tile(i, {ImVec2(x.left, top), ImVec2(x.right(), top + tile_height)});
+  }
+  ImGui::PopClipRect();
+}
+
 float page_note(PageContext& c, std::string_view text, float y, bool error) {
   if (!error)
     return page_text(c, text, y, std::round(c.m.body * 0.85f), c.frame.ui.theme.muted_text);

@@ -8,6 +8,7 @@
 // Not thread-safe: UI thread only, between ImGui's NewFrame and Render.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -73,6 +74,13 @@ bool page_toggle(PageContext& c, const std::string& id, std::string_view text,
 // y - offset, between ImGui::PushClipRect(view) and PopClipRect so that only
 // what is visible can be touched.
 void scroll_list(PageContext& c, const Rect& view, float content_height, float& offset);
+
+// A grid of `count` tiles of `tile_height`, `columns` wide, filled from the
+// start edge row by row, shown in `view` and scrolled by a drag (scroll_list,
+// with `offset` the caller's state). Calls `tile(i, rect)` for each, clipped to
+// the view.
+void scroll_grid(PageContext& c, const Rect& view, size_t count, int columns, float tile_height,
+                 float& offset, const std::function<void(size_t, const Rect&)>& tile);
 
 // True while (or when) the finger moved far enough to be a drag, not a tap.
 bool touch_dragged();

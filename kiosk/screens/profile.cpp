@@ -192,61 +192,34 @@ void ProfileForm::draw_languages(PageContext& c, const Rect& view) {
   std::vector<const i18n::Language*> shown;
   for (const i18n::Language* l : registry.spoken())
     if (speakable(*l)) shown.push_back(l);
-  const bool landscape = c.frame.size.x > c.frame.size.y;
-  const int columns = landscape ? 4 : 2;
-  const float tile_h = std::round(c.m.button * 0.8f);
-  const int rows = static_cast<int>((shown.size() + columns - 1) / columns);
-  const float content_h = static_cast<float>(rows) * (tile_h + c.m.gap) - c.m.gap;
-  scroll_list(c, view, content_h, scroll_);
-  ImGui::PushClipRect(view.min, view.max, true);
-  const i18n::Span box{view.min.x, view.width()};
-  for (size_t i = 0; i < shown.size(); ++i) {
-    const i18n::Language& l = *shown[i];
-    const int column = static_cast<int>(i % columns);
-    const int row = static_cast<int>(i / columns);
-    const i18n::Span x = i18n::cell(c.direction(), box, column, columns, c.m.gap);
-    const float top =
-        std::round(view.min.y + static_cast<float>(row) * (tile_h + c.m.gap) - scroll_);
-    const Rect r{ImVec2(x.left, top), ImVec2(x.right(), top + tile_h)};
-    const auto at = std::find(languages_.begin(), languages_.end(), l.tag);
-    const bool on = at != languages_.end();
-    if (page_toggle(c, "language-" + l.tag, l.name, l.tag, on, r)) {
-      problem_ = Problem::None;
-      if (on)
-        languages_.erase(at);
-      else if (languages_.size() < kMaxLanguages)
-        languages_.push_back(l.tag);
-      else
-        problem_ = Problem::TooManyLanguages;
-    }
-  }
-  ImGui::PopClipRect();
+  const int columns = c.frame.size.x > c.frame.size.y ? 4 : 2;
+  scroll_grid(c, view, shown.size(), columns, std::round(c.m.button * 0.8f), scroll_,
+              [&](size_t i, const Rect& r) {
+                const i18n::Language& l = *shown[i];
+                const auto at = std::find(languages_.begin(), languages_.end(), l.tag);
+                const bool on = at != languages_.end();
+                if (!page_toggle(c, "language-" + l.tag, l.name, l.tag, on, r)) return;
+                problem_ = Problem::None;
+                if (on)
+                  languages_.erase(at);
+                else if (languages_.size() < kMaxLanguages)
+                  languages_.push_back(l.tag);
+                else
+                  problem_ = Problem::TooManyLanguages;
+              });
 }
 
 void ProfileForm::draw_places(PageContext& c, const Rect& view, const Settings& settings) {
-  const bool landscape = c.frame.size.x > c.frame.size.y;
-  const int columns = landscape ? 3 : 2;
-  const float tile_h = std::round(c.m.button * 0.8f);
-  const size_t count = settings.places.size();
-  const int rows = static_cast<int>((count + columns - 1) / columns);
-  const float content_h = static_cast<float>(rows) * (tile_h + c.m.gap) - c.m.gap;
-  scroll_list(c, view, content_h, scroll_);
-  ImGui::PushClipRect(view.min, view.max, true);
-  const i18n::Span box{view.min.x, view.width()};
-  for (size_t i = 0; i < count; ++i) {
-    const int column = static_cast<int>(i % columns);
-    const int row = static_cast<int>(i / columns);
-    const i18n::Span x = i18n::cell(c.direction(), box, column, columns, c.m.gap);
-    const float top =
-        std::round(view.min.y + static_cast<float>(row) * (tile_h + c.m.gap) - scroll_);
-    const Rect r{ImVec2(x.left, top), ImVec2(x.right(), top + tile_h)};
-    // Place names are proper names, written as the configuration has them.
-    if (page_toggle(c, "place-" + std::to_string(i), settings.places[i], "de", place_ == i, r)) {
-      place_ = i;
-      problem_ = Problem::None;
-    }
-  }
-  ImGui::PopClipRect();
+  const int columns = c.frame.size.x > c.frame.size.y ? 3 : 2;
+  scroll_grid(c, view, settings.places.size(), columns, std::round(c.m.button * 0.8f), scroll_,
+              [&](size_t i, const Rect& r) {
+                // Place names are proper names, written as the configuration has them.
+                if (page_toggle(c, "place-" + std::to_string(i), settings.places[i], "de",
+                                place_ == i, r)) {
+                  place_ = i;
+                  problem_ = Problem::None;
+                }
+              });
 }
 
 std::optional<Action> ProfileForm::draw(PageContext& c, FormKeys& keys, const Settings& settings) {

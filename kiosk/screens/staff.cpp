@@ -355,26 +355,6 @@ void start(State& s, PageContext& c) {
   for (const FieldSpec& f : kResetFields) make(f);
 }
 
-void apply_stroke(const keyboard::Stroke& stroke, render::TextField& field, bool& done) {
-  switch (stroke.kind) {
-    case keyboard::Stroke::Kind::Text:
-      field.insert(stroke.text);
-      break;
-    case keyboard::Stroke::Kind::Backspace:
-      field.delete_backward();
-      break;
-    case keyboard::Stroke::Kind::Left:
-      field.apply(render::FieldKey::Left);
-      break;
-    case keyboard::Stroke::Kind::Right:
-      field.apply(render::FieldKey::Right);
-      break;
-    case keyboard::Stroke::Kind::Done:
-      done = true;
-      break;
-  }
-}
-
 // The on-screen keyboard of `keys` under the page and a physical keyboard,
 // both typing into `field`; true when either says the typing is done.
 bool type_into(State& s, PageContext& c, Keys keys, render::TextField& field) {
@@ -387,7 +367,8 @@ bool type_into(State& s, PageContext& c, Keys keys, render::TextField& field) {
   if (keys == Keys::Text) k.follow(c.frame.strings.info().keyboard);
   const keyboard::KeyboardFrame kf =
       keyboard::keyboard_frame(ui, k, c.frame.size, &c.frame.strings.formats());
-  for (const keyboard::Stroke& stroke : kf.strokes) apply_stroke(stroke, field, done);
+  for (const keyboard::Stroke& stroke : kf.strokes)
+    if (keyboard::apply_stroke(field, stroke)) done = true;
   if (!kf.strokes.empty()) ui.needs_frame = true;
   if (kf.deadline) {
     const std::chrono::duration<double> wait(std::max(0.0, *kf.deadline - ImGui::GetTime()));

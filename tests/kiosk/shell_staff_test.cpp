@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "render/text_field.h"
+#include "tests/kiosk/quick_pin_hash.h"
 #include "tests/kiosk/shell_harness.h"
 
 namespace ih::kiosk {
@@ -14,15 +15,9 @@ namespace {
 
 using testing::Harness;
 
-// A staff PIN hash that is quick to check.
 Settings with_staff_pin(const char* pin) {
   Settings s;
-  char hash[crypto_pwhash_STRBYTES];
-  EXPECT_EQ(sodium_init() >= 0, true);
-  EXPECT_EQ(crypto_pwhash_str_alg(hash, pin, strlen(pin), crypto_pwhash_OPSLIMIT_MIN,
-                                  crypto_pwhash_MEMLIMIT_MIN, crypto_pwhash_ALG_ARGON2ID13),
-            0);
-  s.staff_pin_hash = hash;
+  s.staff_pin_hash = testing::quick_pin_hash(pin);
   return s;
 }
 

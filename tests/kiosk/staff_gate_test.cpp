@@ -8,28 +8,20 @@
 
 #include <cstring>
 
+#include "tests/kiosk/quick_pin_hash.h"
+
 namespace ih::kiosk {
 namespace {
 
 using namespace std::chrono_literals;
 
-// The cheapest Argon2id parameters: the gate's logic is under test, not the hash.
-std::string hash_of(const char* pin) {
-  EXPECT_GE(sodium_init(), 0);
-  char out[crypto_pwhash_STRBYTES];
-  EXPECT_EQ(crypto_pwhash_str_alg(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_MIN,
-                                  crypto_pwhash_MEMLIMIT_MIN, crypto_pwhash_ALG_ARGON2ID13),
-            0);
-  return out;
-}
-
 TEST(StaffGateTest, TheRightPinOpens) {
-  StaffGate gate(hash_of("482913"), 5, 300s);
+  StaffGate gate(testing::quick_pin_hash("482913"), 5, 300s);
   EXPECT_EQ(gate.try_pin("482913", Clock::time_point{}).verdict, GateVerdict::Open);
 }
 
 TEST(StaffGateTest, EachWrongPinMakesTheNextTryWaitLonger) {
-  StaffGate gate(hash_of("482913"), 5, 300s);
+  StaffGate gate(testing::quick_pin_hash("482913"), 5, 300s);
   Clock::time_point t{};
   GateAnswer a = gate.try_pin("000000", t);
   EXPECT_EQ(a.verdict, GateVerdict::Wrong);
@@ -48,7 +40,7 @@ TEST(StaffGateTest, EachWrongPinMakesTheNextTryWaitLonger) {
 }
 
 TEST(StaffGateTest, RepeatedFailuresLockTheGate) {
-  StaffGate gate(hash_of("482913"), 3, 300s);
+  StaffGate gate(testing::quick_pin_hash("482913"), 3, 300s);
   Clock::time_point t{};
   for (int i = 0; i < 2; ++i) {
     const GateAnswer a = gate.try_pin("999999", t);

@@ -15,6 +15,7 @@
 #include "kiosk/screens/staff.h"
 #include "kiosk/ui.h"
 #include "tests/kiosk/golden_image.h"
+#include "tests/kiosk/quick_pin_hash.h"
 
 namespace ih::kiosk {
 namespace {
@@ -23,15 +24,6 @@ using golden::GoldenOutcome;
 using namespace std::chrono_literals;
 
 constexpr const char* kStaffPin = "482913";
-
-std::string hash_of(const char* pin) {
-  EXPECT_GE(sodium_init(), 0);
-  char out[crypto_pwhash_STRBYTES];
-  EXPECT_EQ(crypto_pwhash_str_alg(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_MIN,
-                                  crypto_pwhash_MEMLIMIT_MIN, crypto_pwhash_ALG_ARGON2ID13),
-            0);
-  return out;
-}
 
 // Staff mode under a plain band as tall as the shell's status bar.
 class StaffScreen : public Screen {
@@ -85,7 +77,7 @@ class Harness {
         ui_(std::make_unique<Ui>(
             UiConfig{std::string(ICHHELFE_SOURCE_DIR) + "/assets/fonts/fonts.conf", c.language},
             target_.renderer)),
-        gate_(hash_of(kStaffPin), 5, 300s),
+        gate_(testing::quick_pin_hash(kStaffPin), 5, 300s),
         mode_(gate_),
         screen_(mode_, settings_, services_, now_) {
     // 12:00 on a fixed day: "last contact" reads the same in every run.

@@ -12,6 +12,7 @@
 #include "kiosk/screens/staff.h"
 #include "kiosk/ui.h"
 #include "render/text_field.h"
+#include "tests/kiosk/quick_pin_hash.h"
 
 namespace ih::kiosk {
 namespace {
@@ -19,16 +20,6 @@ namespace {
 using namespace std::chrono_literals;
 
 constexpr const char* kStaffPin = "482913";
-
-// The cheapest Argon2id parameters: staff mode is under test, not the hash.
-std::string hash_of(const char* pin) {
-  EXPECT_GE(sodium_init(), 0);
-  char out[crypto_pwhash_STRBYTES];
-  EXPECT_EQ(crypto_pwhash_str_alg(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_MIN,
-                                  crypto_pwhash_MEMLIMIT_MIN, crypto_pwhash_ALG_ARGON2ID13),
-            0);
-  return out;
-}
 
 // What the fake services were asked, and what they answer.
 struct Fakes {
@@ -99,7 +90,7 @@ struct Harness {
                    bool large_text = false)
       : ui({std::string(ICHHELFE_SOURCE_DIR) + "/assets/fonts/fonts.conf", std::move(language)},
            nullptr),
-        gate(hash_of(kStaffPin), 3, 300s),
+        gate(testing::quick_pin_hash(kStaffPin), 3, 300s),
         mode(gate),
         services(fakes.services()),
         screen(mode, settings, services, now) {
