@@ -12,6 +12,7 @@
 //   EXPECT_EQ(r.outcome, GoldenOutcome::Matches) << r.message;
 #pragma once
 
+#include <gtest/gtest.h>
 #include <stb_image.h>
 
 #include <cstdlib>
@@ -104,6 +105,35 @@ inline GoldenResult compare_with_golden(const Image& actual, const std::string& 
           std::to_string(differing) + " pixels differ (at most " + std::to_string(allowed) +
               " may)\n  golden: " + golden_path.string() + "\n  actual: " + actual_path.string() +
               "\n  diff:   " + diff_path.string()};
+}
+
+// A language and a screen size to draw a golden in.
+struct ScreenCase {
+  const char* language;
+  int width;
+  int height;
+};
+
+inline void PrintTo(const ScreenCase& c, std::ostream* os) {
+  *os << c.language << "-" << c.width << "x" << c.height;
+}
+
+// What every screen's goldens cover: German, Arabic, Tigrinya and the two
+// pseudo-locales, each in landscape and portrait.
+inline auto every_screen_case() {
+  return ::testing::Values(ScreenCase{"de", 1920, 1080}, ScreenCase{"de", 1080, 1920},
+                           ScreenCase{"ar", 1920, 1080}, ScreenCase{"ar", 1080, 1920},
+                           ScreenCase{"ti", 1920, 1080}, ScreenCase{"ti", 1080, 1920},
+                           ScreenCase{"en-XA", 1920, 1080}, ScreenCase{"en-XA", 1080, 1920},
+                           ScreenCase{"ar-XB", 1920, 1080}, ScreenCase{"ar-XB", 1080, 1920});
+}
+
+// A test name for a case: "ar_XB_1080x1920".
+inline std::string case_name(const ::testing::TestParamInfo<ScreenCase>& info) {
+  std::string name = info.param.language;
+  for (char& ch : name)
+    if (ch == '-') ch = '_';
+  return name + "_" + std::to_string(info.param.width) + "x" + std::to_string(info.param.height);
 }
 
 }  // namespace ih::kiosk::golden

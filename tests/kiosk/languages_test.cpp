@@ -52,14 +52,7 @@ struct Harness {
   LanguagesScreen screen;
 };
 
-struct Case {
-  const char* language;
-  int width;
-  int height;
-};
-void PrintTo(const Case& c, std::ostream* os) {
-  *os << c.language << "-" << c.width << "x" << c.height;
-}
+using Case = golden::ScreenCase;
 
 class LanguagesFitTest : public ::testing::TestWithParam<Case> {};
 
@@ -185,19 +178,8 @@ TEST_P(LanguagesGoldenTest, MatchesTheGoldenImage) {
   EXPECT_EQ(result.outcome, GoldenOutcome::Matches) << result.message;
 }
 
-INSTANTIATE_TEST_SUITE_P(Goldens, LanguagesGoldenTest,
-                         ::testing::Values(Case{"de", 1920, 1080}, Case{"de", 1080, 1920},
-                                           Case{"ar", 1920, 1080}, Case{"ar", 1080, 1920},
-                                           Case{"ti", 1920, 1080}, Case{"ti", 1080, 1920},
-                                           Case{"en-XA", 1920, 1080}, Case{"en-XA", 1080, 1920},
-                                           Case{"ar-XB", 1920, 1080}, Case{"ar-XB", 1080, 1920}),
-                         [](const auto& info) {
-                           std::string name = info.param.language;
-                           for (char& ch : name)
-                             if (ch == '-') ch = '_';
-                           return name + "_" + std::to_string(info.param.width) + "x" +
-                                  std::to_string(info.param.height);
-                         });
+INSTANTIATE_TEST_SUITE_P(Goldens, LanguagesGoldenTest, golden::every_screen_case(),
+                         golden::case_name);
 
 }  // namespace
 }  // namespace ih::kiosk

@@ -17,11 +17,7 @@ constexpr const char* kPages[] = {
     "profile-languages", "profile-place", "profile-pin", "login",
     "login-locked",      "code",          "home",        "idle-warning"};
 
-struct Case {
-  const char* language;
-  int width;
-  int height;
-};
+using Case = golden::ScreenCase;
 
 class ShellGoldenTest : public ::testing::TestWithParam<Case> {};
 
@@ -45,19 +41,8 @@ TEST_P(ShellGoldenTest, EveryPageMatchesItsGolden) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Languages, ShellGoldenTest,
-                         ::testing::Values(Case{"de", 1920, 1080}, Case{"de", 1080, 1920},
-                                           Case{"ar", 1920, 1080}, Case{"ar", 1080, 1920},
-                                           Case{"ti", 1920, 1080}, Case{"ti", 1080, 1920},
-                                           Case{"en-XA", 1920, 1080}, Case{"en-XA", 1080, 1920},
-                                           Case{"ar-XB", 1920, 1080}, Case{"ar-XB", 1080, 1920}),
-                         [](const auto& info) {
-                           std::string name = info.param.language;
-                           for (char& ch : name)
-                             if (ch == '-') ch = '_';
-                           return name + "_" + std::to_string(info.param.width) + "x" +
-                                  std::to_string(info.param.height);
-                         });
+INSTANTIATE_TEST_SUITE_P(Languages, ShellGoldenTest, golden::every_screen_case(),
+                         golden::case_name);
 
 }  // namespace
 }  // namespace ih::kiosk

@@ -48,11 +48,7 @@ class StaffScreen : public Screen {
   const Clock::time_point& now_;
 };
 
-struct Case {
-  const char* language;
-  int width;
-  int height;
-};
+using Case = golden::ScreenCase;
 
 // SDL's software renderer drawing into memory; outlives everything drawn with it.
 struct Target {
@@ -210,19 +206,8 @@ TEST_P(StaffGoldenTest, EveryPageMatchesItsGolden) {
   compare(h, "reset");
 }
 
-INSTANTIATE_TEST_SUITE_P(Languages, StaffGoldenTest,
-                         ::testing::Values(Case{"de", 1920, 1080}, Case{"de", 1080, 1920},
-                                           Case{"ar", 1920, 1080}, Case{"ar", 1080, 1920},
-                                           Case{"ti", 1920, 1080}, Case{"ti", 1080, 1920},
-                                           Case{"en-XA", 1920, 1080}, Case{"en-XA", 1080, 1920},
-                                           Case{"ar-XB", 1920, 1080}, Case{"ar-XB", 1080, 1920}),
-                         [](const auto& info) {
-                           std::string name = info.param.language;
-                           for (char& ch : name)
-                             if (ch == '-') ch = '_';
-                           return name + "_" + std::to_string(info.param.width) + "x" +
-                                  std::to_string(info.param.height);
-                         });
+INSTANTIATE_TEST_SUITE_P(Languages, StaffGoldenTest, golden::every_screen_case(),
+                         golden::case_name);
 
 }  // namespace
 }  // namespace ih::kiosk
