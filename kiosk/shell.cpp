@@ -186,6 +186,16 @@ bool ready(const std::future<LoginOutcome>& f) {
   return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
 }
 
+// The answer of a finished login. A worker that was replaced before it ran
+// the job (the terminal was enrolled again) breaks the promise: no answer.
+LoginOutcome take(std::future<LoginOutcome>& f) {
+  try {
+    return f.get();
+  } catch (const std::future_error&) {
+    return {LoginOutcome::Result::Failed, {}, 0};
+  }
+}
+
 void forget(net::PersonSession& p) {
   wipe(p.personal_code);
   wipe(p.token);
@@ -201,7 +211,7 @@ void Shell::poll_login(ScreenFrame& frame) {
       ++it;
       continue;
     }
-    LoginOutcome late = it->get();
+    LoginOutcome late = take(*it);
     if (late.session) {
       if (options_.accounts.logout) options_.accounts.logout(*late.session);
       forget(*late.session);
@@ -215,7 +225,7 @@ void Shell::poll_login(ScreenFrame& frame) {
     if (!frame.redraw_at || soon < *frame.redraw_at) frame.redraw_at = soon;
     return;
   }
-  LoginOutcome outcome = login_answer_.get();
+  LoginOutcome outcome = take(login_answer_);
   login_.answer(outcome);
   if (outcome.session) {
     session_.personal_code = outcome.session->personal_code;

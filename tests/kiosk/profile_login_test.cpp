@@ -304,6 +304,22 @@ TEST(LoginTest, AnAnswerThatComesAfterTheSessionEndedIsLoggedOutNotShown) {
   EXPECT_EQ(net.logged_out, (std::vector<std::string>{"token-late"}));
 }
 
+TEST(LoginTest, ALoginWhoseWorkerWentAwaySaysItCannotWork) {
+  FakeNetwork net;
+  AccountServices s = net.services();
+  s.login = [](const std::string&, const std::string&) {
+    std::promise<LoginOutcome> dropped;  // destroyed unanswered: a broken promise
+    return dropped.get_future();
+  };
+  Harness h({}, ImVec2(1920, 1080), s);
+  to_start(h, "de");
+  to_pin(h, "K7Q0-18SM");
+  h.type(KeysKind::Digits, "2468");
+  h.touch("next");
+  EXPECT_EQ(h.shell.login_form().problem(), LoginForm::Problem::Unavailable);
+  EXPECT_EQ(h.shell.page(), Page::Login);
+}
+
 TEST(FormControlsTest, EveryControlIsAtLeast64PixelsAndOnScreen) {
   for (const ImVec2 size : {ImVec2(1920, 1080), ImVec2(1080, 1920), ImVec2(1280, 800)}) {
     FakeNetwork net;
