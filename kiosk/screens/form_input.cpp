@@ -12,6 +12,10 @@
 
 namespace ih::kiosk {
 
+render::Direction typing_direction(std::string_view language) {
+  return i18n::is_rtl(language) ? render::Direction::AutoRtl : render::Direction::Auto;
+}
+
 keyboard::Keyboard& FormKeys::keys(KeysKind kind, const i18n::Localizer& strings) {
   if (!library_) {
     library_ = std::make_unique<keyboard::LayoutLibrary>(
@@ -49,8 +53,7 @@ Typed type_into(PageContext& c, FormKeys& keys, KeysKind kind, render::TextField
   keyboard::Keyboard& k = keys.keys(kind, frame.strings);
   if (kind == KeysKind::Letters && field.options().language != k.layout().language) {
     const std::string& language = k.layout().language;
-    field.set_language(
-        language, i18n::is_rtl(language) ? render::Direction::AutoRtl : render::Direction::Auto);
+    field.set_language(language, typing_direction(language));
   }
   Typed typed;
   const keyboard::PhysicalResult physical = keyboard::apply_physical(field, frame.typed);

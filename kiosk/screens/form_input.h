@@ -22,6 +22,10 @@ namespace ih::kiosk {
 
 enum class KeysKind { Letters, Latin, Digits };
 
+// The direction of a text field for `language`: from the first strong letter
+// typed, else the language's own (right to left for Arabic script).
+render::Direction typing_direction(std::string_view language);
+
 class FormKeys {
  public:
   // The keyboard of `kind` for the session language of `strings`.

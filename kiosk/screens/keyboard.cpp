@@ -8,6 +8,7 @@
 #include "i18n/language.h"
 #include "kiosk/keyboard/keyboard_view.h"
 #include "kiosk/keyboard/physical_keys.h"
+#include "kiosk/screens/form_input.h"
 
 namespace ih::kiosk {
 
@@ -16,10 +17,6 @@ namespace {
 constexpr int32_t kMaxText = 200;  // graphemes: a name, a short request
 constexpr int32_t kMaxPin = 6;
 constexpr float kPinFieldKeys = 3.5f;  // the PIN field is this many field heights wide
-
-render::Direction direction_of(std::string_view language) {
-  return i18n::is_rtl(language) ? render::Direction::AutoRtl : render::Direction::Auto;
-}
 
 struct Placement {
   float margin;
@@ -52,7 +49,7 @@ void KeyboardScreen::start(ScreenFrame& frame) {
   const float text_size = std::round(placement(frame.size).field_height * 0.4f);
   text_ = std::make_unique<render::TextField>(
       frame.ui.engine, render::TextFieldOptions{.language = layout.language,
-                                                .direction = direction_of(layout.language),
+                                                .direction = typing_direction(layout.language),
                                                 .text_size = text_size,
                                                 .max_graphemes = kMaxText});
   text_->set_text(layout.sample);
@@ -83,7 +80,7 @@ void KeyboardScreen::draw(ScreenFrame& frame) {
   const keyboard::KeyboardLayout& layout = keyboard_->layout();
   if (layout.id != layout_shown_) {
     // Typing another language: its shaping, and its direction while empty.
-    text_->set_language(layout.language, direction_of(layout.language));
+    text_->set_language(layout.language, typing_direction(layout.language));
     layout_shown_ = layout.id;
   }
 

@@ -20,10 +20,6 @@ constexpr int32_t kMinPin = 4;
 constexpr int32_t kMaxPin = 8;
 constexpr int32_t kMinPhone = 4;
 
-render::Direction direction_of(std::string_view language) {
-  return i18n::is_rtl(language) ? render::Direction::AutoRtl : render::Direction::Auto;
-}
-
 // A tag the hub takes as a language spoken: two or three small letters.
 bool speakable(const i18n::Language& l) {
   return !l.pseudo() && l.tag.size() >= 2 && l.tag.size() <= 3 &&
@@ -42,7 +38,7 @@ void ProfileForm::ensure_fields(PageContext& c) {
   const std::string& language = c.frame.strings.language();
   name_ = std::make_unique<render::TextField>(
       engine, render::TextFieldOptions{.language = language,
-                                       .direction = direction_of(language),
+                                       .direction = typing_direction(language),
                                        .text_size = size,
                                        .max_graphemes = kMaxName});
   // Digits read left to right in every language.
