@@ -3,6 +3,19 @@
 #include <algorithm>
 
 namespace ih::hub {
+namespace {
+
+// The field's value if present and not null; records "missing" for a required one.
+const nlohmann::json* present(Fields& f, const char* key, Presence presence) {
+  const auto it = f.object.find(key);
+  if (it == f.object.end() || it->is_null()) {
+    if (presence == Presence::Required) f.fail(key, api::Reason::Missing);
+    return nullptr;
+  }
+  return &*it;
+}
+
+}  // namespace
 
 std::optional<nlohmann::json> parse_object(std::string_view body) {
   auto value = nlohmann::json::parse(body, nullptr, false);
@@ -10,107 +23,90 @@ std::optional<nlohmann::json> parse_object(std::string_view body) {
   return value;
 }
 
-std::optional<std::string> Fields::text(const char* key, size_t min, size_t max, bool required) {
-  const auto it = object.find(key);
-  if (it == object.end() || it->is_null()) {
-    if (required) fail(key, "missing");
+std::optional<std::string> Fields::string(const char* key, FieldCheck check, Presence presence) {
+  const nlohmann::json* value = present(*this, key, presence);
+  if (!value) return std::nullopt;
+  if (!value->is_string()) {
+    fail(key, api::Reason::WrongType);
     return std::nullopt;
   }
-  if (!it->is_string()) {
-    fail(key, "not a string");
+  const auto& text = value->get_ref<const std::string&>();
+  if (const auto problem = check(text)) {
+    fail(key, *problem);
     return std::nullopt;
   }
-  const auto& value = it->get_ref<const std::string&>();
-  if (value.size() < min || value.size() > max) {
-    fail(key, "length out of range");
-    return std::nullopt;
-  }
-  return value;
+  return text;
 }
 
-std::optional<std::string> Fields::choice(const char* key,
-                                          const std::vector<std::string_view>& choices,
-                                          bool required) {
-  auto value = text(key, 1, 64, required);
-  if (value && std::find(choices.begin(), choices.end(), *value) == choices.end()) {
-    fail(key, "not one of the allowed values");
+std::optional<std::string> Fields::bytes(const char* key, size_t min, size_t max,
+                                         Presence presence) {
+  const nlohmann::json* value = present(*this, key, presence);
+  if (!value) return std::nullopt;
+  if (!value->is_string()) {
+    fail(key, api::Reason::WrongType);
     return std::nullopt;
   }
-  return value;
+  const auto& text = value->get_ref<const std::string&>();
+  if (text.size() < min) {
+    fail(key, {api::Reason::TooShort, api::Unit::Bytes, static_cast<int64_t>(min)});
+    return std::nullopt;
+  }
+  if (text.size() > max) {
+    fail(key, {api::Reason::TooLong, api::Unit::Bytes, static_cast<int64_t>(max)});
+    return std::nullopt;
+  }
+  return text;
 }
 
-std::optional<int64_t> Fields::integer(const char* key, int64_t min, int64_t max, bool required) {
-  const auto it = object.find(key);
-  if (it == object.end() || it->is_null()) {
-    if (required) fail(key, "missing");
+std::optional<int64_t> Fields::integer(const char* key, int64_t min, int64_t max,
+                                       Presence presence) {
+  const nlohmann::json* value = present(*this, key, presence);
+  if (!value) return std::nullopt;
+  if (!value->is_number_integer()) {
+    fail(key, api::Reason::WrongType);
     return std::nullopt;
   }
-  if (!it->is_number_integer()) {
-    fail(key, "not an integer");
+  // Unsigned values above INT64_MAX are out of range, not negative.
+  if (value->is_number_unsigned() && value->get<uint64_t>() > static_cast<uint64_t>(max)) {
+    fail(key, api::Reason::OutOfRange);
     return std::nullopt;
   }
-  const auto value = it->get<int64_t>();
-  if (value < min || value > max) {
-    fail(key, "out of range");
+  const auto number = value->get<int64_t>();
+  if (number < min || number > max) {
+    fail(key, api::Reason::OutOfRange);
     return std::nullopt;
   }
-  return value;
+  return number;
 }
 
-std::optional<std::vector<std::string>> Fields::languages(const char* key, size_t max_items) {
-  const auto it = object.find(key);
-  if (it == object.end() || !it->is_array() || it->empty() || it->size() > max_items) {
-    fail(key, "not a list of 1 to " + std::to_string(max_items) + " languages");
+std::optional<std::vector<std::string>> Fields::languages(const char* key) {
+  const nlohmann::json* value = present(*this, key, Presence::Required);
+  if (!value) return std::nullopt;
+  if (!value->is_array() ||
+      !std::all_of(value->begin(), value->end(), [](const auto& v) { return v.is_string(); })) {
+    fail(key, api::Reason::WrongType);
     return std::nullopt;
   }
-  std::vector<std::string> out;
-  for (const auto& item : *it) {
-    if (!item.is_string() || !is_language(item.get_ref<const std::string&>())) {
-      fail(key, "not a language code");
-      return std::nullopt;
-    }
-    out.push_back(item.get<std::string>());
+  auto tags = value->get<std::vector<std::string>>();
+  if (const auto problem = api::check_languages(tags)) {
+    fail(key, *problem);
+    return std::nullopt;
   }
-  return out;
+  return tags;
 }
 
-const nlohmann::json* Fields::object_field(const char* key, bool required) {
-  const auto it = object.find(key);
-  if (it == object.end() || it->is_null()) {
-    if (required) fail(key, "missing");
+const nlohmann::json* Fields::object_field(const char* key, Presence presence) {
+  const nlohmann::json* value = present(*this, key, presence);
+  if (!value) return nullptr;
+  if (!value->is_object()) {
+    fail(key, api::Reason::WrongType);
     return nullptr;
   }
-  if (!it->is_object()) {
-    fail(key, "not an object");
-    return nullptr;
-  }
-  return &*it;
+  return value;
 }
 
-bool is_language(std::string_view code) {
-  return code.size() >= 2 && code.size() <= 3 &&
-         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
-bool is_pin(std::string_view pin) {
-  return pin.size() >= 4 && pin.size() <= 8 &&
-         std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool is_phone(std::string_view phone) {
-  if (phone.size() < 4 || phone.size() > 30) return false;
-  const size_t start = phone[0] == '+' ? 1 : 0;
-  return std::all_of(phone.begin() + static_cast<std::ptrdiff_t>(start), phone.end(),
-                     [](char c) { return (c >= '0' && c <= '9') || c == ' '; });
-}
-
-const std::vector<std::string_view>& categories() {
-  static const std::vector<std::string_view> list = {
-      "authority", "language_tandem",     "doctor",           "interpreting",
-      "housing",   "legal_advice",        "school_childcare", "work_applications",
-      "clothes",   "furniture_household", "mobility",         "leisure_sport",
-      "other"};
-  return list;
+void Fields::merge(const std::string& prefix, const Fields& nested) {
+  for (const FieldError& e : nested.errors) fail(prefix + "." + e.field, e.problem);
 }
 
 }  // namespace ih::hub

@@ -19,9 +19,16 @@ Reply problem(int status, std::string_view name, std::string_view title, std::st
   return reply;
 }
 
-Reply validation_problem(const std::vector<std::pair<std::string, std::string>>& errors) {
+Reply validation_problem(const std::vector<FieldError>& errors) {
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& [field, reason] : errors) list.push_back({{"field", field}, {"reason", reason}});
+  for (const FieldError& e : errors) {
+    nlohmann::json item = {{"field", e.field}, {"reason", api::reason_name(e.problem.reason)}};
+    if (e.problem.unit != api::Unit::None) {
+      item["unit"] = api::unit_name(e.problem.unit);
+      item["limit"] = e.problem.limit;
+    }
+    list.push_back(std::move(item));
+  }
   Reply reply = problem(422, "validation-failed", "Some fields are not valid");
   auto body = nlohmann::json::parse(reply.body);
   body["errors"] = list;

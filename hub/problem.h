@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "hub/fields.h"
 #include "hub/hub.h"
 
 namespace ih::hub {
@@ -17,8 +18,9 @@ Reply json_reply(int status, const nlohmann::json& body);
 Reply problem(int status, std::string_view name, std::string_view title,
               std::string_view detail = {});
 
-// 422 validation-failed listing (field, reason) pairs.
-Reply validation_problem(const std::vector<std::pair<std::string, std::string>>& errors);
+// 422 validation-failed listing every wrong field: its name, the reason
+// (api::reason_name) and, for a length, the unit and the limit crossed.
+Reply validation_problem(const std::vector<FieldError>& errors);
 
 // 429 or 503 with Retry-After.
 Reply retry_later(int status, std::string_view name, std::string_view title, int64_t seconds);

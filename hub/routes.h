@@ -12,8 +12,6 @@ namespace ih::hub {
 Reply health(CallContext& ctx);
 
 // routes_terminals.cpp
-// An enrolment code as it is hashed: upper case, without '-' and spaces.
-std::string canonical_enrolment_code(std::string_view typed);
 Reply enrol_terminal(CallContext& ctx);
 Reply heartbeat(CallContext& ctx);
 

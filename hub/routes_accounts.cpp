@@ -1,5 +1,6 @@
 // Accounts: a person's profile made at a terminal (online or from its outbox),
 // the caller's own profile, and the staff-assisted PIN reset.
+#include "api/field_rules.h"
 #include "api/personal_code.h"
 #include "api/secret.h"
 #include "api/time_text.h"
@@ -16,25 +17,20 @@ Reply create_account(CallContext& ctx) {
   const auto body = parse_object(ctx.call.body);
   if (!body) return problem(400, "malformed-request", "The body is not a JSON object");
   Fields f{*body, {}};
-  const auto typed_code = f.text("personal_code", 1, 20);
-  const auto name = f.text("display_name", 1, 40);
-  const auto languages = f.languages("languages", 8);
-  const auto town = f.text("town", 1, 80);
-  const auto phone = f.text("phone", 0, 30, false);
-  const auto pin = f.text("pin", 4, 8);
-  const auto token = f.text("session_token", 43, 43);
+  const auto typed_code = f.string("personal_code", api::check_personal_code);
+  const auto name = f.string("display_name", api::check_display_name);
+  const auto languages = f.languages("languages");
+  const auto town = f.string("town", api::check_town);
+  const auto phone = f.string("phone", api::check_phone, Presence::Optional);
+  const auto pin = f.string("pin", api::check_pin);
+  const auto token = f.string("session_token", api::check_secret);
   std::optional<std::string> code;
   if (typed_code) {
     code = api::normalize_personal_code(*typed_code);
-    if (!code) {
-      f.fail("personal_code", "not a personal code");
-    } else if (api::prefix_of(*code) != ctx.terminal->code_prefix) {
-      f.fail("personal_code", "not made by this terminal");
+    if (api::prefix_of(*code) != ctx.terminal->code_prefix) {
+      f.fail("personal_code", api::Reason::WrongTerminal);
     }
   }
-  if (phone && !is_phone(*phone)) f.fail("phone", "not a phone number");
-  if (pin && !is_pin(*pin)) f.fail("pin", "not 4 to 8 digits");
-  if (token && !api::is_secret(*token)) f.fail("session_token", "not 32 bytes of base64url");
   if (!f.ok()) return validation_problem(f.errors);
 
   // Hash before taking the write lock: Argon2id takes tens of milliseconds.
@@ -86,8 +82,7 @@ Reply reset_pin(CallContext& ctx) {
   const auto body = parse_object(ctx.call.body);
   if (!body) return problem(400, "malformed-request", "The body is not a JSON object");
   Fields f{*body, {}};
-  const auto pin = f.text("new_pin", 4, 8);
-  if (pin && !is_pin(*pin)) f.fail("new_pin", "not 4 to 8 digits");
+  const auto pin = f.string("new_pin", api::check_pin);
   if (!f.ok()) return validation_problem(f.errors);
   const auto code = api::normalize_personal_code(ctx.params[0]);
   if (!code) return problem(404, "not-found", "No such account");

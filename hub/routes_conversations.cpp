@@ -104,7 +104,7 @@ Reply send_message(CallContext& ctx) {
   const auto body = parse_object(ctx.call.body);
   if (!body) return problem(400, "malformed-request", "The body is not a JSON object");
   Fields f{*body, {}};
-  const auto text = f.text("text", 1, 2000);
+  const auto text = f.string("text", api::check_message_text);
   if (!f.ok()) return validation_problem(f.errors);
   const int64_t me = ctx.principal->account_id;
   return write(ctx, [&](sql::Database& db) {
@@ -134,13 +134,13 @@ Reply mark_read(CallContext& ctx) {
   const auto body = parse_object(ctx.call.body);
   if (!body) return problem(400, "malformed-request", "The body is not a JSON object");
   Fields f{*body, {}};
-  const auto up_to_text = f.text("up_to", 1, 20);
+  const auto up_to_text = f.string("up_to", api::check_message_id);
   int64_t up_to = 0;
   if (up_to_text) {
     const auto [end, ec] =
         std::from_chars(up_to_text->data(), up_to_text->data() + up_to_text->size(), up_to);
     if (ec != std::errc() || end != up_to_text->data() + up_to_text->size()) {
-      f.fail("up_to", "not a message id");
+      f.fail("up_to", api::Reason::OutOfRange);
     }
   }
   if (!f.ok()) return validation_problem(f.errors);

@@ -26,7 +26,7 @@ Reply deliver_envelope(CallContext& ctx) {
   const auto body = parse_object(ctx.call.body);
   if (!body) return problem(400, "malformed-request", "The body is not a JSON object");
   Fields f{*body, {}};
-  const auto sealed_text = f.text("sealed", 1, 200'000);
+  const auto sealed_text = f.bytes("sealed", 1, 200'000);
   if (!f.ok()) return validation_problem(f.errors);
   const auto sealed = api::from_base64(*sealed_text);
   if (!sealed || sealed->size() < crypto_box_SEALBYTES) return unreadable("not sealed base64");
@@ -40,12 +40,14 @@ Reply deliver_envelope(CallContext& ctx) {
   sodium_memzero(plain.data(), plain.size());
   if (!content) return unreadable("the content is not a JSON object");
   Fields c{*content, {}};
-  const auto method = c.choice("method", {"POST", "DELETE"});
-  const auto path = c.text("path", 4, 200);
-  const auto key = c.text("idempotency_key", 16, 64);
-  const auto token = c.text("session_token", 0, 64, false);
-  const auto sealed_at_text = c.text("sealed_at", 20, 40);
-  if (!c.ok()) return unreadable("the content lacks fields");
+  const auto method = c.bytes("method", 1, 8);
+  const auto path = c.bytes("path", 4, 200);
+  const auto key = c.bytes("idempotency_key", 16, 64);
+  const auto token = c.bytes("session_token", 0, 64, Presence::Optional);
+  const auto sealed_at_text = c.bytes("sealed_at", 20, 40);
+  if (!c.ok() || (*method != "POST" && *method != "DELETE")) {
+    return unreadable("the content lacks fields");
+  }
   // Enrolment and envelopes themselves never travel in an envelope.
   if (path->rfind("/v1/", 0) != 0 || path->rfind("/v1/envelopes", 0) == 0 ||
       *path == "/v1/terminals") {

@@ -85,7 +85,7 @@ Reply offer_help(CallContext& ctx) {
   const auto body = parse_object(ctx.call.body);
   if (!body) return problem(400, "malformed-request", "The body is not a JSON object");
   Fields f{*body, {}};
-  const auto message = f.text("message", 1, 2000);
+  const auto message = f.string("message", api::check_message_text);
   if (!f.ok()) return validation_problem(f.errors);
   return write(ctx, [&](sql::Database& db) {
     auto st = db.prepare(

@@ -1,4 +1,5 @@
 // Requests for help: post one, list mine with their status, withdraw one.
+#include "api/field_rules.h"
 #include "api/secret.h"
 #include "api/time_text.h"
 #include "hub/account_json.h"
@@ -15,28 +16,22 @@ Reply create_request(CallContext& ctx) {
   const auto body = parse_object(ctx.call.body);
   if (!body) return problem(400, "malformed-request", "The body is not a JSON object");
   Fields f{*body, {}};
-  const auto category = f.choice("category", categories());
+  const auto category = f.string("category", api::check_category);
   const auto* when = f.object_field("when");
   std::optional<std::string> date, part_of_day;
   if (when) {
     Fields w{*when, {}};
-    date = w.text("date", 10, 10, false);
-    if (date && !api::is_date(*date)) w.fail("date", "not a date");
-    part_of_day = w.choice("part_of_day", {"any", "morning", "afternoon", "evening"});
-    for (auto& [field, reason] : w.errors) f.fail("when." + field, reason);
+    date = w.string("date", api::check_date, Presence::Optional);
+    part_of_day = w.string("part_of_day", api::check_part_of_day);
+    f.merge("when", w);
   }
-  const auto town = f.text("town", 1, 80);
-  const auto place = f.text("place", 0, 80, false);
-  const auto language = f.text("helper_language", 2, 3);
-  if (language && !is_language(*language)) f.fail("helper_language", "not a language code");
-  const auto text = f.text("text", 0, 500, false);
+  const auto town = f.string("town", api::check_town);
+  const auto place = f.string("place", api::check_place, Presence::Optional);
+  const auto language = f.string("helper_language", api::check_language);
+  const auto text = f.string("text", api::check_request_text, Presence::Optional);
   // A terminal names the request itself, so a person can see and withdraw it
   // while it still waits in the outbox.
-  const auto chosen_id = f.text("id", 18, 45, false);
-  if (chosen_id &&
-      (chosen_id->rfind("r_", 0) != 0 || !api::is_idempotency_key(chosen_id->substr(2)))) {
-    f.fail("id", "not r_ and 16 to 43 base64url characters");
-  }
+  const auto chosen_id = f.string("id", api::check_request_id, Presence::Optional);
   if (!f.ok()) return validation_problem(f.errors);
 
   return write(ctx, [&](sql::Database& db) {

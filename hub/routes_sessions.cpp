@@ -40,10 +40,11 @@ Reply login(CallContext& ctx) {
   const auto body = parse_object(ctx.call.body);
   if (!body) return problem(400, "malformed-request", "The body is not a JSON object");
   Fields f{*body, {}};
-  const auto typed_code = f.text("personal_code", 1, 20);
-  const auto pin = f.text("pin", 1, 64);
-  const auto token = f.text("session_token", 43, 43);
-  if (token && !api::is_secret(*token)) f.fail("session_token", "not 32 bytes of base64url");
+  // A code that is not one is not refused here: it fails like a wrong PIN,
+  // and counts against the limits the same way.
+  const auto typed_code = f.bytes("personal_code", 1, api::kMaxPersonalCodeCharacters);
+  const auto pin = f.string("pin", api::check_password);
+  const auto token = f.string("session_token", api::check_secret);
   if (!f.ok()) return validation_problem(f.errors);
 
   const Config& config = ctx.hub.config;

@@ -1,7 +1,5 @@
 // Terminals: enrolment with a one-time code, and the heartbeat.
-#include <algorithm>
-#include <cctype>
-
+#include "api/field_rules.h"
 #include "api/personal_code.h"
 #include "api/secret.h"
 #include "api/time_text.h"
@@ -12,29 +10,18 @@
 
 namespace ih::hub {
 
-// Enrolment codes are compared by hash in their canonical form: upper case,
-// without the dashes and spaces people type.
-std::string canonical_enrolment_code(std::string_view typed) {
-  std::string out;
-  for (const char c : typed) {
-    if (c == '-' || c == ' ') continue;
-    out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
 Reply enrol_terminal(CallContext& ctx) {
   const auto body = parse_object(ctx.call.body);
   if (!body) return problem(400, "malformed-request", "The body is not a JSON object");
   Fields f{*body, {}};
-  const auto code = f.text("enrolment_code", 1, 40);
-  const auto secret = f.text("device_secret", 43, 43);
-  const auto name = f.text("name", 1, 80);
-  const auto version = f.text("version", 1, 40);
-  if (secret && !api::is_secret(*secret)) f.fail("device_secret", "not 32 bytes of base64url");
+  const auto code = f.string("enrolment_code", api::check_enrolment_code);
+  const auto secret = f.string("device_secret", api::check_secret);
+  const auto name = f.string("name", api::check_terminal_name);
+  const auto version = f.string("version", api::check_version);
   if (!f.ok()) return validation_problem(f.errors);
 
-  const auto code_hash = hash_secret(canonical_enrolment_code(*code));
+  // Compared by hash in their canonical form.
+  const auto code_hash = hash_secret(api::canonical_enrolment_code(*code));
   return write(ctx, [&](sql::Database& db) {
     auto st =
         db.prepare("SELECT expires_at, terminal_id FROM enrolment_codes WHERE code_hash = ?1");
@@ -70,9 +57,9 @@ Reply heartbeat(CallContext& ctx) {
   const auto body = parse_object(ctx.call.body);
   if (!body) return problem(400, "malformed-request", "The body is not a JSON object");
   Fields f{*body, {}};
-  const auto version = f.text("version", 1, 40);
+  const auto version = f.string("version", api::check_version);
   const auto depth = f.integer("outbox_depth", 0, 1'000'000'000);
-  const auto last_error = f.text("last_error", 0, 200, false);
+  const auto last_error = f.string("last_error", api::check_last_error, Presence::Optional);
   if (!f.ok()) return validation_problem(f.errors);
   return write(ctx, [&](sql::Database& db) {
     auto st = db.prepare(

@@ -8,15 +8,39 @@
 namespace ih::net {
 namespace {
 
+// `kind` and the dead letters came later: an older file gets the column
+// (its entries read as "other") and the table when it is opened.
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS entries (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   key TEXT NOT NULL UNIQUE,
   lane TEXT NOT NULL,
-  sealed BLOB NOT NULL);
+  sealed BLOB NOT NULL,
+  kind TEXT NOT NULL DEFAULT 'other');
 CREATE INDEX IF NOT EXISTS entries_by_lane ON entries(lane, seq);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS dead_letters (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  key TEXT NOT NULL,
+  lane TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  sealed BLOB NOT NULL,
+  status INTEGER NOT NULL,
+  problem_type TEXT NOT NULL,
+  problem_title TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  refused_at INTEGER NOT NULL,
+  told INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS dead_letters_by_lane ON dead_letters(lane, told, id);
 )sql";
+
+bool add_kind_column(sql::Database& db) {
+  auto has = db.prepare("SELECT count(*) FROM pragma_table_info('entries') WHERE name = 'kind'");
+  if (has.step() != sql::Statement::Step::Row) return false;
+  const bool present = has.int64(0) > 0;
+  has = sql::Statement();
+  return present || db.exec("ALTER TABLE entries ADD COLUMN kind TEXT NOT NULL DEFAULT 'other'");
+}
 
 struct Attempt {
   std::string error;     // empty on success
@@ -42,7 +66,9 @@ Attempt try_open(const std::string& path, sql::Database* out) {
   if (step != sql::Statement::Step::Row) return {db.error(), is_corruption(db.error_code())};
   if (check.text(0) != "ok") return {"quick_check: " + check.text(0), true};
   check = sql::Statement();
-  if (!db.exec(kSchema)) return {db.error(), is_corruption(db.error_code())};
+  if (!db.exec(kSchema) || !add_kind_column(db)) {
+    return {db.error(), is_corruption(db.error_code())};
+  }
   *out = std::move(db);
   return {};
 }
@@ -83,23 +109,47 @@ Outbox::Opened Outbox::open(const std::string& path) {
   return result;
 }
 
+std::string_view kind_name(EntryKind kind) {
+  switch (kind) {
+    case EntryKind::Other:
+      return "other";
+    case EntryKind::Profile:
+      return "profile";
+    case EntryKind::Request:
+      return "request";
+    case EntryKind::Withdrawal:
+      return "withdrawal";
+    case EntryKind::Message:
+      return "message";
+  }
+  return "other";
+}
+
+EntryKind kind_from_name(std::string_view name) {
+  for (const EntryKind kind :
+       {EntryKind::Profile, EntryKind::Request, EntryKind::Withdrawal, EntryKind::Message}) {
+    if (kind_name(kind) == name) return kind;
+  }
+  return EntryKind::Other;
+}
+
 bool Outbox::enqueue(std::string_view lane, std::string_view key,
-                     const std::vector<unsigned char>& sealed) {
+                     const std::vector<unsigned char>& sealed, EntryKind kind) {
   std::lock_guard lock(mutex_);
-  auto st = db_.prepare("INSERT INTO entries (key, lane, sealed) VALUES (?1, ?2, ?3)");
-  st.bind_all(key, lane, sealed);
+  auto st = db_.prepare("INSERT INTO entries (key, lane, sealed, kind) VALUES (?1, ?2, ?3, ?4)");
+  st.bind_all(key, lane, sealed, kind_name(kind));
   return st.run();
 }
 
 std::vector<OutboxEntry> Outbox::heads(size_t max) {
   std::lock_guard lock(mutex_);
   auto st = db_.prepare(
-      "SELECT seq, key, lane, sealed FROM entries WHERE seq IN "
+      "SELECT seq, key, lane, sealed, kind FROM entries WHERE seq IN "
       "(SELECT min(seq) FROM entries GROUP BY lane) ORDER BY seq LIMIT ?1");
   st.bind_all(static_cast<int64_t>(max));
   std::vector<OutboxEntry> out;
   while (st.step() == sql::Statement::Step::Row) {
-    out.push_back({st.int64(0), st.text(1), st.text(2), st.blob(3)});
+    out.push_back({st.int64(0), st.text(1), st.text(2), st.blob(3), kind_from_name(st.text(4))});
   }
   return out;
 }
@@ -115,6 +165,15 @@ int64_t Outbox::depth() {
   std::lock_guard lock(mutex_);
   auto st = db_.prepare("SELECT count(*) FROM entries");
   return st.step() == sql::Statement::Step::Row ? st.int64(0) : -1;
+}
+
+std::vector<EntryKind> Outbox::waiting_in_lane(std::string_view lane) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare("SELECT kind FROM entries WHERE lane = ?1 ORDER BY seq");
+  st.bind_all(lane);
+  std::vector<EntryKind> out;
+  while (st.step() == sql::Statement::Step::Row) out.push_back(kind_from_name(st.text(0)));
+  return out;
 }
 
 std::optional<std::string> Outbox::get(std::string_view key) {

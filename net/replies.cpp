@@ -88,6 +88,16 @@ bool page(const json& o, std::vector<Item>* items, std::string* cursor, bool cur
   return true;
 }
 
+// A field's name as the API writes them ("display_name", "when.date"): never
+// a value, whatever a server puts there.
+bool is_field_name(std::string_view name) {
+  return !name.empty() && name.size() <= kMaxFieldName &&
+         std::all_of(name.begin(), name.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '_' || c == '.';
+         });
+}
+
 int month_number(std::string_view name) {
   static constexpr std::array<std::string_view, 12> kMonths = {
       "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -110,6 +120,15 @@ std::optional<Problem> parse_problem(std::string_view body) {
   const size_t slash = type.rfind('/');
   p.type = slash == std::string::npos ? type : type.substr(slash + 1);
   p.status = static_cast<int>(status);
+  const auto errors = o->find("errors");
+  if (errors != o->end() && errors->is_array()) {
+    for (const json& e : *errors) {
+      std::string field;
+      if (p.fields.size() == kMaxProblemFields) break;
+      if (!e.is_object() || !text(e, "field", &field) || !is_field_name(field)) continue;
+      p.fields.push_back(std::move(field));
+    }
+  }
   return p;
 }
 

@@ -16,7 +16,13 @@ struct Problem {
   std::string type;  // the name after ".../problems/", e.g. "rate-limited"
   std::string title;
   int status = 0;
+  // The names of the fields a 422 lists (`errors[].field`), for logs and dead
+  // letters: at most kMaxProblemFields names of at most kMaxFieldName
+  // characters of [A-Za-z0-9_.]; anything else in the list is skipped.
+  std::vector<std::string> fields = {};
 };
+inline constexpr size_t kMaxProblemFields = 16;
+inline constexpr size_t kMaxFieldName = 64;
 
 struct Enrolment {
   std::string terminal_id;

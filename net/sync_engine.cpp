@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "api/field_rules.h"
 #include "api/secret.h"
 #include "net/api_client.h"
 #include "net/log.h"
@@ -24,6 +25,26 @@ bool is_transient(long status) {
   return status == 408 || status == 425 || status == 429 || status >= 500;
 }
 
+// At most `max` bytes of `s`, cut before a UTF-8 continuation byte.
+std::string clipped(std::string s, size_t max) {
+  if (s.size() <= max) return s;
+  size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  s.resize(end);
+  return s;
+}
+
+Refusal refusal_of(const HttpResponse& response) {
+  Refusal r;
+  r.status = static_cast<int>(response.status);
+  if (auto problem = parse_problem(response.body)) {
+    r.problem_type = clipped(std::move(problem->type), 100);
+    r.problem_title = clipped(std::move(problem->title), 200);
+    r.fields = std::move(problem->fields);
+  }
+  return r;
+}
+
 }  // namespace
 
 SyncEngine::SyncEngine(Outbox& outbox, HttpConfig config, TerminalIdentity identity,
@@ -33,7 +54,9 @@ SyncEngine::SyncEngine(Outbox& outbox, HttpConfig config, TerminalIdentity ident
       identity_(std::move(identity)),
       options_(std::move(options)),
       heartbeat_interval_ms_(options_.heartbeat_interval_ms) {
+  outbox_.prune_dead_letters(unix_now());
   status_.waiting = outbox_.depth();
+  status_.dead_letters = outbox_.dead_letter_summary();
 }
 
 SyncEngine::~SyncEngine() {
@@ -116,23 +139,37 @@ bool SyncEngine::deliver_round(HttpClient& client) {
                                          (problem ? " " + problem->type : std::string()));
       return false;
     }
-    // A final answer: accepted, or refused for good (a bug or a changed
-    // server; keeping it would block the person's later changes forever).
-    if (!outbox_.remove(entry.seq)) {
-      // The server has it; sending it again is harmless (the hub answers
-      // from its idempotency store), but not in a tight loop.
+    // A final answer: accepted, or refused for good (keeping it in the
+    // queue would block the person's later changes forever, so it becomes a
+    // dead letter).
+    const bool accepted = response.status < 300;
+    const Refusal refusal = accepted ? Refusal{} : refusal_of(response);
+    const bool moved = accepted ? outbox_.remove(entry.seq)
+                                : outbox_.move_to_dead_letters(entry.seq, refusal, unix_now());
+    if (!moved) {
+      // The server has answered; sending it again is harmless (the hub
+      // answers from its idempotency store), but not in a tight loop.
       set_status(SyncState::Offline, "cannot write the outbox");
       return false;
     }
+    if (!accepted) {
+      std::string fields;
+      for (const std::string& f : refusal.fields) fields += (fields.empty() ? " (" : ", ") + f;
+      log(LogLevel::Warning, "kept a dead letter: " + std::string(kind_name(entry.kind)) +
+                                 " refused with " + std::to_string(refusal.status) + " " +
+                                 refusal.problem_type + fields + (fields.empty() ? "" : ")"));
+    }
+    const DeadLetterSummary dead = accepted ? DeadLetterSummary{} : outbox_.dead_letter_summary();
+    // What waits changes with what was delivered, in the same snapshot.
+    const int64_t waiting = outbox_.depth();
     std::lock_guard lock(mutex_);
+    status_.waiting = waiting;
     status_.last_contact = unix_now();
-    if (response.status < 300) {
+    if (accepted) {
       ++status_.delivered;
     } else {
       ++status_.rejected;
-      const auto problem = parse_problem(response.body);
-      log(LogLevel::Warning, "an outbox entry was refused: " + std::to_string(response.status) +
-                                 (problem ? " " + problem->type : std::string()));
+      status_.dead_letters = dead;
     }
   }
   return true;
@@ -144,11 +181,12 @@ void SyncEngine::heartbeat(HttpClient& client) {
     std::lock_guard lock(mutex_);
     last_error = status_.last_error;
   }
-  const std::string body = nlohmann::json{
-      {"version", options_.version.empty() ? "unknown" : options_.version},
-      {"outbox_depth", outbox_.depth()},
-      {"last_error",
-       last_error}}.dump();
+  const std::string body =
+      nlohmann::json{{"version", options_.version.empty() ? "unknown" : options_.version},
+                     {"outbox_depth", outbox_.depth()},
+                     // Within api::kLastError, whatever a server's problem type made of it.
+                     {"last_error", clipped(last_error, api::kLastError.max_bytes)}}
+          .dump();
   const HttpResponse response =
       client.send(make_request("POST", "/v1/terminals/self/heartbeat", {identity_.credential(), {}},
                                body, api::mint_idempotency_key()));
@@ -189,6 +227,12 @@ void SyncEngine::run() {
       if (!more) break;
       std::lock_guard lock(mutex_);
       if (!running_) return;
+    }
+    // Also after the kiosk marked some told.
+    const DeadLetterSummary dead = outbox_.dead_letter_summary();
+    {
+      std::lock_guard lock(mutex_);
+      status_.dead_letters = dead;
     }
     if (ok) {
       failures_ = 0;

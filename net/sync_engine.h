@@ -3,6 +3,13 @@
 // off exponentially with jitter while the network or the server fails,
 // honours Retry-After, and tells the UI how things stand through status(),
 // a snapshot that any thread may take at any time.
+//
+// Which replies are final: as api/openapi.yaml says for /v1/envelopes, 408,
+// 425, 429, 5xx and any reply without `Envelope-Opened: true` are retried; a
+// 2xx is delivered (the entry is deleted); every other reply is a refusal for
+// good, and the entry moves to the outbox's dead letters (outbox.h) with the
+// reply's status, problem type, title and field names, so that it no longer
+// holds up the person's later changes and is never lost without a word.
 #pragma once
 
 #include <condition_variable>
@@ -37,12 +44,15 @@ struct SyncStatus {
   int64_t waiting = 0;      // entries in the outbox
   std::string last_error;   // a category, empty after a success
   uint64_t delivered = 0;   // entries the server accepted
-  uint64_t rejected = 0;    // entries the server refused for good (deleted)
+  uint64_t rejected = 0;    // entries the server refused for good: now dead letters
   int64_t retry_in_ms = 0;  // when Offline: time until the next attempt
   // When the server last answered for good (a heartbeat taken, an envelope
   // accepted or refused), in Unix seconds; 0: never since the engine started.
   // Staff mode shows it as "last sync".
   int64_t last_contact = 0;
+  // Every dead letter the outbox keeps (also those of earlier runs), by kind
+  // and reason, for staff mode.
+  DeadLetterSummary dead_letters = {};
 };
 
 class SyncEngine {

@@ -41,7 +41,9 @@ uint32_t permute(uint32_t n, const std::string& key) {
   return n;
 }
 
-std::string lane_for(const TerminalIdentity& identity, const std::string& personal_code) {
+}  // namespace
+
+std::string lane_for(const TerminalIdentity& identity, std::string_view personal_code) {
   unsigned char out[16];
   crypto_generichash(
       out, sizeof out, reinterpret_cast<const unsigned char*>(personal_code.data()),
@@ -50,11 +52,19 @@ std::string lane_for(const TerminalIdentity& identity, const std::string& person
   return api::to_base64url(std::string_view(reinterpret_cast<const char*>(out), sizeof out));
 }
 
+std::optional<std::string> lane_of(const TerminalIdentity& identity, std::string_view typed_code) {
+  const auto code = api::normalize_personal_code(typed_code);
+  if (!code) return std::nullopt;
+  return lane_for(identity, *code);
+}
+
+namespace {
+
 bool queue(Outbox& outbox, const TerminalIdentity& identity, const std::string& lane,
-           QueuedCall call) {
+           EntryKind kind, QueuedCall call) {
   call.idempotency_key = api::mint_idempotency_key();
   const auto sealed = seal_call(call, identity.server_box_key);
-  return sealed && outbox.enqueue(lane, call.idempotency_key, *sealed);
+  return sealed && outbox.enqueue(lane, call.idempotency_key, *sealed, kind);
 }
 
 }  // namespace
@@ -129,7 +139,9 @@ std::optional<PersonSession> create_account(Outbox& outbox, const TerminalIdenti
                          {"session_token", session.token}};
   if (!profile.phone.empty()) body["phone"] = profile.phone;
   QueuedCall call{"POST", "/v1/accounts", {}, {}, std::move(body), now};
-  if (!queue(outbox, identity, session.lane, std::move(call))) return std::nullopt;
+  if (!queue(outbox, identity, session.lane, EntryKind::Profile, std::move(call))) {
+    return std::nullopt;
+  }
   return session;
 }
 
@@ -150,9 +162,9 @@ ApiResult<PersonSession> login(HttpClient& client, const TerminalIdentity& ident
   out.problem = std::move(result.problem);
   out.retry_after = std::move(result.retry_after);
   if (result.value) {
-    out.value = PersonSession{result.value->personal_code, token,
-                              lane_for(identity, result.value->personal_code),
-                              result.value->display_name};
+    out.value =
+        PersonSession{result.value->personal_code, token,
+                      lane_for(identity, result.value->personal_code), result.value->display_name};
   }
   return out;
 }
@@ -162,7 +174,7 @@ std::optional<std::string> queue_request(Outbox& outbox, const TerminalIdentity&
                                          int64_t now) {
   std::string id = "r_" + api::mint_idempotency_key();
   request["id"] = id;
-  if (!queue(outbox, identity, session.lane,
+  if (!queue(outbox, identity, session.lane, EntryKind::Request,
              {"POST", "/v1/requests", {}, session.token, std::move(request), now})) {
     return std::nullopt;
   }
@@ -171,13 +183,13 @@ std::optional<std::string> queue_request(Outbox& outbox, const TerminalIdentity&
 
 bool queue_withdrawal(Outbox& outbox, const TerminalIdentity& identity,
                       const PersonSession& session, const std::string& request_id, int64_t now) {
-  return queue(outbox, identity, session.lane,
+  return queue(outbox, identity, session.lane, EntryKind::Withdrawal,
                {"POST", "/v1/requests/" + request_id + "/withdraw", {}, session.token, {}, now});
 }
 
 bool queue_message(Outbox& outbox, const TerminalIdentity& identity, const PersonSession& session,
                    const std::string& conversation_id, const std::string& text, int64_t now) {
-  return queue(outbox, identity, session.lane,
+  return queue(outbox, identity, session.lane, EntryKind::Message,
                {"POST",
                 "/v1/conversations/" + conversation_id + "/messages",
                 {},

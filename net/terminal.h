@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "net/api_client.h"
@@ -53,12 +54,23 @@ HttpConfig pinned_config(HttpConfig config, const TerminalIdentity& identity);
 // A person's session. It lives in memory only, for as long as they use the
 // terminal. `lane` keeps their queued changes in order, across sessions too:
 // it is derived from their code with the terminal's secret, so it names no one.
+// With the lane the kiosk asks the outbox what of the person's still waits
+// (Outbox::waiting_in_lane) or was refused (Outbox::untold_dead_letters).
 struct PersonSession {
   std::string personal_code;
   std::string token;
   std::string lane;
   std::string display_name;  // from a login's reply; create_account leaves it empty
 };
+
+// The lane of a canonical personal code (as create_account and login make
+// them).
+std::string lane_for(const TerminalIdentity& identity, std::string_view personal_code);
+// The lane of a code as a person typed it (read leniently, as
+// api/personal_code.h does), or nullopt if it is not a personal code. For a
+// login that failed: was this person's profile refused, or is it still
+// waiting to be sent?
+std::optional<std::string> lane_of(const TerminalIdentity& identity, std::string_view typed_code);
 
 struct NewProfile {
   std::string display_name;
