@@ -100,6 +100,28 @@ void SyncEngine::set_status(SyncState state, const std::string& error) {
   status_.last_error = error;
 }
 
+namespace {
+
+// What of a status a person or staff sees: a change of anything else (the
+// error text, the retry countdown) draws no frame.
+bool same_for_people(const SyncStatus& a, const SyncStatus& b) {
+  return a.state == b.state && a.waiting == b.waiting && a.delivered == b.delivered &&
+         a.rejected == b.rejected && a.last_contact == b.last_contact &&
+         a.dead_letters.total == b.dead_letters.total &&
+         a.dead_letters.untold == b.dead_letters.untold;
+}
+
+}  // namespace
+
+void SyncEngine::tell_if_changed() {
+  {
+    std::lock_guard lock(mutex_);
+    if (same_for_people(status_, told_)) return;
+    told_ = status_;
+  }
+  if (options_.on_change) options_.on_change();
+}
+
 int64_t SyncEngine::next_backoff_ms() {
   // Exponential from first_backoff_ms, capped; "equal jitter" (half fixed,
   // half random) so that terminals that lost the network together do not
@@ -120,6 +142,7 @@ bool SyncEngine::deliver_round(HttpClient& client) {
       if (!running_) return true;
       status_.state = SyncState::Sending;
     }
+    tell_if_changed();
     const std::string body = nlohmann::json{{"sealed", api::to_base64(entry.sealed)}}.dump();
     const HttpResponse response = client.send(
         make_request("POST", "/v1/envelopes", {identity_.credential(), {}}, body, entry.key));
@@ -162,15 +185,18 @@ bool SyncEngine::deliver_round(HttpClient& client) {
     const DeadLetterSummary dead = accepted ? DeadLetterSummary{} : outbox_.dead_letter_summary();
     // What waits changes with what was delivered, in the same snapshot.
     const int64_t waiting = outbox_.depth();
-    std::lock_guard lock(mutex_);
-    status_.waiting = waiting;
-    status_.last_contact = unix_now();
-    if (accepted) {
-      ++status_.delivered;
-    } else {
-      ++status_.rejected;
-      status_.dead_letters = dead;
+    {
+      std::lock_guard lock(mutex_);
+      status_.waiting = waiting;
+      status_.last_contact = unix_now();
+      if (accepted) {
+        ++status_.delivered;
+      } else {
+        ++status_.rejected;
+        status_.dead_letters = dead;
+      }
     }
+    tell_if_changed();
   }
   return true;
 }
@@ -246,6 +272,8 @@ void SyncEngine::run() {
       wait_ms = std::max(retry_after_ms_, backoff);
       status_.retry_in_ms = wait_ms;
     }
+    // Online or offline, the last contact, the dead letters: shown before the wait.
+    tell_if_changed();
     std::unique_lock lock(mutex_);
     const bool honour_server = !ok && retry_after_ms_ > 0;
     retry_after_ms_ = 0;

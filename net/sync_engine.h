@@ -14,6 +14,7 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -31,6 +32,11 @@ struct SyncOptions {
   // The server's heartbeat reply may shorten it.
   int64_t heartbeat_interval_ms = 5 * 60 * 1'000;
   size_t lanes_per_round = 8;
+  // Called on the engine's thread, without its lock held, each time status()
+  // changed in what a person or staff sees (state, waiting, delivered,
+  // rejected, last contact, dead letters), so a screen can show it at once
+  // instead of polling. Must be quick and thread-safe (App::wake is).
+  std::function<void()> on_change;
 };
 
 enum class SyncState {
@@ -76,6 +82,8 @@ class SyncEngine {
   bool deliver_round(HttpClient& client);
   void heartbeat(HttpClient& client);
   void set_status(SyncState state, const std::string& error);
+  // Calls options_.on_change if status_ changed since it was last called.
+  void tell_if_changed();
   int64_t next_backoff_ms();
 
   Outbox& outbox_;
@@ -88,6 +96,7 @@ class SyncEngine {
   bool running_ = false;
   bool woken_ = false;
   SyncStatus status_;
+  SyncStatus told_;  // what on_change last announced
   int failures_ = 0;
   int64_t heartbeat_interval_ms_ = 0;
   int64_t retry_after_ms_ = 0;  // from the server; wake() does not cut it short
