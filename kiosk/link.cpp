@@ -3,7 +3,8 @@
 #include <chrono>
 #include <filesystem>
 
-#include "kiosk/session.h"
+#include "api/personal_code.h"
+#include "kiosk/wipe.h"
 #include "net/log.h"
 #include "net/replies.h"
 
@@ -25,12 +26,79 @@ std::future<T> ready(T value) {
   return promise.get_future();
 }
 
+// [SECTION] Translations between net/'s types and the kiosk's (services.h)
+
+PersonSession to_kiosk(net::PersonSession&& p) {
+  return {std::move(p.personal_code), std::move(p.token), std::move(p.lane),
+          std::move(p.display_name)};
+}
+
+net::NewProfile to_net(const NewProfile& p) {
+  return {p.display_name, p.languages, p.town, p.phone, p.pin};
+}
+
+void wipe_net(net::NewProfile& p) {
+  wipe(p.display_name);
+  wipe(p.languages);
+  wipe(p.town);
+  wipe(p.phone);
+  wipe(p.pin);
+}
+
+SyncStatus to_kiosk(const net::SyncStatus& s) {
+  SyncStatus out;
+  switch (s.state) {
+    case net::SyncState::Online:
+      out.state = SyncState::Online;
+      break;
+    case net::SyncState::Sending:
+      out.state = SyncState::Sending;
+      break;
+    case net::SyncState::Offline:
+      out.state = SyncState::Offline;
+      break;
+  }
+  out.waiting = s.waiting;
+  out.last_contact = s.last_contact;
+  return out;
+}
+
+PinResetError to_kiosk(net::PinResetError e) {
+  switch (e) {
+    case net::PinResetError::None:
+      return PinResetError::None;
+    case net::PinResetError::WrongStaffPin:
+      return PinResetError::WrongStaffPin;
+    case net::PinResetError::NotStaff:
+      return PinResetError::NotStaff;
+    case net::PinResetError::PersonNotFound:
+      return PinResetError::PersonNotFound;
+    case net::PinResetError::PinRefused:
+      return PinResetError::PinRefused;
+    case net::PinResetError::Locked:
+      return PinResetError::Locked;
+    case net::PinResetError::Offline:
+      return PinResetError::Offline;
+    case net::PinResetError::Failed:
+      break;
+  }
+  return PinResetError::Failed;
+}
+
+PinResetResult to_kiosk(net::PinResetResult&& r) {
+  return {to_kiosk(r.error), r.retry_after_s, r.sessions_ended, std::move(r.detail)};
+}
+
 LoginOutcome outcome_of(net::ApiResult<net::PersonSession> result) {
   using R = LoginOutcome::Result;
   LoginOutcome out;
   if (result.value) {
     out.result = R::LoggedIn;
-    out.session = std::move(result.value);
+    out.session = to_kiosk(std::move(*result.value));
+    wipe(result.value->personal_code);
+    wipe(result.value->token);
+    wipe(result.value->lane);
+    wipe(result.value->display_name);
   } else if (result.transport != net::Transport::Ok) {
     out.result = R::Offline;
     net::log(net::LogLevel::Warning,
@@ -51,6 +119,10 @@ LoginOutcome outcome_of(net::ApiResult<net::PersonSession> result) {
 }
 
 }  // namespace
+
+CodeRule personal_code_rule() {
+  return [](std::string_view typed) { return api::normalize_personal_code(typed); };
+}
 
 Link::Opened Link::open(const LinkConfig& config) {
   Opened opened;
@@ -130,12 +202,15 @@ net::SyncStatus Link::status() {
   return engine_->status();
 }
 
-std::optional<net::PersonSession> Link::create_account(const net::NewProfile& profile) {
+std::optional<PersonSession> Link::create_account(const NewProfile& profile) {
   poll_enrolment();
   if (!identity_) return std::nullopt;
-  auto session = net::create_account(*outbox_, *identity_, profile, unix_now());
-  if (session) engine_->wake();
-  return session;
+  net::NewProfile copy = to_net(profile);
+  auto session = net::create_account(*outbox_, *identity_, copy, unix_now());
+  wipe_net(copy);
+  if (!session) return std::nullopt;
+  engine_->wake();
+  return to_kiosk(std::move(*session));
 }
 
 std::future<LoginOutcome> Link::login(const std::string& code, const std::string& pin) {
@@ -151,7 +226,7 @@ std::future<LoginOutcome> Link::login(const std::string& code, const std::string
   });
 }
 
-void Link::logout(const net::PersonSession& session) {
+void Link::logout(const PersonSession& session) {
   if (!identity_ || session.token.empty()) return;
   // Nobody waits for the answer: the session expires on the server anyway.
   (void)worker_->post([caller = net::Caller{identity_->credential(), session.token}](
@@ -183,44 +258,47 @@ std::future<std::string> Link::enrol(const std::string& code, const std::string&
   return answer;
 }
 
-std::future<net::PinResetResult> Link::reset_pin(const net::PinReset& reset) {
+std::future<PinResetResult> Link::reset_pin(const PinReset& reset) {
   poll_enrolment();
   if (!identity_) {
-    net::PinResetResult refused;
-    refused.error = net::PinResetError::Failed;
+    PinResetResult refused;
+    refused.error = PinResetError::Failed;
     refused.detail = "not enrolled";
     return ready(refused);
   }
-  return worker_->post(
-      [identity = *identity_, reset = net::PinReset(reset)](net::HttpClient& client) mutable {
-        net::PinResetResult result = net::reset_pin(client, identity, reset, unix_now());
-        wipe(reset.staff_code);
-        wipe(reset.staff_pin);
-        wipe(reset.personal_code);
-        wipe(reset.new_pin);
-        return result;
-      });
+  return worker_->post([identity = *identity_,
+                        reset = net::PinReset{reset.staff_code, reset.staff_pin,
+                                              reset.personal_code, reset.new_pin}](
+                           net::HttpClient& client) mutable {
+    PinResetResult result = to_kiosk(net::reset_pin(client, identity, reset, unix_now()));
+    wipe(reset.staff_code);
+    wipe(reset.staff_pin);
+    wipe(reset.personal_code);
+    wipe(reset.new_pin);
+    return result;
+  });
 }
 
 StaffServices Link::staff_services() {
   StaffServices s;
-  s.status = [this]() -> std::optional<net::SyncStatus> { return status(); };
+  s.status = [this]() -> std::optional<SyncStatus> { return to_kiosk(status()); };
   s.enrolled = [this] {
     poll_enrolment();
     return enrolled();
   };
   s.version = [this] { return config_.version; };
   s.enrol = [this](const std::string& code, const std::string& name) { return enrol(code, name); };
-  s.reset_pin = [this](const net::PinReset& reset) { return reset_pin(reset); };
+  s.reset_pin = [this](const PinReset& reset) { return reset_pin(reset); };
   return s;
 }
 
 AccountServices Link::services() {
   AccountServices s;
-  s.create_account = [this](const net::NewProfile& p) { return create_account(p); };
+  s.create_account = [this](const NewProfile& p) { return create_account(p); };
   s.login = [this](const std::string& code, const std::string& pin) { return login(code, pin); };
-  s.logout = [this](const net::PersonSession& session) { logout(session); };
-  s.sync_status = [this]() -> std::optional<net::SyncStatus> { return status(); };
+  s.logout = [this](const PersonSession& session) { logout(session); };
+  s.sync_status = [this]() -> std::optional<SyncStatus> { return to_kiosk(status()); };
+  s.normalize_code = personal_code_rule();
   return s;
 }
 

@@ -6,8 +6,10 @@
 //   the sync engine   its own thread, draining the outbox and sending heartbeats
 //   a worker          for calls that need the server now (login, logout)
 //
-// The shell never sees these: it gets AccountServices, a few callbacks bound
-// to a Link (or to fakes in tests), and polls the futures they return.
+// The shell never sees these: it gets AccountServices and StaffServices
+// (services.h), callbacks bound to a Link (or to fakes in tests) in the
+// kiosk's own types, and polls the futures they return. This is the one place
+// that translates between those types and net/'s.
 //
 // Thread-safety: create, destroy and call a Link from the UI thread; the calls
 // are quick (queueing is local; what needs the network returns a future).
@@ -21,7 +23,7 @@
 #include <optional>
 #include <string>
 
-#include "kiosk/screens/staff.h"
+#include "kiosk/services.h"
 #include "net/background.h"
 #include "net/outbox.h"
 #include "net/staff.h"
@@ -30,33 +32,9 @@
 
 namespace ih::kiosk {
 
-// How a login at the server ended, in the categories the login page shows.
-struct LoginOutcome {
-  enum class Result {
-    LoggedIn,     // `session` holds the person's session
-    Refused,      // the code or the PIN is wrong
-    Locked,       // too many wrong tries: wait `wait_seconds`, or ask staff
-    Offline,      // the server cannot be reached now
-    NotEnrolled,  // this terminal has no credential yet: staff must enrol it
-    Failed,       // the server answered with something else
-  };
-  Result result = Result::Failed;
-  std::optional<net::PersonSession> session;
-  int64_t wait_seconds = 0;
-};
-
-// What the shell asks of the network. Every member may be empty: no network.
-struct AccountServices {
-  // Queues a new profile (works offline); nullopt when it cannot be queued.
-  std::function<std::optional<net::PersonSession>(const net::NewProfile&)> create_account = {};
-  // Logs in at the server; the future is ready when the server answered.
-  std::function<std::future<LoginOutcome>(const std::string& code, const std::string& pin)> login =
-      {};
-  // Ends a person's session at the server, in the background.
-  std::function<void(const net::PersonSession&)> logout = {};
-  // A snapshot of the sync engine for the status bar; nullopt: no network.
-  std::function<std::optional<net::SyncStatus>()> sync_status = {};
-};
+// The platform's rule for personal codes (api/personal_code.h), for
+// AccountServices::normalize_code; needs no Link.
+CodeRule personal_code_rule();
 
 struct LinkConfig {
   std::string server_url;  // https://…; empty: no Link
@@ -82,15 +60,15 @@ class Link {
   // Not enrolled: Offline, with last_error "not enrolled".
   net::SyncStatus status();
 
-  std::optional<net::PersonSession> create_account(const net::NewProfile& profile);
+  std::optional<PersonSession> create_account(const NewProfile& profile);
   std::future<LoginOutcome> login(const std::string& code, const std::string& pin);
-  void logout(const net::PersonSession& session);
+  void logout(const PersonSession& session);
   // Enrols the terminal with a code from the hub (staff); the future holds an
   // error category, empty on success. The sync engine starts once it is done.
   std::future<std::string> enrol(const std::string& code, const std::string& terminal_name);
 
   // Sets a person's new PIN, staff at their side (net/staff.h).
-  std::future<net::PinResetResult> reset_pin(const net::PinReset& reset);
+  std::future<PinResetResult> reset_pin(const PinReset& reset);
 
   // Callbacks bound to this Link, which must outlive them.
   AccountServices services();

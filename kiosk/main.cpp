@@ -14,7 +14,7 @@
 #include "kiosk/link.h"
 #include "kiosk/options.h"
 #include "kiosk/screenshot.h"
-#include "kiosk/session.h"
+#include "kiosk/wipe.h"
 
 int main(int argc, char** argv) {
   using namespace ih::kiosk;

@@ -1,6 +1,7 @@
 #include "kiosk/screen.h"
 
 #include "api/personal_code.h"
+#include "kiosk/link.h"
 #include "kiosk/screens/keyboard.h"
 #include "kiosk/screens/languages.h"
 #include "kiosk/screens/specimen.h"
@@ -21,6 +22,13 @@ std::function<Clock::time_point()> still_clock(std::shared_ptr<Clock::time_point
   return [at] { return *at; };
 }
 
+// A kiosk without a network still checks the codes people type.
+AccountServices offline() {
+  AccountServices s;
+  s.normalize_code = personal_code_rule();
+  return s;
+}
+
 }  // namespace
 
 std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& settings) {
@@ -29,17 +37,17 @@ std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& setti
   if (name == "keyboard") return std::make_unique<KeyboardScreen>();
   if (name == "keyboard-pin") return std::make_unique<KeyboardScreen>(KeyboardScreen::Focus::Pin);
   if (name == "shell")
-    return std::make_unique<Shell>(ShellOptions{settings, [] { return Clock::now(); }, {}});
+    return std::make_unique<Shell>(ShellOptions{settings, [] { return Clock::now(); }, offline()});
   auto at = std::make_shared<Clock::time_point>(Clock::now());
   if (name == "idle-warning") {
-    auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), {}});
+    auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), offline()});
     shell->show(Page::Home);
     // One second into the countdown.
     *at += settings.idle_after + std::chrono::seconds(1);
     return shell;
   }
   if (name.starts_with("profile-") || name == "login-pin" || name == "login-locked") {
-    auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), {}});
+    auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), offline()});
     shell->show(Page::Start);
     shell->apply(name.starts_with("profile") ? Action::NewProfile : Action::HaveCode);
     using Step = ProfileForm::Step;
@@ -59,7 +67,7 @@ std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& setti
   }
   const std::optional<Page> page = page_named(name);
   if (!page) return nullptr;
-  auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), {}});
+  auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), offline()});
   if (*page == Page::Home) shell->session().display_name = kSampleName;
   if (*page == Page::Code)
     shell->session().personal_code = api::make_personal_code(kSamplePrefix, kSampleBody).value();
@@ -69,6 +77,7 @@ std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& setti
 
 std::unique_ptr<Screen> make_shell(const Settings& settings, AccountServices accounts,
                                    StaffServices staff) {
+  if (!accounts.normalize_code) accounts.normalize_code = personal_code_rule();
   return std::make_unique<Shell>(
       ShellOptions{settings, [] { return Clock::now(); }, std::move(accounts), std::move(staff)});
 }

@@ -1,11 +1,6 @@
 // The session: everything about the person using the terminal now, held in
 // memory only and owned by the shell (shell.h). When the session ends, wipe()
-// overwrites every buffer that held it before freeing it.
-//
-// A freed block that once held personal text is only as safe as the
-// allocator's handling of it; harden_heap() makes glibc overwrite every block
-// it frees, so copies made along the way (formatting, shaping) do not survive
-// in freed memory either.
+// (wipe.h) overwrites every buffer that held it before freeing it.
 //
 // Not thread-safe: the UI thread owns it.
 #pragma once
@@ -26,16 +21,5 @@ struct Session {
   std::vector<std::string> languages;
   std::string town;
 };
-
-// Overwrites the whole buffer of `s` (its capacity, not only its size), then
-// empties it and gives the buffer back.
-void wipe(std::string& s);
-
-// Overwrites and empties every field of `session`.
-void wipe(Session& session);
-
-// Makes glibc's allocator overwrite every block when it is freed
-// (mallopt(M_PERTURB)). Call once at start, before anything personal exists.
-void harden_heap();
 
 }  // namespace ih::kiosk

@@ -5,6 +5,7 @@
 
 #include "kiosk/screens/attract.h"
 #include "kiosk/screens/pages.h"
+#include "kiosk/wipe.h"
 #include "render/text_draw.h"
 
 namespace ih::kiosk {
@@ -13,9 +14,6 @@ namespace {
 
 using i18n::msg;
 
-constexpr ImU32 kOnline = IM_COL32(0x1B, 0x7A, 0x3A, 0xFF);
-constexpr ImU32 kOffline = IM_COL32(0x8A, 0x8A, 0x8A, 0xFF);
-constexpr ImU32 kBar = IM_COL32(0xE9, 0xEC, 0xEF, 0xFF);
 // The share of a portrait screen's height the reach band keeps controls in:
 // on a 55" screen hung 0.5 m above the floor, its lower 60 % ends near 1.2 m.
 constexpr float kReachBand = 0.6f;
@@ -25,9 +23,9 @@ float bar_height(ImVec2 screen) {
 }
 
 // What the status bar says: honest about the connection and the queue.
-std::string status_text(const i18n::Localizer& s, const std::optional<net::SyncStatus>& status,
+std::string status_text(const i18n::Localizer& s, const std::optional<SyncStatus>& status,
                         bool& online) {
-  online = status && status->state != net::SyncState::Offline;
+  online = status && status->state != SyncState::Offline;
   std::string text;
   if (online)
     // TRANSLATORS: Status bar: the terminal reaches the platform now.
@@ -62,6 +60,7 @@ std::optional<Page> page_named(std::string_view name) {
 
 Shell::Shell(ShellOptions options)
     : options_(std::move(options)),
+      login_(options_.accounts.normalize_code),
       gate_(options_.settings.staff_pin_hash, options_.settings.staff_attempts,
             options_.settings.staff_lockout) {
   last_touch_ = attract_since_ = options_.now();
@@ -147,8 +146,8 @@ void Shell::apply(Action action) {
 }
 
 void Shell::submit_profile() {
-  net::NewProfile p = profile_.profile(options_.settings);
-  std::optional<net::PersonSession> made;
+  NewProfile p = profile_.profile(options_.settings);
+  std::optional<PersonSession> made;
   if (options_.accounts.create_account) made = options_.accounts.create_account(p);
   if (made) {
     session_.display_name = p.display_name;
@@ -162,11 +161,8 @@ void Shell::submit_profile() {
   } else {
     profile_.cannot_save();
   }
-  wipe(p.display_name);
-  wipe(p.town);
-  wipe(p.phone);
-  wipe(p.pin);
-  for (std::string& tag : p.languages) wipe(tag);
+  if (made) wipe(*made);
+  wipe(p);
 }
 
 void Shell::submit_login() {
@@ -196,13 +192,6 @@ LoginOutcome take(std::future<LoginOutcome>& f) {
   }
 }
 
-void forget(net::PersonSession& p) {
-  wipe(p.personal_code);
-  wipe(p.token);
-  wipe(p.lane);
-  wipe(p.display_name);
-}
-
 }  // namespace
 
 void Shell::poll_login(ScreenFrame& frame) {
@@ -214,7 +203,7 @@ void Shell::poll_login(ScreenFrame& frame) {
     LoginOutcome late = take(*it);
     if (late.session) {
       if (options_.accounts.logout) options_.accounts.logout(*late.session);
-      forget(*late.session);
+      wipe(*late.session);
     }
     it = abandoned_.erase(it);
   }
@@ -232,7 +221,7 @@ void Shell::poll_login(ScreenFrame& frame) {
     session_.token = outcome.session->token;
     session_.lane = outcome.session->lane;
     session_.display_name = outcome.session->display_name;
-    forget(*outcome.session);
+    wipe(*outcome.session);
     stack_.back() = Page::Home;
   }
   frame.ui.needs_frame = true;
@@ -267,7 +256,7 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
   // height, and every y below is from its top.
   const float h = c.area.min.y - top;
   ImDrawList& list = *ImGui::GetWindowDrawList();
-  list.AddRectFilled(ImVec2(0, top), ImVec2(c.frame.size.x, top + h), kBar);
+  list.AddRectFilled(ImVec2(0, top), ImVec2(c.frame.size.x, top + h), ui.theme.bar);
 
   std::optional<Action> action;
   float end_width = 0;
@@ -315,9 +304,9 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
   const float dot_x = i18n::at_start(c.direction(), box, dot * 2) + dot;
   const ImVec2 centre(dot_x, top + h / 2);
   if (online)
-    list.AddCircleFilled(centre, dot, kOnline);
+    list.AddCircleFilled(centre, dot, ui.theme.online);
   else
-    list.AddCircle(centre, dot - 1.5f, kOffline, 0, 3.0f);
+    list.AddCircle(centre, dot - 1.5f, ui.theme.offline, 0, 3.0f);
   const float text_x = i18n::at_start(c.direction(), box, room, dot * 3);
   render::draw_layout(list, ui.atlas, *layout, ImVec2(text_x, y), ui.theme.text);
   return action;

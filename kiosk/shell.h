@@ -29,7 +29,6 @@
 #include <vector>
 
 #include "kiosk/action.h"
-#include "kiosk/link.h"
 #include "kiosk/screen.h"
 #include "kiosk/screens/form_input.h"
 #include "kiosk/screens/languages.h"
@@ -37,10 +36,10 @@
 #include "kiosk/screens/page.h"
 #include "kiosk/screens/profile.h"
 #include "kiosk/screens/staff.h"
+#include "kiosk/services.h"
 #include "kiosk/session.h"
 #include "kiosk/settings.h"
 #include "kiosk/staff_gate.h"
-#include "net/sync_engine.h"
 
 namespace ih::kiosk {
 
@@ -54,9 +53,9 @@ struct ShellOptions {
   // The time; tests pass a clock of their own.
   std::function<Clock::time_point()> now = [] { return Clock::now(); };
   // The network: making profiles, logging in and out, the sync engine's
-  // status (link.h). Empty members: no network.
+  // status (services.h, bound in link.h). Empty members: no network.
   AccountServices accounts = {};
-  // What staff mode needs (screens/staff.h); opened from the attract screen
+  // What staff mode needs (services.h); opened from the attract screen
   // when a staff PIN is configured.
   StaffServices staff = {};
 };

@@ -394,7 +394,6 @@ constexpr float kRounding = 8.0f;
 constexpr float kBorder = 2.0f;
 constexpr float kFocusedBorder = 4.0f;
 constexpr float kCaretWidth = 3.0f;
-constexpr ImU32 kFieldFill = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
 constexpr float kDragStart = 12.0f;  // pixels a finger moves before a tap becomes a drag
 
 }  // namespace
@@ -457,7 +456,7 @@ bool text_field(UiContext& ui, const char* id, TextField& field, ImVec2 size,
   if (!ImGui::IsItemVisible()) return released;
 
   ImDrawList& list = *ImGui::GetWindowDrawList();
-  fill_rounded_rect(list, min, max, kFieldFill, kRounding);
+  fill_rounded_rect(list, min, max, ui.theme.field, kRounding);
   const float border = look.focused ? kFocusedBorder : kBorder;
   list.AddRect(ImVec2(min.x + border / 2, min.y + border / 2),
                ImVec2(max.x - border / 2, max.y - border / 2),

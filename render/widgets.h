@@ -20,15 +20,50 @@
 
 namespace ih::render {
 
-// Colours, chosen for contrast on a bright screen: text ≥ 4.5:1 on its
-// background, button fill ≥ 3:1 against the page.
+// Every colour the kiosk draws with, in one place (as ImGuiStyle::Colors):
+// widgets and pages take them from UiContext::theme, never from constants of
+// their own. Chosen for a bright screen: text ≥ 4.5:1 on what it is drawn on,
+// borders and fills that carry meaning ≥ 3:1 against their neighbours.
 struct Theme {
+  // [The page]
   ImU32 background = IM_COL32(0xF7, 0xF7, 0xF5, 0xFF);
   ImU32 text = IM_COL32(0x1A, 0x1A, 0x1A, 0xFF);
   ImU32 muted_text = IM_COL32(0x55, 0x55, 0x55, 0xFF);
+  // Errors, always with a word or a sign as well: 7.2:1 on the background.
+  ImU32 error = IM_COL32(0xA3, 0x1B, 0x1B, 0xFF);
+  // [Buttons] fill ≥ 3:1 against the page, label 4.5:1 or more on the fill.
   ImU32 button = IM_COL32(0x1F, 0x5F, 0xAD, 0xFF);
   ImU32 button_pressed = IM_COL32(0x12, 0x3A, 0x6B, 0xFF);
   ImU32 button_text = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+  // [Tiles] choices that are on or off (page_toggle); "on" also shows by a
+  // thick border and a check mark, not by the fill alone.
+  ImU32 tile = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+  ImU32 tile_on = IM_COL32(0xE3, 0xEE, 0xFA, 0xFF);
+  ImU32 tile_pressed = IM_COL32(0xC9, 0xDC, 0xF2, 0xFF);
+  // The language picker's tiles are a shade apart from the other tiles'
+  // (kept so the pictures of the picker stay as they are; one to unify).
+  ImU32 picker_tile_on = IM_COL32(0xE6, 0xEF, 0xFA, 0xFF);
+  ImU32 picker_tile_pressed = IM_COL32(0xC9, 0xDB, 0xF2, 0xFF);
+  // [Text fields]
+  ImU32 field = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+  // [The status bar] a filled dot online, a ring offline: shape, not only colour.
+  ImU32 bar = IM_COL32(0xE9, 0xEC, 0xEF, 0xFF);
+  ImU32 online = IM_COL32(0x1B, 0x7A, 0x3A, 0xFF);
+  ImU32 offline = IM_COL32(0x8A, 0x8A, 0x8A, 0xFF);
+  // [The on-screen keyboard] key borders 3.7:1 against the panel (keys differ
+  // from it by their border, not their fill); labels 10:1 or more on keys, the
+  // layout's name on the space bar 5:1.
+  ImU32 key_panel = IM_COL32(0xDD, 0xE1, 0xE6, 0xFF);
+  ImU32 key = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+  ImU32 action_key = IM_COL32(0xC3, 0xCA, 0xD4, 0xFF);
+  ImU32 key_border = IM_COL32(0x6B, 0x72, 0x80, 0xFF);
+  ImU32 space_label = IM_COL32(0x4A, 0x4F, 0x57, 0xFF);
+  ImU32 syllable_strip = IM_COL32(0xEE, 0xF0, 0xF3, 0xFF);
+  ImU32 variants_shadow = IM_COL32(0x00, 0x00, 0x00, 0x40);
+  ImU32 variants_backdrop = IM_COL32(0xC9, 0xD8, 0xEC, 0xFF);  // the long-press row's
+  // [QR codes] black on white whatever the theme: what scanners expect.
+  ImU32 qr_dark = IM_COL32(0x00, 0x00, 0x00, 0xFF);
+  ImU32 qr_light = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
 };
 
 struct UiContext {

@@ -11,17 +11,6 @@ namespace ih::kiosk::keyboard {
 
 namespace {
 
-// Panel and keys. Key borders are 3.7:1 against the panel (keys differ from it
-// by their border, not their fill); labels 10:1 or more on keys, the layout's
-// name on the space bar 5:1, labels on lit and pressed keys 6.4:1 and 11:1.
-constexpr ImU32 kPanel = IM_COL32(0xDD, 0xE1, 0xE6, 0xFF);
-constexpr ImU32 kKey = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
-constexpr ImU32 kActionKey = IM_COL32(0xC3, 0xCA, 0xD4, 0xFF);
-constexpr ImU32 kBorder = IM_COL32(0x6B, 0x72, 0x80, 0xFF);
-constexpr ImU32 kSpaceLabel = IM_COL32(0x4A, 0x4F, 0x57, 0xFF);
-constexpr ImU32 kStrip = IM_COL32(0xEE, 0xF0, 0xF3, 0xFF);
-constexpr ImU32 kShadow = IM_COL32(0x00, 0x00, 0x00, 0x40);
-constexpr ImU32 kBackdrop = IM_COL32(0xC9, 0xD8, 0xEC, 0xFF);  // the long-press row's
 constexpr float kRounding = 8.0f;
 constexpr float kPadding = 6.0f;
 
@@ -92,7 +81,7 @@ void draw_target(render::UiContext& ui, ImDrawList& list, const Keyboard& keyboa
   const KeyboardLayout& layout = keyboard.layout();
   const float key_height = keyboard.geometry().key_height;
   const bool lit = keyboard.lit(t);
-  ImU32 fill = is_action(t) ? kActionKey : kKey;
+  ImU32 fill = is_action(t) ? ui.theme.action_key : ui.theme.key;
   ImU32 ink = ui.theme.text;
   if (lit) {
     fill = ui.theme.button;
@@ -103,11 +92,11 @@ void draw_target(render::UiContext& ui, ImDrawList& list, const Keyboard& keyboa
     ink = ui.theme.button_text;
   }
   render::fill_rounded_rect(list, t.rect.min, t.rect.max, fill, kRounding);
-  list.AddRect(t.rect.min, t.rect.max, kBorder, kRounding, 0, 1.5f);
+  list.AddRect(t.rect.min, t.rect.max, ui.theme.key_border, kRounding, 0, 1.5f);
 
   list.PushClipRect(t.rect.min, t.rect.max, true);
   const bool space = t.kind == TargetKind::Key && t.key->action == KeyAction::Space;
-  const ImU32 label_ink = space && !pressed ? kSpaceLabel : ink;
+  const ImU32 label_ink = space && !pressed ? ui.theme.space_label : ink;
   const float size = label_size(t, key_height, layout.pad);
   // A pad digit with the UI language's own digit under it.
   std::string native;
@@ -148,9 +137,9 @@ KeyboardFrame keyboard_frame(render::UiContext& ui, Keyboard& keyboard, ImVec2 s
 
   ImDrawList& list = *ImGui::GetWindowDrawList();
   const PanelGeometry& g = keyboard.geometry();
-  list.AddRectFilled(g.panel.min, g.panel.max, kPanel);
+  list.AddRectFilled(g.panel.min, g.panel.max, ui.theme.key_panel);
   if (!g.strip.empty() && !keyboard.chooser_open())
-    render::fill_rounded_rect(list, g.strip.min, g.strip.max, kStrip, kRounding);
+    render::fill_rounded_rect(list, g.strip.min, g.strip.max, ui.theme.syllable_strip, kRounding);
   const Target* pressed = keyboard.pressed();
   // The long-press row sits on a backdrop of its own, so the keys it covers do
   // not show between its cells.
@@ -166,10 +155,10 @@ KeyboardFrame keyboard_frame(render::UiContext& ui, Keyboard& keyboard, ImVec2 s
   if (row.empty()) return frame;
   const float margin = g.gap;
   render::fill_rounded_rect(list, ImVec2(row.min.x - margin + 4, row.min.y - margin + 6),
-                            ImVec2(row.max.x + margin + 4, row.max.y + margin + 6), kShadow,
+                            ImVec2(row.max.x + margin + 4, row.max.y + margin + 6), ui.theme.variants_shadow,
                             kRounding);
   render::fill_rounded_rect(list, ImVec2(row.min.x - margin, row.min.y - margin),
-                            ImVec2(row.max.x + margin, row.max.y + margin), kBackdrop, kRounding);
+                            ImVec2(row.max.x + margin, row.max.y + margin), ui.theme.variants_backdrop, kRounding);
   list.AddRect(ImVec2(row.min.x - margin, row.min.y - margin),
                ImVec2(row.max.x + margin, row.max.y + margin), ui.theme.button, kRounding, 0, 3.0f);
   for (const Target& t : keyboard.targets())

@@ -43,8 +43,8 @@ class KeyboardScreen : public Screen {
   render::TextField* pin() { return pin_.get(); }
   keyboard::Keyboard* keys() { return focus_ == Focus::Pin ? pin_pad_.get() : keyboard_.get(); }
   // Where the fields were drawn in the last frame.
-  const keyboard::Rect& text_rect() const { return text_rect_; }
-  const keyboard::Rect& pin_rect() const { return pin_rect_; }
+  const Rect& text_rect() const { return text_rect_; }
+  const Rect& pin_rect() const { return pin_rect_; }
 
  private:
   void start(ScreenFrame& frame);
@@ -57,8 +57,8 @@ class KeyboardScreen : public Screen {
   std::unique_ptr<render::TextField> text_;
   std::unique_ptr<render::TextField> pin_;
   std::string layout_shown_;  // the layout the text field was last set up for
-  keyboard::Rect text_rect_;
-  keyboard::Rect pin_rect_;
+  Rect text_rect_;
+  Rect pin_rect_;
 };
 
 }  // namespace ih::kiosk

@@ -22,9 +22,6 @@ constexpr float kChosenBorder = 5;
 // stretch into slabs.
 constexpr float kMaxTileAspect = 1.0f;
 
-constexpr ImU32 kTileFill = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
-constexpr ImU32 kChosenFill = IM_COL32(0xE6, 0xEF, 0xFA, 0xFF);
-constexpr ImU32 kPressedFill = IM_COL32(0xC9, 0xDB, 0xF2, 0xFF);
 
 struct Geometry {
   float margin;
@@ -223,9 +220,9 @@ void LanguagesScreen::draw(ScreenFrame& frame) {
     }
 
     list.AddRectFilled(min, max,
-                       pressed  ? kPressedFill
-                       : chosen ? kChosenFill
-                                : kTileFill,
+                       pressed  ? ui.theme.picker_tile_pressed
+                       : chosen ? ui.theme.picker_tile_on
+                                : ui.theme.tile,
                        kTileRounding);
     const float border = chosen ? kChosenBorder : kBorder;
     const float half = border / 2;

@@ -2,8 +2,7 @@
 
 #include <cmath>
 
-#include "api/personal_code.h"
-#include "kiosk/session.h"
+#include "kiosk/wipe.h"
 
 namespace ih::kiosk {
 
@@ -17,7 +16,7 @@ constexpr int32_t kMaxPin = 8;
 
 }  // namespace
 
-LoginForm::LoginForm() = default;
+LoginForm::LoginForm(CodeRule rule) : rule_(std::move(rule)) {}
 LoginForm::~LoginForm() = default;
 
 void LoginForm::ensure_fields(PageContext& c) {
@@ -40,7 +39,8 @@ void LoginForm::ensure_fields(PageContext& c) {
 std::string LoginForm::code() const {
   if (!code_) return {};
   std::string typed = code_->text();
-  std::string canonical = api::normalize_personal_code(typed).value_or(std::string());
+  std::string canonical =
+      rule_ ? rule_(typed).value_or(std::string()) : std::string(typed);
   kiosk::wipe(typed);
   return canonical;
 }

@@ -18,7 +18,7 @@
 #include <optional>
 #include <string>
 
-#include "kiosk/link.h"
+#include "kiosk/services.h"
 #include "kiosk/screens/form_input.h"
 
 namespace ih::kiosk {
@@ -28,7 +28,8 @@ class LoginForm {
   enum class Step { Code, Pin, Checking };
   enum class Problem { None, BadCode, ShortPin, Refused, Locked, Offline, Unavailable };
 
-  LoginForm();
+  // `rule` checks a typed code before it is sent (empty: taken as typed).
+  explicit LoginForm(CodeRule rule = {});
   ~LoginForm();
 
   std::optional<Action> draw(PageContext& c, FormKeys& keys);
@@ -51,6 +52,7 @@ class LoginForm {
   Step step_ = Step::Code;
   Problem problem_ = Problem::None;
   int64_t wait_minutes_ = 0;
+  CodeRule rule_;
   std::unique_ptr<render::TextField> code_;
   std::unique_ptr<render::TextField> pin_;
 };

@@ -9,11 +9,6 @@ namespace ih::kiosk {
 
 namespace {
 
-constexpr ImU32 kTileFill = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
-constexpr ImU32 kOnFill = IM_COL32(0xE3, 0xEE, 0xFA, 0xFF);
-constexpr ImU32 kPressedFill = IM_COL32(0xC9, 0xDC, 0xF2, 0xFF);
-// Dark red on the page's background: 7:1.
-constexpr ImU32 kError = IM_COL32(0xA3, 0x1B, 0x1B, 0xFF);
 constexpr float kRounding = 12.0f;
 // A finger moves a little while tapping; beyond this many pixels it drags.
 constexpr float kDragThreshold = 24.0f;
@@ -70,7 +65,7 @@ bool page_toggle(PageContext& c, const std::string& id, std::string_view text,
   const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered() && !touch_dragged();
   if (released) ui.needs_frame = true;
   ImDrawList& list = *ImGui::GetWindowDrawList();
-  list.AddRectFilled(r.min, r.max, pressed ? kPressedFill : on ? kOnFill : kTileFill, kRounding);
+  list.AddRectFilled(r.min, r.max, pressed ? ui.theme.tile_pressed : on ? ui.theme.tile_on : ui.theme.tile, kRounding);
   const float border = on ? 6.0f : 2.0f;
   list.AddRect(ImVec2(r.min.x + border / 2, r.min.y + border / 2),
                ImVec2(r.max.x - border / 2, r.max.y - border / 2),
@@ -140,7 +135,7 @@ float page_note(PageContext& c, std::string_view text, float y, bool error) {
     return page_text(c, text, y, std::round(c.m.body * 0.85f), c.frame.ui.theme.muted_text);
   // A warning sign before the text: the message is an error by its shape too.
   const std::string marked = "⚠ " + std::string(text);
-  return page_text(c, marked, y, c.m.body, kError);
+  return page_text(c, marked, y, c.m.body, c.frame.ui.theme.error);
 }
 
 float page_heading(PageContext& c, std::string_view text, float y) {

@@ -15,17 +15,10 @@
 #include <string_view>
 
 #include "kiosk/action.h"
+#include "kiosk/rect.h"
 #include "kiosk/screen.h"
 
 namespace ih::kiosk {
-
-struct Rect {
-  ImVec2 min{0, 0};
-  ImVec2 max{0, 0};
-  float width() const { return max.x - min.x; }
-  float height() const { return max.y - min.y; }
-  ImVec2 centre() const { return ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2); }
-};
 
 // Sizes in pixels, from the screen's shorter side, so 1280×800, 1920×1080 and
 // 1080×1920 all look alike. Large text makes text and buttons a third larger.

@@ -119,13 +119,13 @@ std::optional<Action> draw_code(PageContext& c, std::string_view code) {
     const float side = unit * static_cast<float>(modules);
     const float x = landscape ? i18n::at_end(c.direction(), box, side)
                               : std::round(box.left + (box.width - side) / 2);
-    list.AddRectFilled(ImVec2(x, top), ImVec2(x + side, top + side), IM_COL32_WHITE);
+    list.AddRectFilled(ImVec2(x, top), ImVec2(x + side, top + side), c.frame.ui.theme.qr_light);
     for (int row = 0; row < qr->size; ++row)
       for (int col = 0; col < qr->size; ++col)
         if (qr->dark(col, row)) {
           const ImVec2 m(x + unit * static_cast<float>(col + 4),
                          top + unit * static_cast<float>(row + 4));
-          list.AddRectFilled(m, ImVec2(m.x + unit, m.y + unit), IM_COL32_BLACK);
+          list.AddRectFilled(m, ImVec2(m.x + unit, m.y + unit), c.frame.ui.theme.qr_dark);
         }
     wipe_qr(*qr);
   }

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "i18n/language.h"
-#include "kiosk/session.h"
+#include "kiosk/wipe.h"
 
 namespace ih::kiosk {
 
@@ -54,8 +54,8 @@ void ProfileForm::ensure_fields(PageContext& c) {
   pin_again_ = std::make_unique<render::TextField>(engine, pin);
 }
 
-net::NewProfile ProfileForm::profile(const Settings& settings) const {
-  net::NewProfile p;
+NewProfile ProfileForm::profile(const Settings& settings) const {
+  NewProfile p;
   if (name_) p.display_name = name_->text();
   p.languages = languages_;
   if (place_ && *place_ < settings.places.size()) p.town = settings.places[*place_];

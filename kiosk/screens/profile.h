@@ -23,7 +23,7 @@
 
 #include "kiosk/screens/form_input.h"
 #include "kiosk/settings.h"
-#include "net/terminal.h"
+#include "kiosk/services.h"
 
 namespace ih::kiosk {
 
@@ -48,8 +48,8 @@ class ProfileForm {
 
   std::optional<Action> draw(PageContext& c, FormKeys& keys, const Settings& settings);
 
-  // What was entered, for net::create_account (the caller wipes its copy).
-  net::NewProfile profile(const Settings& settings) const;
+  // What was entered, for AccountServices::create_account (the caller wipes its copy).
+  NewProfile profile(const Settings& settings) const;
   // The terminal could not queue the profile: say so, keep what was entered.
   void cannot_save() { problem_ = Problem::CannotSave; }
   // Overwrites and forgets everything entered; back to the first step.

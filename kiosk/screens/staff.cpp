@@ -23,7 +23,7 @@
 #include "kiosk/keyboard/keyboard_view.h"
 #include "kiosk/keyboard/layout_library.h"
 #include "kiosk/keyboard/physical_keys.h"
-#include "kiosk/session.h"
+#include "kiosk/wipe.h"
 #include "render/text_draw.h"
 #include "render/text_field.h"
 
@@ -49,8 +49,6 @@ constexpr Clock::duration kPoll = 100ms;
 // On the menu, the terminal's state is drawn again this often.
 constexpr Clock::duration kStatusRefresh = 2s;
 
-// Error text: 7:1 against the page, and every error also says so in words.
-constexpr ImU32 kErrorColour = IM_COL32(0xA8, 0x10, 0x1E, 0xFF);
 
 // The values the − and + of the idle and warning times step through; a value
 // from the file between two steps goes to the next one.
@@ -133,7 +131,7 @@ float content_bottom(const PageContext& c) {
 
 // A line of running text in the body size; red for an error.
 float note(PageContext& c, std::string_view text, float y, bool error = false) {
-  return page_text(c, text, y, c.m.body, error ? std::optional(kErrorColour) : std::nullopt);
+  return page_text(c, text, y, c.m.body, error ? std::optional(c.frame.ui.theme.error) : std::nullopt);
 }
 
 // Pixels `text` needs on a page_button of `height`, with room around it.
@@ -270,8 +268,8 @@ struct StaffMode::State {
   // Resetting a PIN.
   enum class Check { None, Incomplete, Mismatch, BadPin };
   Check check = Check::None;
-  std::optional<std::future<net::PinResetResult>> resetting;
-  std::optional<net::PinResetResult> reset;
+  std::optional<std::future<PinResetResult>> resetting;
+  std::optional<PinResetResult> reset;
   Clock::time_point reset_at{};  // when the result came (a lock counts from there)
 
   std::string message;  // the message shown to staff in the last frame
@@ -316,7 +314,7 @@ void say(State& s, PageContext& c, std::string_view text, bool error = false) {
                         .align = landscape(c) ? render::Align::Center : render::Align::Start});
   const float y = std::round(box.min.y + std::max(0.0f, box.height() - layout->height) / 2);
   render::draw_layout(*ImGui::GetWindowDrawList(), ui.atlas, *layout, ImVec2(box.min.x, y),
-                      error ? kErrorColour : ui.theme.text);
+                      error ? ui.theme.error : ui.theme.text);
 }
 
 void start(State& s, PageContext& c) {
@@ -570,16 +568,16 @@ void draw_menu(State& s, PageContext& c, const StaffServices& services,
   float y = page_heading(c, str.text(msg("Staff mode")), c.area.min.y + c.m.margin) + c.m.gap / 2;
 
   // The terminal's state, one fact a line.
-  const std::optional<net::SyncStatus> status = services.status ? services.status() : std::nullopt;
+  const std::optional<SyncStatus> status = services.status ? services.status() : std::nullopt;
   std::string_view connection;
   if (!status)
     // TRANSLATORS: Staff menu: the terminal has no network settings or is not
     // enrolled, so nothing is sent.
     connection = str.text(msg("Connection: none (nothing is sent)"));
-  else if (status->state == net::SyncState::Online)
+  else if (status->state == SyncState::Online)
     // TRANSLATORS: Staff menu: the terminal reaches the platform.
     connection = str.text(msg("Connection: online"));
-  else if (status->state == net::SyncState::Sending)
+  else if (status->state == SyncState::Sending)
     // TRANSLATORS: Staff menu: the terminal is sending what people entered.
     connection = str.text(msg("Connection: sending"));
   else
@@ -997,7 +995,7 @@ bool digits_only(const std::string& pin) {
 }
 
 void start_reset(State& s, PageContext& c, const StaffServices& services) {
-  net::PinReset r{s.field("reset-staff-code").text(), s.field("reset-staff-pin").text(),
+  PinReset r{s.field("reset-staff-code").text(), s.field("reset-staff-pin").text(),
                   s.field("reset-person").text(), s.field("reset-new-pin").text()};
   std::string repeat = s.field("reset-repeat").text();
   s.reset.reset();
@@ -1018,8 +1016,8 @@ void start_reset(State& s, PageContext& c, const StaffServices& services) {
     s.field("reset-new-pin").wipe();
     s.field("reset-repeat").wipe();
   }
-  for (std::string* text : {&r.staff_code, &r.staff_pin, &r.personal_code, &r.new_pin, &repeat})
-    wipe(*text);
+  wipe(r);
+  wipe(repeat);
 }
 
 // What the outcome of a reset says to staff.
@@ -1048,7 +1046,6 @@ void reset_note(State& s, PageContext& c) {
     return;
   }
   if (!s.reset) return;
-  using net::PinResetError;
   switch (s.reset->error) {
     case PinResetError::None:
       // TRANSLATORS: Reset a PIN: it worked.
@@ -1105,7 +1102,7 @@ void draw_reset(State& s, PageContext& c, const StaffServices& services) {
     try {
       s.reset = s.resetting->get();
     } catch (const std::future_error&) {
-      s.reset = net::PinResetResult{net::PinResetError::Failed, 0, 0, "stopped"};
+      s.reset = PinResetResult{PinResetError::Failed, 0, 0, "stopped"};
     }
     s.resetting.reset();
     s.reset_at = c.now;

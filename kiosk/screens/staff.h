@@ -41,45 +41,15 @@
 #include <string>
 
 #include "kiosk/screens/page.h"
+#include "kiosk/services.h"
 #include "kiosk/settings.h"
 #include "kiosk/staff_gate.h"
-#include "net/staff.h"
-#include "net/sync_engine.h"
 
 namespace ih::render {
 class TextField;
 }
 
 namespace ih::kiosk {
-
-// What staff mode needs from the rest of the kiosk. Every callback is called
-// on the UI thread and must return at once; the slow ones return a future and
-// do their work elsewhere (a net::Background worker). An empty callback means
-// the terminal cannot do that (no network, no configuration file): the page
-// says so instead of calling it.
-struct StaffServices {
-  // How the sync engine stands; nullopt when the terminal has no network (no
-  // server configured, or not enrolled yet).
-  std::function<std::optional<net::SyncStatus>()> status;
-  // Whether the terminal has an identity from enrolment.
-  std::function<bool()> enrolled;
-  // The kiosk's version, as the heartbeat reports it.
-  std::function<std::string()> version;
-  // Enrols the terminal with a one-time code and a name for it (net::enrol).
-  // The future holds an empty string on success, else the error category
-  // (net::EnrolOutcome::error: "no route to the server", "code refused", …).
-  std::function<std::future<std::string>(const std::string& code, const std::string& name)> enrol;
-  // Sets a person's new PIN (net::reset_pin). The request is personal: the
-  // service overwrites its copy when done.
-  std::function<std::future<net::PinResetResult>(const net::PinReset& reset)> reset_pin;
-  // Writes the staff settings into the configuration file
-  // (save_staff_settings in config.h); an empty string, or why not.
-  std::function<std::string(const Settings& settings)> save_settings;
-  // The wall clock, for "last contact 5 minutes ago"; tests pass their own.
-  std::function<std::chrono::system_clock::time_point()> wall_clock = [] {
-    return std::chrono::system_clock::now();
-  };
-};
 
 // How staff mode ends.
 enum class StaffExit {

@@ -12,7 +12,7 @@
 #include <string>
 
 #include "kiosk/screenshot.h"
-#include "kiosk/session.h"
+#include "kiosk/wipe.h"
 
 namespace ih::kiosk {
 namespace {

@@ -26,6 +26,7 @@
 namespace {
 
 using namespace ih::kiosk::keyboard;
+using ih::kiosk::Rect;
 
 constexpr std::string_view kOrigin = "fuzz.json";
 

@@ -178,7 +178,7 @@ TEST(KeyboardScreenTest, ATapInTheFieldPlacesTheCaretInMixedArabicLatinAndDigits
   render::TextField& field = *h.screen.text();
   field.set_text("اسمي Anna ورقمي 0176");
   h.frame();
-  const keyboard::Rect& box = h.screen.text_rect();
+  const Rect& box = h.screen.text_rect();
   const render::Layout& layout = field.layout();
   const float pad = render::TextFieldLook{}.padding;
   const float text_top = std::round(box.min.y + (box.height() - layout.height) / 2);

@@ -6,6 +6,7 @@
 
 #include <future>
 
+#include "kiosk/link.h"
 #include "tests/kiosk/shell_harness.h"
 
 namespace ih::kiosk {
@@ -17,7 +18,7 @@ using Problem = ProfileForm::Problem;
 
 // Fakes of the network that remember what the shell asked of them.
 struct FakeNetwork {
-  std::vector<net::NewProfile> created;
+  std::vector<NewProfile> created;
   bool can_create = true;
   std::vector<std::pair<std::string, std::string>> logins;  // code, PIN
   LoginOutcome answer;
@@ -25,10 +26,10 @@ struct FakeNetwork {
 
   AccountServices services() {
     AccountServices s;
-    s.create_account = [this](const net::NewProfile& p) -> std::optional<net::PersonSession> {
+    s.create_account = [this](const NewProfile& p) -> std::optional<PersonSession> {
       created.push_back(p);
       if (!can_create) return std::nullopt;
-      return net::PersonSession{"K7Q0-18SM", "token-1", "lane-1", {}};
+      return PersonSession{"K7Q0-18SM", "token-1", "lane-1", {}};
     };
     s.login = [this](const std::string& code, const std::string& pin) {
       logins.emplace_back(code, pin);
@@ -36,7 +37,8 @@ struct FakeNetwork {
       p.set_value(answer);
       return p.get_future();
     };
-    s.logout = [this](const net::PersonSession& p) { logged_out.push_back(p.token); };
+    s.logout = [this](const PersonSession& p) { logged_out.push_back(p.token); };
+    s.normalize_code = personal_code_rule();
     return s;
   }
 };
@@ -106,7 +108,7 @@ TEST(ProfileTest, EveryStepInGermanThenTheCode) {
   h.type(KeysKind::Digits, "2468");
   h.touch("next");
   ASSERT_EQ(net.created.size(), 1u);
-  const net::NewProfile& p = net.created[0];
+  const NewProfile& p = net.created[0];
   EXPECT_EQ(p.display_name, "amal");
   EXPECT_EQ(p.languages, (std::vector<std::string>{"ar", "de"}));
   EXPECT_EQ(p.town, Settings{}.places[1]);
@@ -253,7 +255,7 @@ TEST(LoginTest, WrongThenLockedThenLoggedIn) {
   EXPECT_EQ(h.shell.login_form().problem(), LoginForm::Problem::Locked);
 
   net.answer = {LoginOutcome::Result::LoggedIn,
-                net::PersonSession{"K7Q0-18SM", "token-2", "lane-2", "Amal"}, 0};
+                PersonSession{"K7Q0-18SM", "token-2", "lane-2", "Amal"}, 0};
   h.touch("next");
   h.type(KeysKind::Digits, "2468");
   h.touch("next");
@@ -297,7 +299,7 @@ TEST(LoginTest, AnAnswerThatComesAfterTheSessionEndedIsLoggedOutNotShown) {
   EXPECT_EQ(h.shell.login_form().step(), LoginForm::Step::Checking);
   h.touch("end-session");
   late.set_value({LoginOutcome::Result::LoggedIn,
-                  net::PersonSession{"K7Q0-18SM", "token-late", "lane", "Amal"}, 0});
+                  PersonSession{"K7Q0-18SM", "token-late", "lane", "Amal"}, 0});
   h.touch("attract");
   EXPECT_EQ(h.shell.page(), Page::Languages);
   EXPECT_TRUE(h.shell.session().token.empty()) << "the next person is not logged in";

@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "kiosk/screens/attract.h"
+#include "kiosk/wipe.h"
 #include "kiosk/ui.h"
 #include "tests/kiosk/shell_harness.h"
 
@@ -35,7 +36,7 @@ using namespace std::chrono_literals;
 using testing::Harness;
 
 // A status source that always says `status`.
-AccountServices reporting(std::optional<net::SyncStatus> status) {
+AccountServices reporting(std::optional<SyncStatus> status) {
   return {.sync_status = [status] { return status; }};
 }
 
@@ -164,8 +165,8 @@ TEST(ShellTest, TheAttractScreenAsksForAFrameOnlyWhenTheGreetingChanges) {
 }
 
 TEST(ShellTest, TheStatusBarSaysWhetherTheTerminalIsOnline) {
-  net::SyncStatus offline;
-  offline.state = net::SyncState::Offline;
+  SyncStatus offline;
+  offline.state = SyncState::Offline;
   offline.waiting = 3;
   Harness h({}, ImVec2(1920, 1080), reporting(offline));
   h.shell.show(Page::Home);

@@ -78,10 +78,9 @@ class Harness {
         screen_(mode_, settings_, services_, now_) {
     // 12:00 on a fixed day: "last contact" reads the same in every run.
     wall_ = std::chrono::system_clock::time_point(std::chrono::seconds(1'790'000'000));
-    net::SyncStatus status;
-    status.state = net::SyncState::Online;
+    SyncStatus status;
+    status.state = SyncState::Online;
     status.waiting = 3;
-    status.delivered = 12;
     status.last_contact = 1'790'000'000 - 300;
     services_.status = [status] { return std::optional(status); };
     services_.enrolled = [] { return true; };
@@ -89,8 +88,8 @@ class Harness {
     services_.enrol = [this](const std::string&, const std::string&) {
       return enrolment_.get_future();
     };
-    services_.reset_pin = [](const net::PinReset&) {
-      return std::promise<net::PinResetResult>().get_future();
+    services_.reset_pin = [](const PinReset&) {
+      return std::promise<PinResetResult>().get_future();
     };
     services_.save_settings = [](const Settings&) { return std::string(); };
     services_.wall_clock = [this] { return wall_; };

@@ -23,15 +23,15 @@ constexpr const char* kStaffPin = "482913";
 
 // What the fake services were asked, and what they answer.
 struct Fakes {
-  std::optional<net::SyncStatus> status =
-      net::SyncStatus{net::SyncState::Online, 2, "", 5, 0, 0, 0};
+  std::optional<SyncStatus> status =
+      SyncStatus{SyncState::Online, 2, 0};
   int saves = 0;
   Settings saved;
   std::string save_answer;
   std::vector<std::pair<std::string, std::string>> enrolments;
   std::promise<std::string> enrolment;
-  std::vector<net::PinReset> resets;
-  std::promise<net::PinResetResult> reset;
+  std::vector<PinReset> resets;
+  std::promise<PinResetResult> reset;
 
   StaffServices services() {
     StaffServices s;
@@ -43,7 +43,7 @@ struct Fakes {
       enrolment = {};
       return enrolment.get_future();
     };
-    s.reset_pin = [this](const net::PinReset& r) {
+    s.reset_pin = [this](const PinReset& r) {
       resets.push_back(r);
       reset = {};
       return reset.get_future();
@@ -391,13 +391,13 @@ TEST(StaffModeTest, ResettingAPinShowsProgressAndItsOutcome) {
   fill_reset(h, "8642", "8642");
   h.touch("reset-start");
   ASSERT_EQ(h.fakes.resets.size(), 1u);
-  const net::PinReset& r = h.fakes.resets[0];
+  const PinReset& r = h.fakes.resets[0];
   EXPECT_EQ(r.staff_code, "0001-0002");
   EXPECT_EQ(r.staff_pin, "55667788");
   EXPECT_EQ(r.personal_code, "K7Q0-18SM");
   EXPECT_EQ(r.new_pin, "8642");
   EXPECT_EQ(h.mode.message(), "Setting the new PIN…");
-  h.fakes.reset.set_value({net::PinResetError::Locked, 125, 0, ""});
+  h.fakes.reset.set_value({PinResetError::Locked, 125, 0, ""});
   h.frame();
   EXPECT_EQ(h.mode.message(), "Too many wrong tries. Try again in \u20682:05\u2069.");
   EXPECT_TRUE(h.mode.field("reset-staff-pin")->empty()) << "PINs are not kept after an answer";
@@ -410,7 +410,7 @@ TEST(StaffModeTest, ResettingAPinShowsProgressAndItsOutcome) {
   h.type("8642");
   h.touch("reset-start");
   ASSERT_EQ(h.fakes.resets.size(), 2u);
-  h.fakes.reset.set_value({net::PinResetError::None, 0, 1, ""});
+  h.fakes.reset.set_value({PinResetError::None, 0, 1, ""});
   h.frame();
   EXPECT_EQ(h.mode.message(), "Done: the person logs in with the new PIN from now on.");
   EXPECT_TRUE(h.mode.field("reset-person")->empty());

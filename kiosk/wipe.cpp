@@ -1,4 +1,4 @@
-#include "kiosk/session.h"
+#include "kiosk/wipe.h"
 
 #include <malloc.h>
 #include <string.h>
@@ -20,18 +20,44 @@ void wipe(std::string& s) {
   s.shrink_to_fit();
 }
 
+void wipe(std::vector<std::string>& strings) {
+  for (std::string& s : strings) wipe(s);
+  strings.clear();
+  strings.shrink_to_fit();
+}
+
 void wipe(Session& session) {
   wipe(session.display_name);
   wipe(session.personal_code);
   wipe(session.token);
   wipe(session.lane);
   wipe(session.town);
-  for (std::string& language : session.languages) wipe(language);
-  session.languages.clear();
-  session.languages.shrink_to_fit();
+  wipe(session.languages);
   session.active = false;
   session.accepted_notice = false;
   session.large_text = false;
+}
+
+void wipe(NewProfile& profile) {
+  wipe(profile.display_name);
+  wipe(profile.languages);
+  wipe(profile.town);
+  wipe(profile.phone);
+  wipe(profile.pin);
+}
+
+void wipe(PersonSession& session) {
+  wipe(session.personal_code);
+  wipe(session.token);
+  wipe(session.lane);
+  wipe(session.display_name);
+}
+
+void wipe(PinReset& reset) {
+  wipe(reset.staff_code);
+  wipe(reset.staff_pin);
+  wipe(reset.personal_code);
+  wipe(reset.new_pin);
 }
 
 void harden_heap() {

@@ -1,0 +1,160 @@
+// What the shell and its pages ask of the world outside the kiosk, in the
+// kiosk's own plain types: the network's answers and requests as pages show
+// and make them. Pages and the shell see only these; kiosk/link.cpp, the one
+// place that includes net/ and api/, translates them to and from net/'s types.
+// Tests bind the callbacks to fakes.
+//
+// Everything here that a person typed or that identifies them is personal:
+// wipe() (wipe.h) overwrites it, and nothing of it is logged.
+//
+// Thread-safety: plain data. The callbacks are called on the UI thread and
+// return at once; slow work returns a future completed elsewhere.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <future>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ih::kiosk {
+
+struct Settings;
+
+// [SECTION] The person's account
+
+// A new profile as the form collected it.
+struct NewProfile {
+  std::string display_name;
+  std::vector<std::string> languages;  // BCP 47 tags
+  std::string town;
+  std::string phone;  // empty: none
+  std::string pin;
+};
+
+// A person's session with the platform: their personal code, the token the
+// server knows the session by, and the lane of their entries in the outbox.
+struct PersonSession {
+  std::string personal_code;
+  std::string token;
+  std::string lane;
+  std::string display_name;  // from a login's reply; a new profile leaves it empty
+};
+
+// How a login at the server ended, in the categories the login page shows.
+struct LoginOutcome {
+  enum class Result {
+    LoggedIn,     // `session` holds the person's session
+    Refused,      // the code or the PIN is wrong
+    Locked,       // too many wrong tries: wait `wait_seconds`, or ask staff
+    Offline,      // the server cannot be reached now
+    NotEnrolled,  // this terminal has no credential yet: staff must enrol it
+    Failed,       // the server answered with something else
+  };
+  Result result = Result::Failed;
+  std::optional<PersonSession> session;
+  int64_t wait_seconds = 0;
+};
+
+// [SECTION] The terminal's connection
+
+enum class SyncState {
+  Online,   // nothing waiting, the last contact succeeded
+  Sending,  // delivering what waits
+  Offline,  // the server cannot be reached or refuses for now; entries wait
+};
+
+// A snapshot of the sync engine, for the status bar and the staff menu.
+struct SyncStatus {
+  SyncState state = SyncState::Offline;
+  int64_t waiting = 0;  // entries waiting on the terminal to be sent
+  // When the server last answered for good, in Unix seconds; 0: never since
+  // the kiosk started.
+  int64_t last_contact = 0;
+};
+
+// [SECTION] Staff's requests
+
+// A person's new PIN, set by staff at their side: the staff member's own
+// code and PIN, the person's code, the new PIN.
+struct PinReset {
+  std::string staff_code;
+  std::string staff_pin;
+  std::string personal_code;
+  std::string new_pin;
+};
+
+enum class PinResetError {
+  None,            // the new PIN is set
+  WrongStaffPin,   // the staff code or PIN is wrong (the platform counts the try)
+  NotStaff,        // the code logged in, but is not a staff member's
+  PersonNotFound,  // no person has this personal code (or it is mistyped)
+  PinRefused,      // the new PIN is not one the platform takes (4 to 8 digits)
+  Locked,          // too many wrong logins: wait retry_after_s
+  Offline,         // no answer from the platform
+  Failed,          // any other answer; `detail` says what, in English
+};
+
+struct PinResetResult {
+  PinResetError error = PinResetError::None;
+  int64_t retry_after_s = 0;   // Locked: seconds until a login is taken again
+  int64_t sessions_ended = 0;  // None: the person's sessions the reset ended
+  std::string detail;          // Failed: a technical category
+  bool ok() const { return error == PinResetError::None; }
+};
+
+// [SECTION] The callbacks
+
+// The platform's rule for personal codes (their check character and canonical
+// spelling), which the login page applies before anything is sent: the
+// canonical code, or nullopt when `typed` is not one. link.h's
+// personal_code_rule() binds it to api/.
+using CodeRule = std::function<std::optional<std::string>(std::string_view typed)>;
+
+// What the shell asks of the network. Every member may be empty: no network.
+struct AccountServices {
+  // Queues a new profile (works offline); nullopt when it cannot be queued.
+  std::function<std::optional<PersonSession>(const NewProfile&)> create_account = {};
+  // Logs in at the server; the future is ready when the server answered.
+  std::function<std::future<LoginOutcome>(const std::string& code, const std::string& pin)> login =
+      {};
+  // Ends a person's session at the server, in the background.
+  std::function<void(const PersonSession&)> logout = {};
+  // A snapshot of the sync engine for the status bar; nullopt: no network.
+  std::function<std::optional<SyncStatus>()> sync_status = {};
+  // Checks a typed personal code locally; empty: every code is taken as
+  // typed, and only the server checks it.
+  CodeRule normalize_code = {};
+};
+
+// What staff mode needs from the rest of the kiosk. An empty callback means
+// the terminal cannot do that (no network, no configuration file): the page
+// says so instead of asking for it.
+struct StaffServices {
+  // How the sync engine stands; nullopt when the terminal has no network (no
+  // server configured, or not enrolled yet).
+  std::function<std::optional<SyncStatus>()> status;
+  // Whether the terminal has an identity from enrolment.
+  std::function<bool()> enrolled;
+  // The kiosk's version, as the heartbeat reports it.
+  std::function<std::string()> version;
+  // Enrols the terminal with a one-time code and a name for it. The future
+  // holds an empty string on success, else the error category in English
+  // ("no route to the server", "code refused", …).
+  std::function<std::future<std::string>(const std::string& code, const std::string& name)> enrol;
+  // Sets a person's new PIN. The request is personal: the service overwrites
+  // its copy when done.
+  std::function<std::future<PinResetResult>(const PinReset& reset)> reset_pin;
+  // Writes the staff settings into the configuration file
+  // (save_staff_settings in config.h); an empty string, or why not.
+  std::function<std::string(const Settings& settings)> save_settings;
+  // The wall clock, for "last contact 5 minutes ago"; tests pass their own.
+  std::function<std::chrono::system_clock::time_point()> wall_clock = [] {
+    return std::chrono::system_clock::now();
+  };
+};
+
+}  // namespace ih::kiosk
