@@ -156,7 +156,11 @@ void App::handle(const SDL_Event& event) {
     turned_target_ = nullptr;
   }
   ImGui::SetCurrentContext(ui_->imgui());
-  ImGui_ImplSDL2_ProcessEvent(&event);
+  int w = 0, h = 0;
+  SDL_GetWindowSize(window_, &w, &h);
+  // Touches and the mouse reach ImGui through pointer_ only (pointer.h).
+  if (!pointer_.take(event, ImVec2(static_cast<float>(w), static_cast<float>(h))))
+    ImGui_ImplSDL2_ProcessEvent(&event);
   if (event.type == SDL_TEXTINPUT) ui_->add_input({event.text.text, 0});
   if (event.type == SDL_KEYDOWN) ui_->add_input({{}, event.key.keysym.sym});
   if (changes_what_is_shown(event)) frames_pending_ = std::max(frames_pending_, kFramesAfterInput);
@@ -200,6 +204,8 @@ void App::end_turned() {
 void App::draw_frame() {
   ImGui::SetCurrentContext(ui_->imgui());
   ImGui_ImplSDL2_NewFrame();
+  // After the backend, which polls SDL's mouse state: the events decide.
+  if (pointer_.apply(ImGui::GetIO())) frames_pending_ = std::max(frames_pending_, 1);
   const bool turn = begin_turned();
   const FrameOutcome outcome = ui_->build_frame(*screen_);
   ui_->render();

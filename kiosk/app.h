@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 
+#include "kiosk/pointer.h"
 #include "kiosk/screen.h"
 #include "kiosk/ui.h"
 
@@ -85,6 +86,7 @@ class App {
   // The screen's wish from the last frame, and the texture a turned picture
   // is drawn into (made when needed; lost with the renderer's targets).
   Orientation orientation_ = Orientation::Auto;
+  Pointer pointer_;
   SDL_Texture* turned_target_ = nullptr;
   ImVec2 turned_size_{0, 0};
   ImVec2 content_{0, 0};

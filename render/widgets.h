@@ -44,6 +44,10 @@ struct Theme {
   // (kept so the pictures of the picker stay as they are; one to unify).
   ImU32 picker_tile_on = IM_COL32(0xE6, 0xEF, 0xFA, 0xFF);
   ImU32 picker_tile_pressed = IM_COL32(0xC9, 0xDB, 0xF2, 0xFF);
+  // [Lists that scroll] a bar along the end edge says there is more: the
+  // thumb 4.6:1 against the page, the track lighter.
+  ImU32 scroll_track = IM_COL32(0xDD, 0xE1, 0xE6, 0xFF);
+  ImU32 scroll_thumb = IM_COL32(0x5F, 0x66, 0x70, 0xFF);
   // [Text fields]
   ImU32 field = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
   // [The status bar] a filled dot online, a ring offline: shape, not only colour.

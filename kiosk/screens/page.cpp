@@ -65,7 +65,11 @@ bool page_toggle(PageContext& c, const std::string& id, std::string_view text,
   const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered() && !touch_dragged();
   if (released) ui.needs_frame = true;
   ImDrawList& list = *ImGui::GetWindowDrawList();
-  list.AddRectFilled(r.min, r.max, pressed ? ui.theme.tile_pressed : on ? ui.theme.tile_on : ui.theme.tile, kRounding);
+  list.AddRectFilled(r.min, r.max,
+                     pressed ? ui.theme.tile_pressed
+                     : on    ? ui.theme.tile_on
+                             : ui.theme.tile,
+                     kRounding);
   const float border = on ? 6.0f : 2.0f;
   list.AddRect(ImVec2(r.min.x + border / 2, r.min.y + border / 2),
                ImVec2(r.max.x - border / 2, r.max.y - border / 2),
@@ -94,6 +98,12 @@ bool page_toggle(PageContext& c, const std::string& id, std::string_view text,
   return released;
 }
 
+float toggle_width(const PageContext& c, float label_width) {
+  // As page_toggle lays it out: the label between two check marks' room.
+  return std::ceil(label_width) +
+         2 * (2 * std::round(c.m.gap * 0.6f) + 2 * std::round(c.m.body * 0.55f));
+}
+
 bool touch_dragged() {
   const ImGuiIO& io = ImGui::GetIO();
   return (io.MouseDown[0] || io.MouseReleased[0]) &&
@@ -112,20 +122,52 @@ void scroll_list(PageContext& c, const Rect& view, float content_height, float& 
   offset = std::clamp(offset, 0.0f, std::max(0.0f, content_height - view.height()));
 }
 
-void scroll_grid(PageContext& c, const Rect& view, size_t count, int columns, float tile_height,
-                 float& offset, const std::function<void(size_t, const Rect&)>& tile) {
-  const size_t per_row = static_cast<size_t>(columns);
+GridShape fit_grid(const PageContext& c, const Rect& view, size_t count, GridShape preferred,
+                   float min_width) {
+  // A tile is a touch target (64 px) that holds a line of body text.
+  const float lowest = std::max(64.0f, std::round(c.m.body * 1.8f));
+  for (int columns = preferred.columns;; ++columns) {
+    const float width =
+        (view.width() - static_cast<float>(columns - 1) * c.m.gap) / static_cast<float>(columns);
+    if (columns > preferred.columns && width < min_width) break;
+    const float rows = std::ceil(static_cast<float>(count) / static_cast<float>(columns));
+    const float fits = std::floor((view.height() - (rows - 1) * c.m.gap) / rows);
+    if (fits >= lowest) return {columns, std::min(preferred.tile_height, fits)};
+    if (width < min_width) break;
+  }
+  return preferred;
+}
+
+void scroll_grid(PageContext& c, const Rect& view, size_t count, GridShape shape, float& offset,
+                 const std::function<void(size_t, const Rect&)>& tile) {
+  const size_t per_row = static_cast<size_t>(shape.columns);
   const size_t rows = (count + per_row - 1) / per_row;
-  const float content_h = static_cast<float>(rows) * (tile_height + c.m.gap) - c.m.gap;
+  const float content_h = static_cast<float>(rows) * (shape.tile_height + c.m.gap) - c.m.gap;
   scroll_list(c, view, content_h, offset);
+  i18n::Span box{view.min.x, view.width()};
+  if (content_h > view.height()) {
+    // The bar at the end edge, the tiles beside it.
+    const float bar = std::max(8.0f, std::round(c.m.gap * 0.4f));
+    const float bar_x = i18n::at_end(c.direction(), box, bar);
+    ImDrawList& list = *ImGui::GetWindowDrawList();
+    const render::Theme& theme = c.frame.ui.theme;
+    list.AddRectFilled(ImVec2(bar_x, view.min.y), ImVec2(bar_x + bar, view.max.y),
+                       theme.scroll_track, bar / 2);
+    const float thumb_h = std::round(view.height() * view.height() / content_h);
+    const float thumb_y =
+        std::round(view.min.y + (view.height() - thumb_h) * offset / (content_h - view.height()));
+    list.AddRectFilled(ImVec2(bar_x, thumb_y), ImVec2(bar_x + bar, thumb_y + thumb_h),
+                       theme.scroll_thumb, bar / 2);
+    box.width -= bar + c.m.gap;
+    if (c.direction() == i18n::Direction::Rtl) box.left += bar + c.m.gap;
+  }
   ImGui::PushClipRect(view.min, view.max, true);
-  const i18n::Span box{view.min.x, view.width()};
   for (size_t i = 0; i < count; ++i) {
     const i18n::Span x =
-        i18n::cell(c.direction(), box, static_cast<int>(i % per_row), columns, c.m.gap);
-    const float top =
-        std::round(view.min.y + static_cast<float>(i / per_row) * (tile_height + c.m.gap) - offset);
-    tile(i, {ImVec2(x.left, top), ImVec2(x.right(), top + tile_height)});
+        i18n::cell(c.direction(), box, static_cast<int>(i % per_row), shape.columns, c.m.gap);
+    const float top = std::round(
+        view.min.y + static_cast<float>(i / per_row) * (shape.tile_height + c.m.gap) - offset);
+    tile(i, {ImVec2(x.left, top), ImVec2(x.right(), top + shape.tile_height)});
   }
   ImGui::PopClipRect();
 }

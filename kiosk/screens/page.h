@@ -61,6 +61,10 @@ float page_text(PageContext& c, std::string_view text, float y, float size,
 bool page_toggle(PageContext& c, const std::string& id, std::string_view text,
                  std::string_view language, bool on, Rect r, bool mark = true);
 
+// How wide a page_toggle with a check mark must be for a label of
+// `label_width` pixels to fit on one line.
+float toggle_width(const PageContext& c, float label_width);
+
 // A vertical list shown in `view` that holds `content_height` pixels: a finger
 // dragging inside it scrolls it. `offset` (pixels scrolled, the caller's state)
 // is kept within the content. Call before drawing the list's items at
@@ -68,12 +72,27 @@ bool page_toggle(PageContext& c, const std::string& id, std::string_view text,
 // what is visible can be touched.
 void scroll_list(PageContext& c, const Rect& view, float content_height, float& offset);
 
-// A grid of `count` tiles of `tile_height`, `columns` wide, filled from the
-// start edge row by row, shown in `view` and scrolled by a drag (scroll_list,
-// with `offset` the caller's state). Calls `tile(i, rect)` for each, clipped to
-// the view.
-void scroll_grid(PageContext& c, const Rect& view, size_t count, int columns, float tile_height,
-                 float& offset, const std::function<void(size_t, const Rect&)>& tile);
+// How a grid of tiles is laid out: `columns` wide, rows `tile_height` high.
+struct GridShape {
+  int columns;
+  float tile_height;
+};
+
+// The shape that shows all `count` tiles in `view` at once, so nothing hides
+// below the edge: `preferred` if it fits, else lower tiles (down to 64 px and
+// to what a line of body text needs), else more columns as long as a tile
+// stays `min_width` wide; when nothing fits, `preferred`, and the grid
+// scrolls.
+GridShape fit_grid(const PageContext& c, const Rect& view, size_t count, GridShape preferred,
+                   float min_width);
+
+// A grid of `count` tiles of `shape`, filled from the start edge row by row,
+// shown in `view` and scrolled by a drag (scroll_list, with `offset` the
+// caller's state). When it holds more than the view, a scroll bar along the
+// end edge says so (and takes its width from the tiles). Calls
+// `tile(i, rect)` for each, clipped to the view.
+void scroll_grid(PageContext& c, const Rect& view, size_t count, GridShape shape, float& offset,
+                 const std::function<void(size_t, const Rect&)>& tile);
 
 // True while (or when) the finger moved far enough to be a drag, not a tap.
 bool touch_dragged();

@@ -188,34 +188,44 @@ void ProfileForm::draw_languages(PageContext& c, const Rect& view) {
   std::vector<const i18n::Language*> shown;
   for (const i18n::Language* l : registry.spoken())
     if (speakable(*l)) shown.push_back(l);
-  const int columns = c.frame.size.x > c.frame.size.y ? 4 : 2;
-  scroll_grid(c, view, shown.size(), columns, std::round(c.m.button * 0.8f), scroll_,
-              [&](size_t i, const Rect& r) {
-                const i18n::Language& l = *shown[i];
-                const auto at = std::find(languages_.begin(), languages_.end(), l.tag);
-                const bool on = at != languages_.end();
-                if (!page_toggle(c, "language-" + l.tag, l.name, l.tag, on, r)) return;
-                problem_ = Problem::None;
-                if (on)
-                  languages_.erase(at);
-                else if (languages_.size() < kMaxLanguages)
-                  languages_.push_back(l.tag);
-                else
-                  problem_ = Problem::TooManyLanguages;
-              });
+  const GridShape preferred{c.frame.size.x > c.frame.size.y ? 4 : 2, std::round(c.m.button * 0.8f)};
+  // Every name on one line: as wide as the widest needs.
+  float widest = 0;
+  for (const i18n::Language* l : shown)
+    widest = std::max(
+        widest,
+        c.frame.ui.engine.layout(l->name, {c.m.body, l->tag, render::Direction::Auto})->width);
+  const GridShape shape = fit_grid(c, view, shown.size(), preferred, toggle_width(c, widest));
+  scroll_grid(c, view, shown.size(), shape, scroll_, [&](size_t i, const Rect& r) {
+    const i18n::Language& l = *shown[i];
+    const auto at = std::find(languages_.begin(), languages_.end(), l.tag);
+    const bool on = at != languages_.end();
+    if (!page_toggle(c, "language-" + l.tag, l.name, l.tag, on, r)) return;
+    problem_ = Problem::None;
+    if (on)
+      languages_.erase(at);
+    else if (languages_.size() < kMaxLanguages)
+      languages_.push_back(l.tag);
+    else
+      problem_ = Problem::TooManyLanguages;
+  });
 }
 
 void ProfileForm::draw_places(PageContext& c, const Rect& view, const Settings& settings) {
-  const int columns = c.frame.size.x > c.frame.size.y ? 3 : 2;
-  scroll_grid(c, view, settings.places.size(), columns, std::round(c.m.button * 0.8f), scroll_,
-              [&](size_t i, const Rect& r) {
-                // Place names are proper names, written as the configuration has them.
-                if (page_toggle(c, "place-" + std::to_string(i), settings.places[i], "de",
-                                place_ == i, r)) {
-                  place_ = i;
-                  problem_ = Problem::None;
-                }
-              });
+  const GridShape preferred{c.frame.size.x > c.frame.size.y ? 3 : 2, std::round(c.m.button * 0.8f)};
+  float widest = 0;
+  for (const std::string& place : settings.places)
+    widest = std::max(
+        widest, c.frame.ui.engine.layout(place, {c.m.body, "de", render::Direction::Auto})->width);
+  const GridShape shape =
+      fit_grid(c, view, settings.places.size(), preferred, toggle_width(c, widest));
+  scroll_grid(c, view, settings.places.size(), shape, scroll_, [&](size_t i, const Rect& r) {
+    // Place names are proper names, written as the configuration has them.
+    if (page_toggle(c, "place-" + std::to_string(i), settings.places[i], "de", place_ == i, r)) {
+      place_ = i;
+      problem_ = Problem::None;
+    }
+  });
 }
 
 std::optional<Action> ProfileForm::draw(PageContext& c, FormKeys& keys, const Settings& settings) {
