@@ -85,6 +85,7 @@ void Shell::apply(Action action) {
       stack_.push_back(Page::Languages);
       break;
     case Action::ChoseLanguage:
+      switch_to_ = action.get<std::string>();
       stack_.push_back(Page::Privacy);
       break;
     case Action::AcceptNotice:
@@ -363,25 +364,8 @@ std::optional<Action> Shell::draw_page(PageContext& c) {
       if (poll_staff(*staff_, *staff_forms_, c.now)) c.frame.ui.needs_frame = true;
       return draw_staff(c, *staff_, *staff_forms_, options_.settings, options_.staff);
     }
-    case Page::Languages: {
-      languages_.set_shown(options_.settings.languages_shown);
-      ImGui::SetCursorScreenPos(c.area.min);
-      ScreenFrame inner{c.frame.ui, ImVec2(c.area.width(), c.area.height()), std::nullopt,
-                        c.frame.strings, std::nullopt};
-      languages_.draw(inner);
-      for (const LanguageTile& t : languages_.tiles()) c.controls["tile-" + t.tag] = {t.min, t.max};
-      c.frame.switch_language = inner.switch_language;
-      // Any tile released goes on, the one already chosen as well.
-      // Pressed and released on the same tile, as a button would be.
-      if (ImGui::IsMouseReleased(0)) {
-        const ImVec2 down = ImGui::GetIO().MouseClickedPos[0];
-        for (const LanguageTile& t : languages_.tiles())
-          if (ImGui::IsMouseHoveringRect(t.min, t.max) && down.x >= t.min.x && down.x < t.max.x &&
-              down.y >= t.min.y && down.y < t.max.y)
-            return Action::ChoseLanguage;
-      }
-      return std::nullopt;
-    }
+    case Page::Languages:
+      return draw_languages(c, picker_, options_.settings.languages_shown);
     case Page::Privacy:
       return draw_privacy(c);
     case Page::Start:
@@ -453,6 +437,8 @@ void Shell::draw(ScreenFrame& frame) {
   }
   if (action) {
     apply(*action);
+    if (switch_to_ && *switch_to_ != frame.strings.language()) frame.switch_language = switch_to_;
+    switch_to_.reset();
     frame.ui.needs_frame = true;
     if (end_requested_) end_session(frame);
   }

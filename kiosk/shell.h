@@ -101,7 +101,9 @@ class Shell : public Screen {
   ShellOptions options_;
   std::vector<Page> stack_{Page::Attract};
   Session session_;
-  LanguagesScreen languages_;
+  LanguagePicker picker_;
+  // The language a tile of the picker chose, for the frame to switch to.
+  std::optional<std::string> switch_to_;
   FormKeys keys_;
   ProfileForm profile_;
   LoginForm login_;
