@@ -22,8 +22,8 @@ void reset_note(const StaffState& s, StaffForms& forms, PageContext& c) {
       say(forms, c, str.text(msg("Fill in every field first.")), true);
       return;
     case StaffState::Check::Mismatch:
-      // TRANSLATORS: Reset a PIN: the new PIN and its repetition differ.
       say(forms, c,
+          // TRANSLATORS: Reset a PIN: the new PIN and its repetition differ.
           str.text(msg("The two new PINs are not the same. Type the new PIN twice again.")), true);
       return;
     case StaffState::Check::BadPin:
