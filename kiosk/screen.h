@@ -1,9 +1,13 @@
-// A screen of the kiosk: what one full-screen page draws each frame.
+// A screen of the kiosk: what the application draws each frame, full-screen.
+// There are two kinds: the shell (shell.h), which draws the kiosk's pages
+// (page.h) and owns their state, and the developer views of --screen
+// (specimen, keyboard, keyboard-pin, languages), thin adapters that show one
+// widget or page alone.
 //
 // The application owns the current screen and calls draw() once per frame,
 // inside a full-screen ImGui window whose cursor starts at the top-left corner.
-// Screens read state and report what they need (another frame at some time);
-// they do not reach into the network or the database.
+// Screens report what they need (another frame at some time, another UI
+// language); they do not reach into the network or the database.
 //
 // Not thread-safe: screens live on the UI thread.
 #pragma once
@@ -45,7 +49,8 @@ struct ScreenFrame {
   // The UI language's messages, numbers and dates.
   const i18n::Localizer& strings;
   // A screen sets this to change the UI language (a BCP 47 tag); it takes
-  // effect from the next frame.
+  // effect from the next frame. The shell does, on a page's action; pages
+  // never do.
   std::optional<std::string> switch_language;
   // What a physical keyboard sent since the last frame, in order.
   std::span<const KeyboardInput> typed = {};

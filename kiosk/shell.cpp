@@ -5,6 +5,7 @@
 
 #include "kiosk/screens/attract.h"
 #include "kiosk/screens/pages.h"
+#include "kiosk/shell_staff.h"
 #include "kiosk/wipe.h"
 #include "render/text_draw.h"
 
@@ -72,18 +73,19 @@ void Shell::show(Page page) {
     return;
   }
   session_.active = true;
-  if (page == Page::Staff && !staff_) staff_ = std::make_unique<StaffMode>(gate_);
+  if (page == Page::Staff && !staff_) open_staff_mode();
   stack_.push_back(page);
 }
 
 void Shell::apply(Action action) {
-  switch (action) {
+  switch (action.kind) {
     case Action::Begin:
       session_.active = true;
       session_.large_text = options_.settings.large_text;
       stack_.push_back(Page::Languages);
       break;
     case Action::ChoseLanguage:
+      switch_to_ = action.get<std::string>();
       stack_.push_back(Page::Privacy);
       break;
     case Action::AcceptNotice:
@@ -119,13 +121,13 @@ void Shell::apply(Action action) {
       break;
     case Action::OpenStaff:
       session_.active = true;
-      staff_ = std::make_unique<StaffMode>(gate_);
+      open_staff_mode();
       stack_.push_back(Page::Staff);
       break;
     case Action::RegisterPerson:
       // Staff leave their mode; the person at their side starts from the
       // language picker, as anyone does.
-      staff_.reset();
+      close_staff_mode();
       stack_ = {Page::Attract, Page::Languages};
       session_.active = true;
       session_.large_text = options_.settings.large_text;
@@ -134,6 +136,7 @@ void Shell::apply(Action action) {
       session_.large_text = !session_.large_text;
       break;
     case Action::EndSession:
+    case Action::LeaveStaff:
       end_requested_ = true;
       break;
     // The request and message pages come with the request wizard and the
@@ -142,7 +145,29 @@ void Shell::apply(Action action) {
     case Action::OpenMessages:
     case Action::NewRequest:
       break;
+    // Staff mode's own (shell_staff.h).
+    case Action::StaffPin:
+    case Action::ShowStaffPage:
+    case Action::ChangeSettings:
+    case Action::LastLanguageStays:
+    case Action::SaveSettings:
+    case Action::Enrol:
+    case Action::ResetPin:
+      if (staff_)
+        apply_staff(action, *staff_, *staff_forms_, options_.settings, gate_, options_.staff,
+                    options_.now());
+      break;
   }
+}
+
+void Shell::open_staff_mode() {
+  staff_ = open_staff(gate_, options_.now());
+  staff_forms_ = std::make_unique<StaffForms>();
+}
+
+void Shell::close_staff_mode() {
+  staff_.reset();        // drops the futures: late answers are not shown
+  staff_forms_.reset();  // wipes what staff typed
 }
 
 void Shell::submit_profile() {
@@ -232,7 +257,7 @@ void Shell::end_session(ScreenFrame& frame) {
     options_.accounts.logout({session_.personal_code, session_.token, session_.lane, {}});
   if (login_answer_.valid()) abandoned_.push_back(std::move(login_answer_));
   wipe(session_);
-  staff_.reset();  // wipes what staff typed
+  close_staff_mode();
   profile_.wipe();
   login_.wipe();
   keys_.reset();
@@ -336,29 +361,11 @@ std::optional<Action> Shell::draw_page(PageContext& c) {
     }
     case Page::Staff: {
       if (!staff_) return Action::EndSession;
-      const std::optional<StaffExit> exit = staff_->draw(c, options_.settings, options_.staff);
-      if (!exit) return std::nullopt;
-      return *exit == StaffExit::RegisterPerson ? Action::RegisterPerson : Action::EndSession;
+      if (poll_staff(*staff_, *staff_forms_, c.now)) c.frame.ui.needs_frame = true;
+      return draw_staff(c, *staff_, *staff_forms_, options_.settings, options_.staff);
     }
-    case Page::Languages: {
-      languages_.set_shown(options_.settings.languages_shown);
-      ImGui::SetCursorScreenPos(c.area.min);
-      ScreenFrame inner{c.frame.ui, ImVec2(c.area.width(), c.area.height()), std::nullopt,
-                        c.frame.strings, std::nullopt};
-      languages_.draw(inner);
-      for (const LanguageTile& t : languages_.tiles()) c.controls["tile-" + t.tag] = {t.min, t.max};
-      c.frame.switch_language = inner.switch_language;
-      // Any tile released goes on, the one already chosen as well.
-      // Pressed and released on the same tile, as a button would be.
-      if (ImGui::IsMouseReleased(0)) {
-        const ImVec2 down = ImGui::GetIO().MouseClickedPos[0];
-        for (const LanguageTile& t : languages_.tiles())
-          if (ImGui::IsMouseHoveringRect(t.min, t.max) && down.x >= t.min.x && down.x < t.max.x &&
-              down.y >= t.min.y && down.y < t.max.y)
-            return Action::ChoseLanguage;
-      }
-      return std::nullopt;
-    }
+    case Page::Languages:
+      return draw_languages(c, picker_, options_.settings.languages_shown);
     case Page::Privacy:
       return draw_privacy(c);
     case Page::Start:
@@ -430,6 +437,8 @@ void Shell::draw(ScreenFrame& frame) {
   }
   if (action) {
     apply(*action);
+    if (switch_to_ && *switch_to_ != frame.strings.language()) frame.switch_language = switch_to_;
+    switch_to_.reset();
     frame.ui.needs_frame = true;
     if (end_requested_) end_session(frame);
   }

@@ -78,7 +78,9 @@ class Shell : public Screen {
   ProfileForm& profile_form() { return profile_; }
   LoginForm& login_form() { return login_; }
   FormKeys& keys() { return keys_; }
-  StaffMode* staff_mode() { return staff_.get(); }
+  // Staff mode's state and its forms while it is open; null otherwise.
+  const StaffState* staff() const { return staff_ ? &*staff_ : nullptr; }
+  StaffForms* staff_forms() { return staff_forms_.get(); }
   const Settings& settings() const { return options_.settings; }
   bool warning_shown() const { return warning_; }
   // Where each touch target was drawn in the last frame, by id ("end-session",
@@ -87,6 +89,8 @@ class Shell : public Screen {
 
  private:
   void end_session(ScreenFrame& frame);
+  void open_staff_mode();
+  void close_staff_mode();
   void submit_profile();
   void submit_login();
   // Takes the login's answer when it has come; asks for frames until it has.
@@ -97,15 +101,19 @@ class Shell : public Screen {
   ShellOptions options_;
   std::vector<Page> stack_{Page::Attract};
   Session session_;
-  LanguagesScreen languages_;
+  LanguagePicker picker_;
+  // The language a tile of the picker chose, for the frame to switch to.
+  std::optional<std::string> switch_to_;
   FormKeys keys_;
   ProfileForm profile_;
   LoginForm login_;
   std::future<LoginOutcome> login_answer_;
   // The staff PIN's gate lives as long as the kiosk, so leaving staff mode
-  // does not reset its count; staff mode itself only while it is open.
+  // does not reset its count; staff mode's state and forms only while it is
+  // open (closing it wipes what staff typed).
   StaffGate gate_;
-  std::unique_ptr<StaffMode> staff_;
+  std::optional<StaffState> staff_;
+  std::unique_ptr<StaffForms> staff_forms_;
   // Logins still in flight when their session ended: logged out when they
   // answer, never shown to the next person.
   std::vector<std::future<LoginOutcome>> abandoned_;

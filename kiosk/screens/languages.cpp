@@ -22,7 +22,6 @@ constexpr float kChosenBorder = 5;
 // stretch into slabs.
 constexpr float kMaxTileAspect = 1.0f;
 
-
 struct Geometry {
   float margin;
   float gap;
@@ -76,8 +75,7 @@ struct Header {
   std::string count;
 };
 
-Header header_texts(const ScreenFrame& frame, size_t languages) {
-  const i18n::Localizer& s = frame.strings;
+Header header_texts(const i18n::Localizer& s, size_t languages) {
   return {
       // TRANSLATORS: The heading of the first screen, where a person picks the
       // language the terminal speaks to them in.
@@ -90,80 +88,81 @@ Header header_texts(const ScreenFrame& frame, size_t languages) {
   };
 }
 
-}  // namespace
-
-void LanguagesScreen::set_shown(const std::vector<std::string>& tags) {
-  if (tags == shown_) return;
-  shown_ = tags;
-  fit_.screen = ImVec2(0, 0);  // fit the names shown now
-}
-
-std::vector<const i18n::Language*> LanguagesScreen::offered(const ScreenFrame& frame) const {
-  std::vector<const i18n::Language*> languages = frame.strings.registry().spoken();
-  if (shown_.empty()) return languages;
+std::vector<const i18n::Language*> offered(const i18n::Localizer& strings,
+                                           const std::vector<std::string>& shown) {
+  std::vector<const i18n::Language*> languages = strings.registry().spoken();
+  if (shown.empty()) return languages;
   std::erase_if(languages, [&](const i18n::Language* l) {
-    return std::find(shown_.begin(), shown_.end(), l->tag) == shown_.end();
+    return std::find(shown.begin(), shown.end(), l->tag) == shown.end();
   });
   // A list that names no language the kiosk has would leave no way on.
-  return languages.empty() ? frame.strings.registry().spoken() : languages;
+  return languages.empty() ? strings.registry().spoken() : languages;
 }
 
-void LanguagesScreen::fit(ScreenFrame& frame) {
-  render::UiContext& ui = frame.ui;
-  const auto languages = offered(frame);
-  fit_.screen = frame.size;
-  fit_.language = ui.language;
-  fit_.local_names.clear();
+void fit(LanguagePicker::Fit& fitted, render::UiContext& ui, const i18n::Localizer& strings,
+         ImVec2 size, const std::vector<std::string>& shown) {
+  const auto languages = offered(strings, shown);
+  fitted.screen = size;
+  fitted.language = ui.language;
+  fitted.shown = shown;
+  fitted.local_names.clear();
   for (const i18n::Language* l : languages) {
-    std::string local = i18n::display_name(*l, frame.strings.info().locale);
-    fit_.local_names.push_back(local == l->name ? std::string() : std::move(local));
+    std::string local = i18n::display_name(*l, strings.info().locale);
+    fitted.local_names.push_back(local == l->name ? std::string() : std::move(local));
   }
   // The largest size, in steps of two pixels, at which every name fits its tile
   // on one line. The tile's width does not depend on the size chosen.
-  const Geometry g = geometry(frame.size);
+  const Geometry g = geometry(size);
   const float tile_width = i18n::cell(i18n::Direction::Ltr, g.content, 0, g.columns, g.gap).width;
   const float room = tile_width - 2 * inner_padding(tile_width);
-  fit_.name_size = kSmallestName;
+  fitted.name_size = kSmallestName;
   for (float s = kLargestName; s >= kSmallestName; s -= 2) {
     const bool fits = std::all_of(languages.begin(), languages.end(), [&](const auto* l) {
       return ui.engine.layout(l->name, own_style(*l, s))->width <= room;
     });
     if (fits) {
-      fit_.name_size = s;
+      fitted.name_size = s;
       break;
     }
   }
   // Scripts reach differently far above and below their baselines (Nastaliq
   // much further than Latin): every tile places its texts on the baselines
   // that make room for the tallest, so that they line up across the grid.
-  fit_.name_above = fit_.name_below = fit_.local_above = fit_.local_below = 0;
+  fitted.name_above = fitted.name_below = fitted.local_above = fitted.local_below = 0;
   for (size_t i = 0; i < languages.size(); ++i) {
-    const auto name = ui.engine.layout(languages[i]->name, own_style(*languages[i], fit_.name_size),
-                                       centred(room));
-    fit_.name_above = std::max(fit_.name_above, above(*name));
-    fit_.name_below = std::max(fit_.name_below, below(*name));
-    if (fit_.local_names[i].empty()) continue;
+    const auto name = ui.engine.layout(languages[i]->name,
+                                       own_style(*languages[i], fitted.name_size), centred(room));
+    fitted.name_above = std::max(fitted.name_above, above(*name));
+    fitted.name_below = std::max(fitted.name_below, below(*name));
+    if (fitted.local_names[i].empty()) continue;
     const auto local =
-        ui.engine.layout(fit_.local_names[i], ui_style(ui, g.small_size), centred(room));
-    fit_.local_above = std::max(fit_.local_above, above(*local));
-    fit_.local_below = std::max(fit_.local_below, below(*local));
+        ui.engine.layout(fitted.local_names[i], ui_style(ui, g.small_size), centred(room));
+    fitted.local_above = std::max(fitted.local_above, above(*local));
+    fitted.local_below = std::max(fitted.local_below, below(*local));
   }
 }
 
-void LanguagesScreen::draw(ScreenFrame& frame) {
-  render::UiContext& ui = frame.ui;
-  if (frame.size.x != fit_.screen.x || frame.size.y != fit_.screen.y ||
-      ui.language != fit_.language)
-    fit(frame);
-  const Geometry g = geometry(frame.size);
-  const i18n::Direction dir = frame.strings.direction();
-  const auto languages = offered(frame);
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
+}  // namespace
+
+std::optional<Action> draw_languages(PageContext& c, LanguagePicker& picker,
+                                     const std::vector<std::string>& shown) {
+  render::UiContext& ui = c.frame.ui;
+  const i18n::Localizer& strings = c.frame.strings;
+  const ImVec2 size(c.area.width(), c.area.height());
+  LanguagePicker::Fit& fitted = picker.fit;
+  if (size.x != fitted.screen.x || size.y != fitted.screen.y || ui.language != fitted.language ||
+      shown != fitted.shown)
+    fit(fitted, ui, strings, size, shown);
+  const Geometry g = geometry(size);
+  const i18n::Direction dir = strings.direction();
+  const auto languages = offered(strings, shown);
+  const ImVec2 origin = c.area.min;
   ImDrawList& list = *ImGui::GetWindowDrawList();
+  std::optional<Action> action;
 
   // [SECTION] Header: the title at the start, the count at the end on the
   // title's baseline, the hint under them.
-  const Header texts = header_texts(frame, languages.size());
+  const Header texts = header_texts(strings, languages.size());
   const float top = origin.y + g.margin;
   const auto count = ui.engine.layout(texts.count, ui_style(ui, g.small_size));
   const float count_width = std::ceil(count->width);
@@ -190,12 +189,13 @@ void LanguagesScreen::draw(ScreenFrame& frame) {
   const int rows = static_cast<int>((languages.size() + static_cast<size_t>(g.columns) - 1) /
                                     static_cast<size_t>(g.columns));
   const float tile_width = i18n::cell(dir, g.content, 0, g.columns, g.gap).width;
-  const float room = origin.y + frame.size.y - g.margin - grid_top;
+  const float room = origin.y + size.y - g.margin - grid_top;
   const float tile_height =
       std::floor(std::min((room - g.gap * static_cast<float>(rows - 1)) / static_cast<float>(rows),
                           tile_width * kMaxTileAspect));
   const float padding = inner_padding(tile_width);
 
+  std::vector<LanguageTile>& tiles_ = picker.tiles;
   tiles_.clear();
   for (size_t i = 0; i < languages.size(); ++i) {
     const i18n::Language& l = *languages[i];
@@ -206,6 +206,7 @@ void LanguagesScreen::draw(ScreenFrame& frame) {
                      std::round(grid_top + static_cast<float>(row) * (tile_height + g.gap)));
     const ImVec2 max(std::round(min.x + x.width), min.y + tile_height);
     tiles_.push_back({l.tag, min, max});
+    c.controls["tile-" + l.tag] = {min, max};
 
     ImGui::SetCursorScreenPos(min);
     const std::string id = "##language-" + l.tag;
@@ -213,11 +214,9 @@ void LanguagesScreen::draw(ScreenFrame& frame) {
     // Held with the finger still on it: pressed; slid off: as before, so that
     // letting go there does nothing.
     const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
-    const bool chosen = l.tag == frame.strings.language();
-    if (released && !chosen) {
-      frame.switch_language = l.tag;
-      ui.needs_frame = true;
-    }
+    const bool chosen = l.tag == strings.language();
+    // Any tile released goes on, the one already chosen as well.
+    if (released) action = Action{Action::ChoseLanguage, l.tag};
 
     list.AddRectFilled(min, max,
                        pressed  ? ui.theme.picker_tile_pressed
@@ -232,14 +231,15 @@ void LanguagesScreen::draw(ScreenFrame& frame) {
     // The name in its own language, and under it the name in the UI language,
     // centred together on the baselines fit() chose.
     const float text_width = x.width - 2 * padding;
-    const std::string& local = fit_.local_names[i];
-    const auto name = ui.engine.layout(l.name, own_style(l, fit_.name_size), centred(text_width));
+    const std::string& local = fitted.local_names[i];
+    const auto name = ui.engine.layout(l.name, own_style(l, fitted.name_size), centred(text_width));
     std::shared_ptr<const render::Layout> sub;
     if (!local.empty())
       sub = ui.engine.layout(local, ui_style(ui, g.small_size), centred(text_width));
-    const float to_local = fit_.name_below + g.gap / 2 + fit_.local_above;
-    const float block = fit_.name_above + (sub ? to_local + fit_.local_below : fit_.name_below);
-    const float baseline = std::round(min.y + (tile_height - block) / 2 + fit_.name_above);
+    const float to_local = fitted.name_below + g.gap / 2 + fitted.local_above;
+    const float block =
+        fitted.name_above + (sub ? to_local + fitted.local_below : fitted.name_below);
+    const float baseline = std::round(min.y + (tile_height - block) / 2 + fitted.name_above);
     const float text_x = min.x + padding;
     list.PushClipRect(min, max, true);
     render::draw_layout(list, ui.atlas, *name, ImVec2(text_x, baseline - above(*name)),
@@ -264,6 +264,22 @@ void LanguagesScreen::draw(ScreenFrame& frame) {
   }
   // Everything above was placed by hand; tell ImGui how far the content goes.
   ImGui::SetCursorScreenPos(ImVec2(origin.x, tiles_.empty() ? top : tiles_.back().max.y));
+  return action;
+}
+
+void LanguagesScreen::draw(ScreenFrame& frame) {
+  std::map<std::string, Rect, std::less<>> controls;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  PageContext c{frame,
+                {origin, ImVec2(origin.x + frame.size.x, origin.y + frame.size.y)},
+                metrics(frame.size),
+                Clock::now(),
+                controls};
+  const std::optional<Action> a = draw_languages(c, picker_, {});
+  if (a && a->get<std::string>() != frame.strings.language()) {
+    frame.switch_language = a->get<std::string>();
+    frame.ui.needs_frame = true;
+  }
 }
 
 }  // namespace ih::kiosk

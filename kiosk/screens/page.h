@@ -2,8 +2,27 @@
 // that scale with the screen, and touch buttons that remember where they were
 // drawn (so tests can touch them by name).
 //
-// A page is a free function draw_<page>(PageContext&) that reads state and
-// returns the action a touch asked for, if any (see action.h).
+// The page model:
+//   - A page is a free function, draw_<page>(PageContext&, …), called by the
+//     shell (shell.h) once a frame while it is the current page. It draws into
+//     c.area and returns the action a touch asked for, if any.
+//   - It reads the application state (the session, the settings, StaffState,
+//     the services' snapshots) through const references and never changes
+//     it. Everything a person wants goes out as an Action (action.h): a kind,
+//     and what they chose or typed as its payload (ChoseLanguage{tag},
+//     ChangeSettings{settings}, Enrol{code, name}, …). A new page adds its
+//     kinds (and a payload type, if it needs one) to action.h.
+//   - The shell applies the action after the page has drawn: it changes the
+//     state, starts slow work through the services and polls their futures,
+//     overwrites what the payload held that was typed, and asks for a frame.
+//     A page's change thus shows from the next frame on.
+//   - What a page may change is its widgets' own state, as ImGui's widgets
+//     do: the text in its fields, focus, the keyboard's layer, scrolling, a
+//     form's step, the sizes it fitted (a forms struct the shell owns and
+//     passes in, e.g. StaffForms, LanguagePicker). And it may write what it
+//     needs of the frame: c.controls, c.frame.redraw_at, c.frame.ui.needs_frame.
+//   - It never touches the network, the database or the configuration file,
+//     and does not switch the language: the shell does, on the page's action.
 //
 // Not thread-safe: UI thread only, between ImGui's NewFrame and Render.
 #pragma once

@@ -24,7 +24,7 @@ Settings with_staff_pin(const char* pin) {
 // Types `pin` into staff mode's PIN field and opens it.
 void open_with(Harness& h, const char* pin) {
   ASSERT_EQ(h.shell.page(), Page::Staff);
-  render::TextField* field = h.shell.staff_mode()->field("staff-pin");
+  render::TextField* field = h.shell.staff_forms()->field("staff-pin");
   ASSERT_NE(field, nullptr);
   field->insert(pin);
   h.touch("staff-open");
@@ -40,12 +40,13 @@ TEST(ShellStaffTest, TheDoorOpensStaffModeAndRegisteringHandsOverToTheLanguagePi
   ASSERT_EQ(h.shell.controls().count("staff"), 1u);
   h.touch("staff");
   ASSERT_EQ(h.shell.page(), Page::Staff);
-  EXPECT_EQ(h.shell.staff_mode()->page(), StaffPage::Pin);
+  EXPECT_EQ(h.shell.staff()->page, StaffPage::Pin);
   open_with(h, "2468");
-  ASSERT_EQ(h.shell.staff_mode()->page(), StaffPage::Menu);
+  ASSERT_EQ(h.shell.staff()->page, StaffPage::Menu);
   h.touch("menu-register");
   EXPECT_EQ(h.shell.page(), Page::Languages);
-  EXPECT_EQ(h.shell.staff_mode(), nullptr) << "staff mode ends when the person's session begins";
+  EXPECT_EQ(h.shell.staff(), nullptr) << "staff mode ends when the person's session begins";
+  EXPECT_EQ(h.shell.staff_forms(), nullptr);
   EXPECT_TRUE(h.shell.session().active);
   EXPECT_EQ(h.shell.stack(), (std::vector<Page>{Page::Attract, Page::Languages}));
 }
@@ -54,10 +55,11 @@ TEST(ShellStaffTest, AWrongPinKeepsStaffModeShutAndEndingItForgetsTheTry) {
   Harness h(with_staff_pin("2468"));
   h.touch("staff");
   open_with(h, "1111");
-  EXPECT_EQ(h.shell.staff_mode()->page(), StaffPage::Pin);
+  EXPECT_EQ(h.shell.staff()->page, StaffPage::Pin);
   h.touch("end-session");
   EXPECT_EQ(h.shell.page(), Page::Attract);
-  EXPECT_EQ(h.shell.staff_mode(), nullptr);
+  EXPECT_EQ(h.shell.staff(), nullptr);
+  EXPECT_EQ(h.shell.staff_forms(), nullptr);
 }
 
 TEST(ShellStaffTest, LeavingStaffModeReturnsToTheAttractScreen) {
@@ -74,11 +76,11 @@ TEST(ShellStaffTest, ASettingStaffChangeAppliesToTheNextSessionAtOnce) {
   h.touch("staff");
   open_with(h, "2468");
   h.touch("menu-settings");
-  ASSERT_EQ(h.shell.staff_mode()->page(), StaffPage::Settings);
+  ASSERT_EQ(h.shell.staff()->page, StaffPage::Settings);
   h.touch("reach-band");
   EXPECT_TRUE(h.shell.settings().reach_band);
   h.touch("back");
-  ASSERT_EQ(h.shell.staff_mode()->page(), StaffPage::Menu);
+  ASSERT_EQ(h.shell.staff()->page, StaffPage::Menu);
   h.touch("menu-leave");
   ASSERT_EQ(h.shell.page(), Page::Attract);
   h.touch("attract");

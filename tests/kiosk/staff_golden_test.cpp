@@ -13,6 +13,7 @@
 #include <cstring>
 
 #include "kiosk/screens/staff.h"
+#include "kiosk/shell_staff.h"
 #include "kiosk/ui.h"
 #include "tests/kiosk/golden_image.h"
 #include "tests/kiosk/quick_pin_hash.h"
@@ -25,25 +26,37 @@ using namespace std::chrono_literals;
 
 constexpr const char* kStaffPin = "482913";
 
-// Staff mode under a plain band as tall as the shell's status bar.
+// Staff mode under a plain band as tall as the shell's status bar, its
+// actions applied as the shell applies them (shell_staff.h).
 class StaffScreen : public Screen {
  public:
-  StaffScreen(StaffMode& mode, Settings& settings, const StaffServices& services,
-              const Clock::time_point& now)
-      : mode_(mode), settings_(settings), services_(services), now_(now) {}
+  StaffScreen(StaffState& state, StaffForms& forms, Settings& settings, StaffGate& gate,
+              const StaffServices& services, const Clock::time_point& now)
+      : state_(state),
+        forms_(forms),
+        settings_(settings),
+        gate_(gate),
+        services_(services),
+        now_(now) {}
   void draw(ScreenFrame& frame) override {
     controls.clear();
     const float bar = std::max(88.0f, std::round(std::min(frame.size.x, frame.size.y) * 0.09f));
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(frame.size.x, bar),
                                               IM_COL32(0xE9, 0xEC, 0xEF, 0xFF));
     PageContext c{frame, {ImVec2(0, bar), frame.size}, metrics(frame.size), now_, controls};
-    mode_.draw(c, settings_, services_);
+    if (poll_staff(state_, forms_, now_)) frame.ui.needs_frame = true;
+    if (auto a = draw_staff(c, state_, forms_, settings_, services_)) {
+      apply_staff(*a, state_, forms_, settings_, gate_, services_, now_);
+      frame.ui.needs_frame = true;
+    }
   }
   std::map<std::string, Rect, std::less<>> controls;
 
  private:
-  StaffMode& mode_;
+  StaffState& state_;
+  StaffForms& forms_;
   Settings& settings_;
+  StaffGate& gate_;
   const StaffServices& services_;
   const Clock::time_point& now_;
 };
@@ -74,8 +87,8 @@ class Harness {
             UiConfig{std::string(ICHHELFE_SOURCE_DIR) + "/assets/fonts/fonts.conf", c.language},
             target_.renderer)),
         gate_(testing::quick_pin_hash(kStaffPin), 5, 300s),
-        mode_(gate_),
-        screen_(mode_, settings_, services_, now_) {
+        state_(open_staff(gate_, now_)),
+        screen_(state_, forms_, settings_, gate_, services_, now_) {
     // 12:00 on a fixed day: "last contact" reads the same in every run.
     wall_ = std::chrono::system_clock::time_point(std::chrono::seconds(1'790'000'000));
     SyncStatus status;
@@ -142,7 +155,7 @@ class Harness {
               0);
     return image;
   }
-  StaffMode& mode() { return mode_; }
+  const StaffState& state() const { return state_; }
 
  private:
   Target target_;
@@ -151,7 +164,8 @@ class Harness {
   std::chrono::system_clock::time_point wall_;
   Settings settings_;
   StaffGate gate_;
-  StaffMode mode_;
+  StaffState state_;
+  StaffForms forms_;
   StaffServices services_;
   std::promise<std::string> enrolment_;
   StaffScreen screen_;
@@ -172,11 +186,11 @@ class StaffGoldenTest : public ::testing::TestWithParam<Case> {
 TEST_P(StaffGoldenTest, EveryPageMatchesItsGolden) {
   Harness h(GetParam());
   h.type("111111");
-  ASSERT_EQ(h.mode().page(), StaffPage::Pin);
+  ASSERT_EQ(h.state().page, StaffPage::Pin);
   compare(h, "pin");
   h.later(2s);
   h.type(kStaffPin);
-  ASSERT_EQ(h.mode().page(), StaffPage::Menu);
+  ASSERT_EQ(h.state().page, StaffPage::Menu);
   compare(h, "menu");
 
   h.touch("menu-enrol");
@@ -201,7 +215,7 @@ TEST_P(StaffGoldenTest, EveryPageMatchesItsGolden) {
   h.type("8642");
   h.type("8624");
   h.touch("reset-start");
-  ASSERT_EQ(h.mode().page(), StaffPage::ResetPin);
+  ASSERT_EQ(h.state().page, StaffPage::ResetPin);
   compare(h, "reset");
 }
 

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "kiosk/screens/staff.h"
+#include "kiosk/shell_staff.h"
 #include "kiosk/ui.h"
 #include "render/text_field.h"
 #include "tests/kiosk/quick_pin_hash.h"
@@ -23,8 +24,7 @@ constexpr const char* kStaffPin = "482913";
 
 // What the fake services were asked, and what they answer.
 struct Fakes {
-  std::optional<SyncStatus> status =
-      SyncStatus{SyncState::Online, 2, 0};
+  std::optional<SyncStatus> status = SyncStatus{SyncState::Online, 2, 0};
   int saves = 0;
   Settings saved;
   std::string save_answer;
@@ -57,12 +57,19 @@ struct Fakes {
   }
 };
 
-// The area under a status bar as tall as the shell's, as the shell gives it.
+// The area under a status bar as tall as the shell's, as the shell gives it,
+// with staff mode's actions applied and its services polled as the shell
+// does (shell_staff.h). Leaving staff mode or registering someone closes it.
 class StaffScreen : public Screen {
  public:
-  StaffScreen(StaffMode& mode, Settings& settings, const StaffServices& services,
-              const Clock::time_point& now)
-      : mode_(mode), settings_(settings), services_(services), now_(now) {}
+  StaffScreen(StaffState& state, StaffForms& forms, Settings& settings, StaffGate& gate,
+              const StaffServices& services, const Clock::time_point& now)
+      : state_(state),
+        forms_(forms),
+        settings_(settings),
+        gate_(gate),
+        services_(services),
+        now_(now) {}
   void draw(ScreenFrame& frame) override {
     controls.clear();
     const float bar = std::max(88.0f, std::round(std::min(frame.size.x, frame.size.y) * 0.09f));
@@ -71,16 +78,28 @@ class StaffScreen : public Screen {
                   metrics(frame.size, settings_.large_text),
                   now_,
                   controls};
-    if (const auto e = mode_.draw(c, settings_, services_)) exit = e;
+    if (poll_staff(state_, forms_, now_)) frame.ui.needs_frame = true;
+    if (auto a = draw_staff(c, state_, forms_, settings_, services_)) {
+      if (a->kind == Action::RegisterPerson || a->kind == Action::LeaveStaff) {
+        exit = a->kind;
+        state_ = open_staff(gate_, now_);
+        forms_.wipe();
+      } else {
+        apply_staff(*a, state_, forms_, settings_, gate_, services_, now_);
+      }
+      frame.ui.needs_frame = true;
+    }
     redraw_at = frame.redraw_at;
   }
   std::map<std::string, Rect, std::less<>> controls;
-  std::optional<StaffExit> exit;
+  std::optional<ActionKind> exit;
   std::optional<Clock::time_point> redraw_at;
 
  private:
-  StaffMode& mode_;
+  StaffState& state_;
+  StaffForms& forms_;
   Settings& settings_;
+  StaffGate& gate_;
   const StaffServices& services_;
   const Clock::time_point& now_;
 };
@@ -91,9 +110,9 @@ struct Harness {
       : ui({std::string(ICHHELFE_SOURCE_DIR) + "/assets/fonts/fonts.conf", std::move(language)},
            nullptr),
         gate(testing::quick_pin_hash(kStaffPin), 3, 300s),
-        mode(gate),
+        state(open_staff(gate, now)),
         services(fakes.services()),
-        screen(mode, settings, services, now) {
+        screen(state, forms, settings, gate, services, now) {
     settings.staff_attempts = 3;
     settings.large_text = large_text;
     ImGuiIO& io = ui.io();
@@ -133,21 +152,22 @@ struct Harness {
   // Touches the field `id` and types `text` into it.
   void fill(const std::string& id, const std::string& text) {
     touch(id);
-    ASSERT_EQ(mode.focus(), id);
+    ASSERT_EQ(forms.focus, id);
     type(text);
   }
   void open_menu() {
     type(kStaffPin);
-    ASSERT_EQ(mode.page(), StaffPage::Menu);
+    ASSERT_EQ(state.page, StaffPage::Menu);
     frame();
   }
-  std::string text_of(std::string_view id) { return mode.field(id)->text(); }
+  std::string text_of(std::string_view id) { return forms.field(id)->text(); }
 
   Clock::time_point now = Clock::now();
   Ui ui;
   Settings settings;
   StaffGate gate;
-  StaffMode mode;
+  StaffState state;
+  StaffForms forms;
   Fakes fakes;
   StaffServices services;
   StaffScreen screen;
@@ -157,73 +177,75 @@ struct Harness {
 
 TEST(StaffModeTest, TheRightPinOpensTheMenu) {
   Harness h;
-  EXPECT_EQ(h.mode.page(), StaffPage::Pin);
-  EXPECT_EQ(h.mode.focus(), "staff-pin") << "the number pad is open from the start";
+  EXPECT_EQ(h.state.page, StaffPage::Pin);
+  EXPECT_EQ(h.forms.focus, "staff-pin") << "the number pad is open from the start";
   h.type(kStaffPin);
-  EXPECT_EQ(h.mode.page(), StaffPage::Menu);
-  EXPECT_TRUE(h.mode.field("staff-pin")->empty()) << "the PIN is not kept";
+  EXPECT_EQ(h.state.page, StaffPage::Menu);
+  EXPECT_TRUE(h.forms.field("staff-pin")->empty()) << "the PIN is not kept";
 }
 
 TEST(StaffModeTest, WrongPinsSayHowManyTriesAreLeftThenLock) {
   Harness h;
   h.type("111111");
-  EXPECT_EQ(h.mode.page(), StaffPage::Pin);
-  EXPECT_EQ(h.mode.message(), "Wrong PIN. 2 more tries before staff mode locks.");
-  EXPECT_TRUE(h.mode.field("staff-pin")->empty());
+  EXPECT_EQ(h.state.page, StaffPage::Pin);
+  EXPECT_EQ(h.forms.message, "Wrong PIN. 2 more tries before staff mode locks.");
+  EXPECT_TRUE(h.forms.field("staff-pin")->empty());
   // Too soon after a wrong PIN: not even checked.
   h.type(kStaffPin);
-  EXPECT_EQ(h.mode.page(), StaffPage::Pin);
-  EXPECT_EQ(h.mode.message(), "Wait \u20680:01\u2069, then try again.");
+  EXPECT_EQ(h.state.page, StaffPage::Pin);
+  EXPECT_EQ(h.forms.message, "Wait \u20680:01\u2069, then try again.");
   h.now += 2s;
   h.ui.add_input({"", SDLK_BACKSPACE});
   for (int i = 0; i < 6; ++i) h.ui.add_input({"", SDLK_BACKSPACE});
   h.frame();
   h.type("222222");
-  EXPECT_EQ(h.mode.message(), "Wrong PIN. 1 more try before staff mode locks.");
+  EXPECT_EQ(h.forms.message, "Wrong PIN. 1 more try before staff mode locks.");
   h.now += 3s;
   h.type("333333");
-  EXPECT_EQ(h.mode.message(),
+  EXPECT_EQ(h.forms.message,
             "Too many wrong PINs. Staff mode is locked; try again in \u20685:00\u2069.");
   ASSERT_TRUE(h.screen.redraw_at);
   EXPECT_LE(*h.screen.redraw_at, h.now + 1s) << "the countdown is drawn every second";
   // Locked: even the right PIN does not open.
   h.now += 60s;
   h.type(kStaffPin);
-  EXPECT_EQ(h.mode.page(), StaffPage::Pin);
-  EXPECT_EQ(h.mode.message(),
+  EXPECT_EQ(h.state.page, StaffPage::Pin);
+  EXPECT_EQ(h.forms.message,
             "Too many wrong PINs. Staff mode is locked; try again in \u20684:00\u2069.");
   // Closing and opening staff mode again does not lift the lock: the gate
   // outlives it.
   {
-    StaffMode again(h.gate);
-    StaffScreen screen(again, h.settings, h.services, h.now);
+    StaffState again = open_staff(h.gate, h.now);
+    StaffForms forms;
+    StaffScreen screen(again, forms, h.settings, h.gate, h.services, h.now);
     h.ui.build_frame(screen);
-    EXPECT_NE(again.message().find("locked"), std::string::npos) << again.message();
+    EXPECT_NE(forms.message.find("locked"), std::string::npos) << forms.message;
   }
   h.now += 240s;
   h.type(kStaffPin);
-  EXPECT_EQ(h.mode.page(), StaffPage::Menu);
+  EXPECT_EQ(h.state.page, StaffPage::Menu);
 }
 
 TEST(StaffModeTest, WithoutAStaffPinStaffModeSaysItIsNotSetUp) {
   Harness h;
   StaffGate off("", 3, 300s);
-  StaffMode mode(off);
-  StaffScreen screen(mode, h.settings, h.services, h.now);
+  StaffState state = open_staff(off, h.now);
+  StaffForms forms;
+  StaffScreen screen(state, forms, h.settings, off, h.services, h.now);
   h.ui.build_frame(screen);
   h.ui.add_input({"1234", 0});
   h.ui.build_frame(screen);
   h.ui.add_input({"", SDLK_RETURN});
   h.ui.build_frame(screen);
   h.ui.build_frame(screen);
-  EXPECT_EQ(mode.page(), StaffPage::Pin);
-  EXPECT_NE(mode.message().find("not set up"), std::string::npos) << mode.message();
+  EXPECT_EQ(state.page, StaffPage::Pin);
+  EXPECT_NE(forms.message.find("not set up"), std::string::npos) << forms.message;
 }
 
 TEST(StaffModeTest, CancelLeaves) {
   Harness h;
   h.touch("staff-cancel");
-  EXPECT_EQ(h.screen.exit, StaffExit::Leave);
+  EXPECT_EQ(h.screen.exit, Action::LeaveStaff);
 }
 
 // [SECTION] The menu
@@ -232,12 +254,12 @@ TEST(StaffModeTest, RegisterSomeoneAndLeaveAreHandedToTheShell) {
   Harness h;
   h.open_menu();
   h.touch("menu-register");
-  EXPECT_EQ(h.screen.exit, StaffExit::RegisterPerson);
-  EXPECT_EQ(h.mode.page(), StaffPage::Pin) << "closed: the PIN is asked again next time";
+  EXPECT_EQ(h.screen.exit, Action::RegisterPerson);
+  EXPECT_EQ(h.state.page, StaffPage::Pin) << "closed: the PIN is asked again next time";
   h.screen.exit.reset();
   h.open_menu();
   h.touch("menu-leave");
-  EXPECT_EQ(h.screen.exit, StaffExit::Leave);
+  EXPECT_EQ(h.screen.exit, Action::LeaveStaff);
 }
 
 TEST(StaffModeTest, TheMenuAsksForFramesToShowTheTerminalsState) {
@@ -253,7 +275,7 @@ TEST(StaffModeTest, SettingsChangeAtOnceAndSaveWritesThem) {
   Harness h;
   h.open_menu();
   h.touch("menu-settings");
-  ASSERT_EQ(h.mode.page(), StaffPage::Settings);
+  ASSERT_EQ(h.state.page, StaffPage::Settings);
   h.touch("idle-plus");
   EXPECT_EQ(h.settings.idle_after, 120s);
   h.touch("idle-minus");
@@ -275,7 +297,7 @@ TEST(StaffModeTest, SettingsChangeAtOnceAndSaveWritesThem) {
   h.touch("lang-ar");
   EXPECT_TRUE(h.settings.languages_shown.empty());
   h.touch("lang-de");
-  EXPECT_EQ(h.mode.message(), "Changes apply now. Save keeps them after a restart.");
+  EXPECT_EQ(h.forms.message, "Changes apply now. Save keeps them after a restart.");
   EXPECT_EQ(h.fakes.saves, 0);
   h.touch("save");
   EXPECT_EQ(h.fakes.saves, 1);
@@ -284,11 +306,11 @@ TEST(StaffModeTest, SettingsChangeAtOnceAndSaveWritesThem) {
   EXPECT_EQ(h.fakes.saved.orientation, Orientation::Portrait);
   EXPECT_TRUE(h.fakes.saved.large_text);
   EXPECT_EQ(h.fakes.saved.languages_shown.front(), "ar") << "German hidden";
-  EXPECT_EQ(h.mode.message(), "Saved.");
+  EXPECT_EQ(h.forms.message, "Saved.");
   h.fakes.save_answer = "/etc/ichhelfe/kiosk.toml: cannot be written (Permission denied)";
   h.touch("large-text");
   h.touch("save");
-  EXPECT_EQ(h.mode.message(),
+  EXPECT_EQ(h.forms.message,
             "Not saved: \u2068/etc/ichhelfe/kiosk.toml: cannot be written (Permission "
             "denied)\u2069");
   EXPECT_FALSE(h.settings.large_text) << "applied even so, until the kiosk restarts";
@@ -301,7 +323,7 @@ TEST(StaffModeTest, TheLastLanguageShownStays) {
   h.touch("menu-settings");
   h.touch("lang-uk");
   EXPECT_EQ(h.settings.languages_shown, std::vector<std::string>{"uk"});
-  EXPECT_EQ(h.mode.message(), "At least one language stays on offer.");
+  EXPECT_EQ(h.forms.message, "At least one language stays on offer.");
 }
 
 TEST(StaffModeTest, StepsStayWithinTheAllowedRanges) {
@@ -325,33 +347,33 @@ TEST(StaffModeTest, EnrolmentShowsProgressAndItsOutcome) {
   Harness h;
   h.open_menu();
   h.touch("menu-enrol");
-  ASSERT_EQ(h.mode.page(), StaffPage::Enrol);
+  ASSERT_EQ(h.state.page, StaffPage::Enrol);
   h.touch("enrol-start");
   EXPECT_TRUE(h.fakes.enrolments.empty());
-  EXPECT_EQ(h.mode.message(), "Type the code and a name first.");
+  EXPECT_EQ(h.forms.message, "Type the code and a name first.");
   h.fill("enrol-code", "K7QA-2B3C-XY");
-  EXPECT_EQ(h.mode.focus(), "enrol-name") << "Return goes on to the next field";
+  EXPECT_EQ(h.forms.focus, "enrol-name") << "Return goes on to the next field";
   h.type("Halle 2");
-  EXPECT_EQ(h.mode.focus(), "") << "and closes the keyboard after the last";
+  EXPECT_EQ(h.forms.focus, "") << "and closes the keyboard after the last";
   h.touch("enrol-start");
   ASSERT_EQ(h.fakes.enrolments.size(), 1u);
   EXPECT_EQ(h.fakes.enrolments[0],
             std::make_pair(std::string("K7QA-2B3C-XY"), std::string("Halle 2")));
   h.frame();
-  EXPECT_EQ(h.mode.message(), "Enrolling…");
+  EXPECT_EQ(h.forms.message, "Enrolling…");
   ASSERT_TRUE(h.screen.redraw_at);
   EXPECT_LE(*h.screen.redraw_at, h.now + 100ms) << "frames while it waits";
   h.fakes.enrolment.set_value("code refused");
   h.frame();
-  EXPECT_NE(h.mode.message().find("Enrolment failed (\u2068code refused\u2069)"), std::string::npos)
-      << h.mode.message();
+  EXPECT_NE(h.forms.message.find("Enrolment failed (\u2068code refused\u2069)"), std::string::npos)
+      << h.forms.message;
   h.touch("enrol-start");
   h.fakes.enrolment.set_value("");
   h.frame();
-  EXPECT_EQ(h.mode.message(), "Done: this terminal is enrolled and sends what people enter.");
-  EXPECT_TRUE(h.mode.field("enrol-code")->empty());
+  EXPECT_EQ(h.forms.message, "Done: this terminal is enrolled and sends what people enter.");
+  EXPECT_TRUE(h.forms.field("enrol-code")->empty());
   h.touch("back");
-  EXPECT_EQ(h.mode.page(), StaffPage::Menu);
+  EXPECT_EQ(h.state.page, StaffPage::Menu);
 }
 
 // [SECTION] Resetting a PIN
@@ -362,26 +384,26 @@ void fill_reset(Harness& h, const std::string& new_pin, const std::string& repea
   h.type("K7Q0-18SM");
   h.type(new_pin);
   h.type(repeat);
-  EXPECT_EQ(h.mode.focus(), "");
+  EXPECT_EQ(h.forms.focus, "");
 }
 
 TEST(StaffModeTest, ResettingAPinWithTwoDifferentNewPinsIsRefusedHere) {
   Harness h;
   h.open_menu();
   h.touch("menu-reset");
-  ASSERT_EQ(h.mode.page(), StaffPage::ResetPin);
+  ASSERT_EQ(h.state.page, StaffPage::ResetPin);
   fill_reset(h, "8642", "8624");
   h.touch("reset-start");
   EXPECT_TRUE(h.fakes.resets.empty()) << "the service is not asked";
-  EXPECT_EQ(h.mode.message(), "The two new PINs are not the same. Type the new PIN twice again.");
-  EXPECT_TRUE(h.mode.field("reset-new-pin")->empty());
-  EXPECT_TRUE(h.mode.field("reset-repeat")->empty());
+  EXPECT_EQ(h.forms.message, "The two new PINs are not the same. Type the new PIN twice again.");
+  EXPECT_TRUE(h.forms.field("reset-new-pin")->empty());
+  EXPECT_TRUE(h.forms.field("reset-repeat")->empty());
   EXPECT_EQ(h.text_of("reset-person"), "K7Q0-18SM") << "the rest stays for a correction";
   h.fill("reset-new-pin", "12");
   h.type("12");
   h.touch("reset-start");
   EXPECT_TRUE(h.fakes.resets.empty());
-  EXPECT_EQ(h.mode.message(), "A PIN has 4 to 8 digits.");
+  EXPECT_EQ(h.forms.message, "A PIN has 4 to 8 digits.");
 }
 
 TEST(StaffModeTest, ResettingAPinShowsProgressAndItsOutcome) {
@@ -396,12 +418,12 @@ TEST(StaffModeTest, ResettingAPinShowsProgressAndItsOutcome) {
   EXPECT_EQ(r.staff_pin, "55667788");
   EXPECT_EQ(r.personal_code, "K7Q0-18SM");
   EXPECT_EQ(r.new_pin, "8642");
-  EXPECT_EQ(h.mode.message(), "Setting the new PIN…");
+  EXPECT_EQ(h.forms.message, "Setting the new PIN…");
   h.fakes.reset.set_value({PinResetError::Locked, 125, 0, ""});
   h.frame();
-  EXPECT_EQ(h.mode.message(), "Too many wrong tries. Try again in \u20682:05\u2069.");
-  EXPECT_TRUE(h.mode.field("reset-staff-pin")->empty()) << "PINs are not kept after an answer";
-  EXPECT_TRUE(h.mode.field("reset-new-pin")->empty());
+  EXPECT_EQ(h.forms.message, "Too many wrong tries. Try again in \u20682:05\u2069.");
+  EXPECT_TRUE(h.forms.field("reset-staff-pin")->empty()) << "PINs are not kept after an answer";
+  EXPECT_TRUE(h.forms.field("reset-new-pin")->empty());
   EXPECT_EQ(h.text_of("reset-staff-code"), "0001-0002");
 
   h.fill("reset-staff-pin", "55667788");
@@ -412,8 +434,8 @@ TEST(StaffModeTest, ResettingAPinShowsProgressAndItsOutcome) {
   ASSERT_EQ(h.fakes.resets.size(), 2u);
   h.fakes.reset.set_value({PinResetError::None, 0, 1, ""});
   h.frame();
-  EXPECT_EQ(h.mode.message(), "Done: the person logs in with the new PIN from now on.");
-  EXPECT_TRUE(h.mode.field("reset-person")->empty());
+  EXPECT_EQ(h.forms.message, "Done: the person logs in with the new PIN from now on.");
+  EXPECT_TRUE(h.forms.field("reset-person")->empty());
 }
 
 // [SECTION] Layout and the wipe
@@ -426,7 +448,7 @@ TEST(StaffModeTest, TheKeyboardNeverCoversTheFieldItTypesInto) {
     h.touch("menu-enrol");
     for (const char* id : {"enrol-code", "enrol-name"}) {
       h.touch(id);
-      ASSERT_EQ(h.mode.focus(), id);
+      ASSERT_EQ(h.forms.focus, id);
       h.frame();
       const Rect field = h.screen.controls.at(id);
       // The Ethiopic syllable picker makes Tigrinya's keyboard the tallest.
@@ -494,16 +516,18 @@ TEST(StaffModeTest, WipeEmptiesEveryFieldAndGoesBackToThePin) {
   Harness h;
   h.ui.add_input({"4829", 0});
   h.frame();
-  EXPECT_FALSE(h.mode.field("staff-pin")->empty());
+  EXPECT_FALSE(h.forms.field("staff-pin")->empty());
   h.type("13");
   h.touch("menu-reset");
   fill_reset(h, "8642", "8642");
-  h.mode.wipe();
+  // What the shell does when staff mode closes.
+  h.state = open_staff(h.gate, h.now);
+  h.forms.wipe();
   for (const char* id : {"staff-pin", "enrol-code", "enrol-name", "reset-staff-code",
                          "reset-staff-pin", "reset-person", "reset-new-pin", "reset-repeat"})
-    EXPECT_TRUE(h.mode.field(id)->empty()) << id;
-  EXPECT_EQ(h.mode.page(), StaffPage::Pin);
-  EXPECT_EQ(h.mode.focus(), "");
+    EXPECT_TRUE(h.forms.field(id)->empty()) << id;
+  EXPECT_EQ(h.state.page, StaffPage::Pin);
+  EXPECT_EQ(h.forms.focus, "");
 }
 
 }  // namespace

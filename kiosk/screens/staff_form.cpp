@@ -1,0 +1,236 @@
+// The staff pages' forms (staff_pages.h): StaffForms, the code keyboard, the
+// fields and the keyboards that type into them.
+#include <SDL.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "i18n/language.h"
+#include "kiosk/keyboard/keyboard.h"
+#include "kiosk/keyboard/keyboard_view.h"
+#include "kiosk/keyboard/layout_library.h"
+#include "kiosk/keyboard/physical_keys.h"
+#include "kiosk/screens/staff_pages.h"
+#include "render/text_draw.h"
+#include "render/text_field.h"
+
+namespace ih::kiosk {
+
+// [SECTION] StaffForms
+
+StaffForms::StaffForms() = default;
+
+StaffForms::~StaffForms() {
+  wipe();
+}
+
+render::TextField* StaffForms::field(std::string_view id) {
+  const auto it = fields.find(id);
+  return it == fields.end() ? nullptr : it->second.get();
+}
+
+void StaffForms::wipe_field(std::string_view id) {
+  if (render::TextField* f = field(id)) f->wipe();
+}
+
+void StaffForms::close_keyboard() {
+  focus.clear();
+  for (auto* k : {text_keys.get(), code_keys.get(), pin_pad.get()})
+    if (k) k->reset();
+}
+
+void StaffForms::wipe() {
+  for (auto& [id, f] : fields) f->wipe();
+  message.clear();
+  close_keyboard();
+}
+
+namespace staff {
+
+// [SECTION] The code keyboard
+
+namespace {
+
+// Keys of the code keyboard: one of a kind, as the layout files write them.
+keyboard::Key type_key(const char* text) {
+  keyboard::Key k;
+  k.text = text;
+  return k;
+}
+keyboard::Key action_key(keyboard::KeyAction action, float width) {
+  keyboard::Key k;
+  k.action = action;
+  k.width = width;
+  return k;
+}
+
+// Enrolment and personal codes are Crockford digits (api/personal_code.h: no
+// I, L, O or U) and hyphens: all of them on one layer, so staff need not
+// switch between letters and digits.
+keyboard::KeyboardLayout code_layout() {
+  keyboard::KeyboardLayout l;
+  l.id = "code";
+  l.name = "0–9 A–Z";
+  l.language = "en";
+  using keyboard::KeyAction;
+  const char* rows[][10] = {{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"},
+                            {"Q", "W", "E", "R", "T", "Y", "P", "-", nullptr, nullptr},
+                            {"A", "S", "D", "F", "G", "H", "J", "K", nullptr, nullptr},
+                            {"Z", "X", "C", "V", "B", "N", "M", nullptr, nullptr, nullptr}};
+  for (const auto& row : rows) {
+    keyboard::KeyRow keys;
+    for (const char* text : row)
+      if (text) keys.push_back(type_key(text));
+    l.letters.rows.push_back(std::move(keys));
+  }
+  l.letters.rows.back().push_back(action_key(KeyAction::Backspace, 1.5f));
+  l.letters.rows.push_back({action_key(KeyAction::Left, 1), action_key(KeyAction::Right, 1),
+                            action_key(KeyAction::Done, 2)});
+  return l;
+}
+
+keyboard::Keyboard& keys_for(StaffForms& forms, Keys k) {
+  return k == Keys::Pin ? *forms.pin_pad : k == Keys::Code ? *forms.code_keys : *forms.text_keys;
+}
+
+// Where the keyboard of `keys` begins, from the top of the screen.
+float keyboard_top(StaffForms& forms, PageContext& c, Keys keys) {
+  if (keys == Keys::Text) forms.text_keys->follow(c.frame.strings.info().keyboard);
+  return keyboard::panel_geometry(c.frame.size, keys_for(forms, keys).layout()).panel.min.y;
+}
+
+}  // namespace
+
+// [SECTION] Fields and keyboards
+
+void make_forms(StaffForms& s, PageContext& c) {
+  render::UiContext& ui = c.frame.ui;
+  s.library = std::make_unique<keyboard::LayoutLibrary>(
+      keyboard::default_keyboard_dir(), keyboard::layout_ids(c.frame.strings.registry()),
+      [](const std::string& line) { SDL_Log("%s", line.c_str()); });
+  s.text_keys = std::make_unique<keyboard::Keyboard>(*s.library);
+  s.code_keys = std::make_unique<keyboard::Keyboard>(*s.library);
+  s.code_keys->show(std::make_shared<const keyboard::KeyboardLayout>(code_layout()));
+  s.pin_pad = std::make_unique<keyboard::Keyboard>(*s.library);
+  s.pin_pad->show(std::make_shared<const keyboard::KeyboardLayout>(keyboard::pin_pad_layout()));
+
+  const float unit = std::min(c.frame.size.x, c.frame.size.y);
+  s.field_height = std::round(std::max(96.0f, unit * 0.1f));
+  const float text_size = std::round(std::max(26.0f, unit * 0.032f));
+  const auto make = [&](const FieldSpec& f) {
+    render::TextFieldOptions o{.text_size = text_size, .max_graphemes = f.max};
+    if (f.keys == Keys::Text) {
+      // A terminal's name is in any language; typed in the UI language's first.
+      o.language = ui.language;
+      o.direction =
+          i18n::is_rtl(ui.language) ? render::Direction::AutoRtl : render::Direction::Auto;
+    } else {
+      // Codes and PINs are Latin letters and digits, left to right everywhere.
+      o.language = "en";
+    }
+    if (f.keys == Keys::Pin) {
+      o.masked = true;
+      o.placeholder = "🔒";
+    }
+    s.fields[f.id] = std::make_unique<render::TextField>(ui.engine, std::move(o));
+  };
+  make(kPinField);
+  for (const FieldSpec& f : kEnrolFields) make(f);
+  for (const FieldSpec& f : kResetFields) make(f);
+}
+
+std::string text_of(StaffForms& forms, std::string_view id) {
+  return forms.field(id)->text();
+}
+
+bool type_into(StaffForms& s, PageContext& c, Keys keys, std::string_view id) {
+  render::TextField& field = *s.field(id);
+  render::UiContext& ui = c.frame.ui;
+  bool done = false;
+  const keyboard::PhysicalResult typed = keyboard::apply_physical(field, c.frame.typed);
+  if (typed.changed) ui.needs_frame = true;
+  done = typed.done;
+  keyboard::Keyboard& k = keys_for(s, keys);
+  if (keys == Keys::Text) k.follow(c.frame.strings.info().keyboard);
+  const keyboard::KeyboardFrame kf =
+      keyboard::keyboard_frame(ui, k, c.frame.size, &c.frame.strings.formats());
+  for (const keyboard::Stroke& stroke : kf.strokes)
+    if (keyboard::apply_stroke(field, stroke)) done = true;
+  if (!kf.strokes.empty()) ui.needs_frame = true;
+  if (kf.deadline) {
+    const std::chrono::duration<double> wait(std::max(0.0, *kf.deadline - ImGui::GetTime()));
+    redraw_by(c, c.now + std::chrono::duration_cast<Clock::duration>(wait));
+  }
+  return done;
+}
+
+// Draws the field `f` at `r`; a touch on it focuses it.
+void draw_field(StaffForms& s, PageContext& c, const FieldSpec& f, Rect r) {
+  c.controls[f.id] = r;
+  ImGui::SetCursorScreenPos(r.min);
+  const std::string imgui_id = std::string("##") + f.id;
+  if (render::text_field(c.frame.ui, imgui_id.c_str(), *s.field(f.id),
+                         ImVec2(r.width(), r.height()), {.focused = s.focus == f.id}))
+    s.focus = f.id;
+}
+
+// A form: rows of a label and its field; a touch on a field opens its
+// keyboard, and then only that field is shown, above the keyboard, until the
+// keyboard's ✓ goes on to the next field (or closes after the last). Returns
+// the y below the rows, or nullopt while the keyboard is open (the page then
+// draws nothing else).
+std::optional<float> draw_form(StaffForms& s, PageContext& c, std::span<const FieldSpec> specs,
+                               std::span<const std::string_view> labels, float y, float bottom) {
+  const i18n::Span box = content(c);
+  const auto focused =
+      std::find_if(specs.begin(), specs.end(), [&](const FieldSpec& f) { return s.focus == f.id; });
+  if (focused != specs.end()) {
+    const size_t i = static_cast<size_t>(focused - specs.begin());
+    float top = c.area.min.y + c.m.margin;
+    top = note(c, labels[i], top) + c.m.gap / 2;
+    const float room = keyboard_top(s, c, focused->keys) - c.m.gap - top;
+    const float h = std::max(64.0f, std::min(s.field_height, room));
+    draw_field(s, c, *focused, {ImVec2(box.left, top), ImVec2(box.right(), top + h)});
+    if (type_into(s, c, focused->keys, focused->id)) {
+      s.focus = i + 1 < specs.size() ? specs[i + 1].id : "";
+      c.frame.ui.needs_frame = true;
+    }
+    return std::nullopt;
+  }
+  // Every row as high as fits, between 64 pixels and a field's full height,
+  // and the gaps between them as wide as the rest allows.
+  const float n = static_cast<float>(specs.size());
+  render::UiContext& ui = c.frame.ui;
+  const bool wide = landscape(c);
+  // In portrait each field has its label above it.
+  const float label_h =
+      wide ? 0 : ui.engine.layout("Ag", {c.m.body, ui.language, ui.direction})->height;
+  const float h =
+      std::clamp((bottom - y - n * label_h - (n - 1) * c.m.gap / 2) / n, 64.0f, s.field_height);
+  const float row_gap =
+      n > 1 ? std::clamp((bottom - y - n * (h + label_h)) / (n - 1), 4.0f, c.m.gap / 2) : 0;
+  for (size_t i = 0; i < specs.size(); ++i) {
+    if (wide) {
+      // The label at the start, the field at the end, on one row.
+      const float label_width = std::round(box.width * 0.4f);
+      const float field_width = box.width - label_width - c.m.gap;
+      const auto label = ui.engine.layout(labels[i], {c.m.body, ui.language, ui.direction},
+                                          {.max_width = label_width});
+      // Aligned to the start within its box, which is drawn from its left edge.
+      const float lx = i18n::at_start(c.direction(), box, label_width);
+      render::draw_layout(*ImGui::GetWindowDrawList(), ui.atlas, *label,
+                          ImVec2(std::round(lx), std::round(y + (h - label->height) / 2)),
+                          ui.theme.text);
+      const float fx = i18n::at_end(c.direction(), box, field_width);
+      draw_field(s, c, specs[i], {ImVec2(fx, y), ImVec2(fx + field_width, y + h)});
+    } else {
+      y = note(c, labels[i], y);
+      draw_field(s, c, specs[i], {ImVec2(box.left, y), ImVec2(box.right(), y + h)});
+    }
+    y += h + row_gap;
+  }
+  return y;
+}
+
+}  // namespace staff
+}  // namespace ih::kiosk

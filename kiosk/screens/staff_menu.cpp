@@ -1,0 +1,117 @@
+// The staff menu (staff.h): the terminal's state, one fact a line, and the
+// ways on: enrolment, settings, a PIN reset (ShowStaffPage), registering the
+// person at the staff member's side (RegisterPerson), leaving (LeaveStaff).
+#include <algorithm>
+#include <cmath>
+
+#include "kiosk/screens/staff_pages.h"
+
+namespace ih::kiosk::staff {
+
+using i18n::msg;
+
+std::optional<Action> draw_menu(PageContext& c, const StaffServices& services) {
+  const i18n::Localizer& str = c.frame.strings;
+  float y = page_heading(c, str.text(msg("Staff mode")), c.area.min.y + c.m.margin) + c.m.gap / 2;
+
+  // The terminal's state, one fact a line.
+  const std::optional<SyncStatus> status = services.status ? services.status() : std::nullopt;
+  std::string_view connection;
+  if (!status)
+    // TRANSLATORS: Staff menu: the terminal has no network settings or is not
+    // enrolled, so nothing is sent.
+    connection = str.text(msg("Connection: none (nothing is sent)"));
+  else if (status->state == SyncState::Online)
+    // TRANSLATORS: Staff menu: the terminal reaches the platform.
+    connection = str.text(msg("Connection: online"));
+  else if (status->state == SyncState::Sending)
+    // TRANSLATORS: Staff menu: the terminal is sending what people entered.
+    connection = str.text(msg("Connection: sending"));
+  else
+    // TRANSLATORS: Staff menu: the terminal cannot reach the platform now.
+    connection = str.text(msg("Connection: offline"));
+  y = note(c, connection, y);
+  if (status) {
+    y = note(c, str.format(msg("Waiting to be sent: {count}"), {{"count", status->waiting}}), y);
+    if (status->last_contact > 0) {
+      const i18n::Timestamp then{std::chrono::seconds(status->last_contact)};
+      y = note(c,
+               // TRANSLATORS: Staff menu: when the platform last answered, e.g. "Last
+               // contact with the platform: 5 minutes ago".
+               str.format(msg("Last contact with the platform: {when}"),
+                          {{"when", str.formats().relative(then, services.wall_clock())}}),
+               y);
+    } else {
+      // TRANSLATORS: Staff menu: the platform has not answered since the
+      // kiosk started.
+      y = note(c, str.text(msg("Last contact with the platform: not yet")), y);
+    }
+  }
+  if (services.version)
+    // TRANSLATORS: Staff menu: the kiosk software's version, e.g. "Version: 1.4.2".
+    y = note(c, str.format(msg("Version: {version}"), {{"version", services.version()}}), y);
+  const bool enrolled = services.enrolled && services.enrolled();
+  y = note(c,
+           enrolled
+               // TRANSLATORS: Staff menu: the terminal is registered with the platform.
+               ? str.text(msg("This terminal is enrolled."))
+               // TRANSLATORS: Staff menu: the terminal is not registered with the
+               // platform yet; staff enrol it with a code from the platform team.
+               : str.text(msg("This terminal is not enrolled yet.")),
+           y);
+  redraw_by(c, c.now + kStatusRefresh);
+
+  // The ways on, in a grid that ends at the bottom of the page.
+  struct Way {
+    const char* id;
+    std::string_view text;
+  };
+  const Way ways[] = {
+      // TRANSLATORS: Staff menu button: register this terminal with the platform.
+      {"menu-enrol", str.text(msg("Enrol terminal"))},
+      // TRANSLATORS: Staff menu button: the terminal's settings.
+      {"menu-settings", str.text(msg("Settings"))},
+      // TRANSLATORS: Staff menu button: set a new PIN for a person who forgot theirs.
+      {"menu-reset", str.text(msg("Reset a PIN"))},
+      // TRANSLATORS: Staff menu button: make a profile for a person at the
+      // staff member's side.
+      {"menu-register", str.text(msg("Register someone"))},
+      // TRANSLATORS: Staff menu button: close staff mode.
+      {"menu-leave", str.text(msg("Leave staff mode"))},
+  };
+  const bool landscape = c.frame.size.x > c.frame.size.y;
+  const int columns = landscape ? 3 : 1;
+  const int count = static_cast<int>(std::size(ways));
+  const int rows = (count + columns - 1) / columns;
+  const float bottom = c.area.max.y - c.m.margin;
+  const float top = std::max(y + c.m.gap, bottom - rows * c.m.button - (rows - 1) * c.m.gap);
+  const float h = std::min(c.m.button, (bottom - top - (rows - 1) * c.m.gap) / rows);
+  std::optional<Action> action;
+  for (int i = 0; i < count; ++i) {
+    const int row = i / columns;
+    const i18n::Span x = i18n::cell(c.direction(), content(c), i % columns, columns, c.m.gap);
+    const float t = top + static_cast<float>(row) * (h + c.m.gap);
+    if (!page_button(c, ways[i].id, ways[i].text, {ImVec2(x.left, t), ImVec2(x.right(), t + h)}))
+      continue;
+    switch (i) {
+      case 0:
+        action = Action{Action::ShowStaffPage, StaffPage::Enrol};
+        break;
+      case 1:
+        action = Action{Action::ShowStaffPage, StaffPage::Settings};
+        break;
+      case 2:
+        action = Action{Action::ShowStaffPage, StaffPage::ResetPin};
+        break;
+      case 3:
+        action = Action::RegisterPerson;
+        break;
+      case 4:
+        action = Action::LeaveStaff;
+        break;
+    }
+  }
+  return action;
+}
+
+}  // namespace ih::kiosk::staff
