@@ -207,13 +207,9 @@ void Shell::poll_login(ScreenFrame& frame) {
     }
     it = abandoned_.erase(it);
   }
-  if (!login_answer_.valid()) return;
-  if (!ready(login_answer_)) {
-    // Look again soon: the worker cannot wake the loop itself.
-    const Clock::time_point soon = options_.now() + std::chrono::milliseconds(50);
-    if (!frame.redraw_at || soon < *frame.redraw_at) frame.redraw_at = soon;
-    return;
-  }
+  // Not answered yet: whoever answers wakes the loop (services.h), and the
+  // frame that wakes it takes the answer.
+  if (!login_answer_.valid() || !ready(login_answer_)) return;
   LoginOutcome outcome = take(login_answer_);
   login_.answer(outcome);
   if (outcome.session) {
@@ -291,7 +287,7 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
     end_width += side + c.m.gap;
   }
 
-  bool online = false;
+  bool& online = shown_online_;
   const std::string text = status_text(
       s, options_.accounts.sync_status ? options_.accounts.sync_status() : std::nullopt, online);
   const float size = std::round(c.m.body * 0.85f);
@@ -398,9 +394,9 @@ void Shell::draw(ScreenFrame& frame) {
       const Clock::duration rest = s.idle_after + s.warning_for - idle;
       left = std::chrono::ceil<std::chrono::seconds>(rest);
       // The next frame when the number shown changes.
-      frame.redraw_at = now + (rest - (left - std::chrono::seconds(1)));
+      redraw_by(frame, now + (rest - (left - std::chrono::seconds(1))));
     } else if (!warning_) {
-      frame.redraw_at = last_touch_ + s.idle_after;
+      redraw_by(frame, last_touch_ + s.idle_after);
     }
   }
 

@@ -75,7 +75,7 @@ constexpr FieldSpec kResetFields[] = {{"reset-staff-code", Keys::Code, kMaxCode}
 
 // Asks for a frame at `at`, unless one is due earlier.
 void redraw_by(PageContext& c, Clock::time_point at) {
-  if (!c.frame.redraw_at || at < *c.frame.redraw_at) c.frame.redraw_at = at;
+  kiosk::redraw_by(c.frame, at);
 }
 
 // "4:07": minutes and seconds, in the UI language's digits.
