@@ -227,11 +227,22 @@ void Shell::end_session(ScreenFrame& frame) {
   if (!session_.token.empty() && options_.accounts.logout)
     options_.accounts.logout({session_.personal_code, session_.token, session_.lane, {}});
   if (login_answer_.valid()) abandoned_.push_back(std::move(login_answer_));
+  // Nothing of this session may shape the next: every piece of state the
+  // person's pages kept is overwritten where it is personal, then made anew
+  // as in a kiosk that has just started (steps, scroll offsets, the text
+  // fields' language, direction and text size, the keyboards' layer, shift
+  // and layout, the picker's last tiles). What outlives a session on
+  // purpose: the settings, the staff PIN's gate, logins still in flight
+  // (logged out when they answer), the text engine (its caches are cleared
+  // below) and the glyphs' pictures.
   wipe(session_);
   staff_.reset();  // wipes what staff typed
   profile_.wipe();
   login_.wipe();
+  profile_ = ProfileForm();
+  login_ = LoginForm(options_.accounts.normalize_code);
   keys_.reset();
+  languages_ = LanguagesScreen();
   // Laid-out paragraphs keep their text; drop them all (the next frames lay
   // out the attract screen's few strings again).
   frame.ui.engine.clear_caches();
