@@ -168,10 +168,22 @@ net::HttpConfig Link::http() const {
 void Link::start(const net::TerminalIdentity& identity) {
   identity_ = identity;
   const net::HttpConfig pinned = net::pinned_config(http(), identity);
-  engine_ = std::make_unique<net::SyncEngine>(*outbox_, pinned, identity,
-                                              net::SyncOptions{.version = config_.version});
+  net::SyncOptions options;
+  options.version = config_.version;
+  options.on_change = [this] { changed(); };
+  engine_ = std::make_unique<net::SyncEngine>(*outbox_, pinned, identity, std::move(options));
   engine_->start();
-  worker_ = std::make_unique<net::Background>(pinned);
+  worker_ = std::make_unique<net::Background>(pinned, [this] { changed(); });
+}
+
+void Link::on_change(std::function<void()> call) {
+  std::lock_guard lock(change_mutex_);
+  on_change_ = std::move(call);
+}
+
+void Link::changed() {
+  std::lock_guard lock(change_mutex_);
+  if (on_change_) on_change_();
 }
 
 void Link::poll_enrolment() {
@@ -182,9 +194,12 @@ void Link::poll_enrolment() {
   }
   if (!identity) return;
   // Enrolling again replaces the old identity and everything bound to it.
+  // Jobs the old worker had not started end with a broken promise: the next
+  // frame shows that.
   worker_.reset();
   engine_.reset();
   start(*identity);
+  changed();
 }
 
 bool Link::enrolled() const {
@@ -254,6 +269,7 @@ std::future<std::string> Link::enrol(const std::string& code, const std::string&
       enrolled_ = outcome.identity;
     }
     promise->set_value(outcome.error);
+    changed();
   });
   return answer;
 }

@@ -8,8 +8,14 @@
 //
 // The shell never sees these: it gets AccountServices and StaffServices
 // (services.h), callbacks bound to a Link (or to fakes in tests) in the
-// kiosk's own types, and polls the futures they return. This is the one place
-// that translates between those types and net/'s.
+// kiosk's own types, and looks at the futures they return in its frames. This
+// is the one place that translates between those types and net/'s.
+//
+// When something arrives in the background (a login's, logout's, PIN
+// reset's or enrolment's answer, a change in what status() shows), the Link
+// calls the function given to on_change(), on the thread where it arrived:
+// main.cpp binds it to App::wake(), so the next frame shows it at once,
+// without a touch and without polling.
 //
 // Thread-safety: create, destroy and call a Link from the UI thread; the calls
 // are quick (queueing is local; what needs the network returns a future).
@@ -70,6 +76,13 @@ class Link {
   // Sets a person's new PIN, staff at their side (net/staff.h).
   std::future<PinResetResult> reset_pin(const PinReset& reset);
 
+  // Calls `call` whenever something arrived that a screen may show: a
+  // future this Link returned became ready, or the sync status changed.
+  // `call` runs on the Link's threads (the worker, the sync engine, an
+  // enrolment's), must be quick and thread-safe, and is never called again
+  // once on_change() returns with another (or an empty) function.
+  void on_change(std::function<void()> call);
+
   // Callbacks bound to this Link, which must outlive them.
   AccountServices services();
   // Staff mode's callbacks for the network (status, enrolled, version, enrol,
@@ -83,8 +96,14 @@ class Link {
   void start(const net::TerminalIdentity& identity);
   // Starts what a finished enrolment made possible (UI thread).
   void poll_enrolment();
+  // Calls on_change's function, if there is one (any thread).
+  void changed();
 
   LinkConfig config_;
+  // Held while the function is called, so that replacing it waits for a
+  // call in progress. Declared before the threads that call it.
+  std::mutex change_mutex_;
+  std::function<void()> on_change_;
   std::unique_ptr<net::Outbox> outbox_;
   std::optional<net::TerminalIdentity> identity_;
   std::unique_ptr<net::SyncEngine> engine_;

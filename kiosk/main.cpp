@@ -111,8 +111,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "ichhelfe-kiosk: %s\n", made.error.c_str());
     return 1;
   }
+  // What arrives in the background (answers, the sync status) is drawn at once.
+  if (link) link->on_change([app = made.app.get()] { app->wake(); });
   made.app->run();
-  // The app (and the shell's callbacks into the link) goes first.
+  // The app (and the shell's callbacks into the link) goes first; from here
+  // on, nothing the link's threads finish wakes it.
+  if (link) link->on_change({});
   made.app.reset();
   return 0;
 }

@@ -43,8 +43,8 @@ struct KeyboardInput {
 struct ScreenFrame {
   render::UiContext& ui;
   ImVec2 size;  // pixels
-  // An animating screen sets this to when it wants its next frame. Without
-  // input, a wake-up or this, no frame is drawn.
+  // An animating screen sets this to when it wants its next frame, through
+  // redraw_by(). Without input, a wake-up or this, no frame is drawn.
   std::optional<Clock::time_point> redraw_at;
   // The UI language's messages, numbers and dates.
   const i18n::Localizer& strings;
@@ -58,6 +58,14 @@ struct ScreenFrame {
   // applies it from the next frame.
   Orientation orientation = Orientation::Auto;
 };
+
+// Asks for a frame at `at` at the latest: keeps the earlier of `at` and the
+// time the frame asked for already, so one part of a screen (the idle
+// countdown, a keyboard's long press, an attract animation) never overwrites
+// an earlier request of another.
+inline void redraw_by(ScreenFrame& frame, Clock::time_point at) {
+  if (!frame.redraw_at || at < *frame.redraw_at) frame.redraw_at = at;
+}
 
 class Screen {
  public:

@@ -8,7 +8,12 @@
 // wipe() (wipe.h) overwrites it, and nothing of it is logged.
 //
 // Thread-safety: plain data. The callbacks are called on the UI thread and
-// return at once; slow work returns a future completed elsewhere.
+// return at once; slow work returns a future completed elsewhere. Whatever
+// completes a future, or changes what sync_status() or status() return, then
+// asks for a frame (the Link calls its on_change function, which main.cpp
+// binds to App::wake()), so the shell and its pages, which look at futures
+// and status only while they draw, show it without a touch. Fakes in tests
+// wake the App the same way.
 #pragma once
 
 #include <chrono>

@@ -232,13 +232,9 @@ void Shell::poll_login(ScreenFrame& frame) {
     }
     it = abandoned_.erase(it);
   }
-  if (!login_answer_.valid()) return;
-  if (!ready(login_answer_)) {
-    // Look again soon: the worker cannot wake the loop itself.
-    const Clock::time_point soon = options_.now() + std::chrono::milliseconds(50);
-    if (!frame.redraw_at || soon < *frame.redraw_at) frame.redraw_at = soon;
-    return;
-  }
+  // Not answered yet: whoever answers wakes the loop (services.h), and the
+  // frame that wakes it takes the answer.
+  if (!login_answer_.valid() || !ready(login_answer_)) return;
   LoginOutcome outcome = take(login_answer_);
   login_.answer(outcome);
   if (outcome.session) {
@@ -256,11 +252,22 @@ void Shell::end_session(ScreenFrame& frame) {
   if (!session_.token.empty() && options_.accounts.logout)
     options_.accounts.logout({session_.personal_code, session_.token, session_.lane, {}});
   if (login_answer_.valid()) abandoned_.push_back(std::move(login_answer_));
+  // Nothing of this session may shape the next: every piece of state the
+  // person's pages kept is overwritten where it is personal, then made anew
+  // as in a kiosk that has just started (steps, scroll offsets, the text
+  // fields' language, direction and text size, the keyboards' layer, shift
+  // and layout, the picker's last tiles). What outlives a session on
+  // purpose: the settings, the staff PIN's gate, logins still in flight
+  // (logged out when they answer), the text engine (its caches are cleared
+  // below) and the glyphs' pictures.
   wipe(session_);
   close_staff_mode();
   profile_.wipe();
   login_.wipe();
+  profile_ = ProfileForm();
+  login_ = LoginForm(options_.accounts.normalize_code);
   keys_.reset();
+  languages_ = LanguagesScreen();
   // Laid-out paragraphs keep their text; drop them all (the next frames lay
   // out the attract screen's few strings again).
   frame.ui.engine.clear_caches();
@@ -316,7 +323,7 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
     end_width += side + c.m.gap;
   }
 
-  bool online = false;
+  bool& online = shown_online_;
   const std::string text = status_text(
       s, options_.accounts.sync_status ? options_.accounts.sync_status() : std::nullopt, online);
   const float size = std::round(c.m.body * 0.85f);
@@ -405,9 +412,9 @@ void Shell::draw(ScreenFrame& frame) {
       const Clock::duration rest = s.idle_after + s.warning_for - idle;
       left = std::chrono::ceil<std::chrono::seconds>(rest);
       // The next frame when the number shown changes.
-      frame.redraw_at = now + (rest - (left - std::chrono::seconds(1)));
+      redraw_by(frame, now + (rest - (left - std::chrono::seconds(1))));
     } else if (!warning_) {
-      frame.redraw_at = last_touch_ + s.idle_after;
+      redraw_by(frame, last_touch_ + s.idle_after);
     }
   }
 

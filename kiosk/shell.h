@@ -83,6 +83,8 @@ class Shell : public Screen {
   StaffForms* staff_forms() { return staff_forms_.get(); }
   const Settings& settings() const { return options_.settings; }
   bool warning_shown() const { return warning_; }
+  // Whether the status bar said "Online" when it was last drawn.
+  bool shown_online() const { return shown_online_; }
   // Where each touch target was drawn in the last frame, by id ("end-session",
   // "accept", "back", …; "tile-<tag>" on the language picker).
   const std::map<std::string, Rect, std::less<>>& controls() const { return controls_; }
@@ -93,7 +95,8 @@ class Shell : public Screen {
   void close_staff_mode();
   void submit_profile();
   void submit_login();
-  // Takes the login's answer when it has come; asks for frames until it has.
+  // Takes the login's answer when it has come (the login service wakes the
+  // loop when it does).
   void poll_login(ScreenFrame& frame);
   std::optional<Action> draw_status_bar(PageContext& c, float top);
   std::optional<Action> draw_page(PageContext& c);
@@ -121,6 +124,7 @@ class Shell : public Screen {
   Clock::time_point attract_since_;
   bool warning_ = false;
   bool end_requested_ = false;
+  bool shown_online_ = false;
   std::map<std::string, Rect, std::less<>> controls_;
 };
 

@@ -2,7 +2,8 @@
 
 namespace ih::net {
 
-Background::Background(HttpConfig config) : config_(std::move(config)) {
+Background::Background(HttpConfig config, std::function<void()> on_done)
+    : config_(std::move(config)), on_done_(std::move(on_done)) {
   thread_ = std::thread([this] { run(); });
 }
 
@@ -28,6 +29,8 @@ void Background::run() {
       jobs_.pop_front();
     }
     job(client);
+    // The job's packaged task has made its future ready.
+    if (on_done_) on_done_();
   }
 }
 

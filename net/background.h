@@ -4,6 +4,11 @@
 // Destroying the worker drops jobs that have not started and waits for the
 // one running (bounded by the HTTP timeouts); their futures then report
 // std::future_errc::broken_promise.
+//
+// `on_done`, when given, is called on the worker's thread after each job, once
+// its future is ready, so that whoever waits for the answer can be told
+// instead of polling (the kiosk wakes its frame loop). It must be quick and
+// thread-safe.
 #pragma once
 
 #include <condition_variable>
@@ -21,7 +26,7 @@ namespace ih::net {
 
 class Background {
  public:
-  explicit Background(HttpConfig config);
+  explicit Background(HttpConfig config, std::function<void()> on_done = {});
   ~Background();
   Background(const Background&) = delete;
   Background& operator=(const Background&) = delete;
@@ -42,6 +47,7 @@ class Background {
  private:
   void run();
   HttpConfig config_;
+  std::function<void()> on_done_;
   std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<std::function<void(HttpClient&)>> jobs_;

@@ -35,7 +35,7 @@ std::optional<Action> draw_attract(PageContext& c, Clock::time_point since) {
   const auto shown = std::chrono::duration_cast<std::chrono::seconds>(c.now - since);
   const auto step = shown.count() / kGreetingPeriod.count();
   const Greeting& g = kGreetings[static_cast<size_t>(step) % std::size(kGreetings)];
-  c.frame.redraw_at = since + kGreetingPeriod * (step + 1);
+  redraw_by(c.frame, since + kGreetingPeriod * (step + 1));
 
   // The whole screen starts a session on release.
   ImGui::SetCursorScreenPos(c.area.min);

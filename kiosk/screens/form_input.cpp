@@ -21,11 +21,7 @@ keyboard::Keyboard& FormKeys::keys(KeysKind kind, const i18n::Localizer& strings
     library_ = std::make_unique<keyboard::LayoutLibrary>(
         keyboard::default_keyboard_dir(), keyboard::layout_ids(strings.registry()),
         [](const std::string& line) { SDL_Log("%s", line.c_str()); });
-    letters_ = std::make_unique<keyboard::Keyboard>(*library_);
-    latin_ = std::make_unique<keyboard::Keyboard>(*library_);
-    latin_->follow("en");
-    digits_ = std::make_unique<keyboard::Keyboard>(*library_);
-    digits_->show(std::make_shared<const keyboard::KeyboardLayout>(keyboard::pin_pad_layout()));
+    make_keyboards();
   }
   switch (kind) {
     case KeysKind::Letters:
@@ -43,18 +39,33 @@ float FormKeys::top(KeysKind kind, const i18n::Localizer& strings, ImVec2 screen
   return keyboard::panel_geometry(screen, keys(kind, strings).layout()).panel.min.y;
 }
 
+void FormKeys::make_keyboards() {
+  letters_ = std::make_unique<keyboard::Keyboard>(*library_);
+  latin_ = std::make_unique<keyboard::Keyboard>(*library_);
+  latin_->follow("en");
+  digits_ = std::make_unique<keyboard::Keyboard>(*library_);
+  digits_->show(std::make_shared<const keyboard::KeyboardLayout>(keyboard::pin_pad_layout()));
+}
+
 void FormKeys::reset() {
-  for (keyboard::Keyboard* k : {letters_.get(), latin_.get(), digits_.get()})
-    if (k) k->reset();
+  if (library_) make_keyboards();
+}
+
+bool match_keyboard(FormKeys& keys, KeysKind kind, const i18n::Localizer& strings,
+                    render::TextField& field) {
+  if (kind != KeysKind::Letters) return false;
+  const std::string& language = keys.keys(kind, strings).layout().language;
+  if (field.options().language == language) return false;
+  field.set_language(language, typing_direction(language));
+  return true;
 }
 
 Typed type_into(PageContext& c, FormKeys& keys, KeysKind kind, render::TextField& field) {
   ScreenFrame& frame = c.frame;
   keyboard::Keyboard& k = keys.keys(kind, frame.strings);
-  if (kind == KeysKind::Letters && field.options().language != k.layout().language) {
-    const std::string& language = k.layout().language;
-    field.set_language(language, typing_direction(language));
-  }
+  // Normally done before the field was drawn (typing_row); a field that was
+  // drawn in another language is drawn again.
+  if (match_keyboard(keys, kind, frame.strings, field)) frame.ui.needs_frame = true;
   Typed typed;
   const keyboard::PhysicalResult physical = keyboard::apply_physical(field, frame.typed);
   typed.changed = physical.changed;
@@ -65,11 +76,12 @@ Typed type_into(PageContext& c, FormKeys& keys, KeysKind kind, render::TextField
     if (keyboard::apply_stroke(field, stroke)) typed.done = true;
     typed.changed = true;
   }
-  if (typed.changed) frame.ui.needs_frame = true;
+  // The person chose another layout: the field follows it, drawn again.
+  if (typed.changed || match_keyboard(keys, kind, frame.strings, field))
+    frame.ui.needs_frame = true;
   if (kf.deadline) {
     const std::chrono::duration<double> wait(std::max(0.0, *kf.deadline - ImGui::GetTime()));
-    const Clock::time_point at = c.now + std::chrono::duration_cast<Clock::duration>(wait);
-    if (!frame.redraw_at || at < *frame.redraw_at) frame.redraw_at = at;
+    redraw_by(frame, c.now + std::chrono::duration_cast<Clock::duration>(wait));
   }
   return typed;
 }
@@ -94,6 +106,8 @@ RowTouch typing_row(PageContext& c, FormKeys& keys, KeysKind kind, render::TextF
   touch.next = page_button(c, "next", next_label,
                            {ImVec2(next_x, row_top), ImVec2(next_x + button_width, row_bottom)});
   c.controls["field"] = {ImVec2(field_left, row_top), ImVec2(field_right, row_bottom)};
+  // The field is drawn in the language and direction of the keyboard shown.
+  match_keyboard(keys, kind, s, field);
   ImGui::SetCursorScreenPos(ImVec2(field_left, row_top));
   render::text_field(c.frame.ui, "##field", field,
                      ImVec2(field_right - field_left, row_bottom - row_top), {.focused = true});

@@ -32,10 +32,14 @@ class FormKeys {
   keyboard::Keyboard& keys(KeysKind kind, const i18n::Localizer& strings);
   // The top edge of that keyboard on a screen of `screen` pixels.
   float top(KeysKind kind, const i18n::Localizer& strings, ImVec2 screen);
-  // Back to the session language's layout, letters, shift off: for the next person.
+  // New keyboards, as a kiosk that has just started has them (the session
+  // language's layout, letters, shift off, nothing open or held): for the
+  // next person. The layouts read stay.
   void reset();
 
  private:
+  void make_keyboards();
+
   std::unique_ptr<keyboard::LayoutLibrary> library_;
   std::unique_ptr<keyboard::Keyboard> letters_;
   std::unique_ptr<keyboard::Keyboard> latin_;
@@ -47,9 +51,16 @@ struct Typed {
   bool done = false;     // the keyboard's ✓, or Return on a physical keyboard
 };
 
+// Gives a letters field (`kind` Letters) the language of the layout its
+// keyboard shows: its shaping, and its direction while empty. Call before the
+// field is drawn. True if that changed the field.
+bool match_keyboard(FormKeys& keys, KeysKind kind, const i18n::Localizer& strings,
+                    render::TextField& field);
+
 // One frame of typing into `field`: draws the keyboard of `kind` and applies
 // what it and a physical keyboard typed. A letters field takes the language
-// of the layout shown (its shaping, and its direction while empty).
+// of the layout shown (match_keyboard); if the person chose another layout,
+// or the field was drawn before it matched, it asks for another frame.
 Typed type_into(PageContext& c, FormKeys& keys, KeysKind kind, render::TextField& field);
 
 // What a person did in typing_row() this frame.

@@ -124,7 +124,7 @@ void KeyboardScreen::draw(ScreenFrame& frame) {
   for (const keyboard::Stroke& stroke : kf.strokes) apply(stroke, *field);
   if (kf.deadline) {
     const std::chrono::duration<double> wait(std::max(0.0, *kf.deadline - ImGui::GetTime()));
-    frame.redraw_at = Clock::now() + std::chrono::duration_cast<Clock::duration>(wait);
+    redraw_by(frame, Clock::now() + std::chrono::duration_cast<Clock::duration>(wait));
   }
 }
 

@@ -31,6 +31,8 @@ class LoginForm {
   // `rule` checks a typed code before it is sent (empty: taken as typed).
   explicit LoginForm(CodeRule rule = {});
   ~LoginForm();
+  // A new form in place of a used one (the shell's end of a session); wipe() first.
+  LoginForm& operator=(LoginForm&&) = default;
 
   std::optional<Action> draw(PageContext& c, FormKeys& keys);
 

@@ -45,6 +45,8 @@ class ProfileForm {
 
   ProfileForm();
   ~ProfileForm();
+  // A new form in place of a used one (the shell's end of a session); wipe() first.
+  ProfileForm& operator=(ProfileForm&&) = default;
 
   std::optional<Action> draw(PageContext& c, FormKeys& keys, const Settings& settings);
 
@@ -58,6 +60,8 @@ class ProfileForm {
   Step step() const { return step_; }
   Problem problem() const { return problem_; }
   const std::vector<std::string>& languages() const { return languages_; }
+  // The name's field, once the form was drawn (for tests).
+  const render::TextField* name_field() const { return name_.get(); }
 
   // [SECTION] For pictures of each step (make_screen): a step with sample
   // answers that are no one's.

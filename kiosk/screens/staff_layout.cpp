@@ -11,7 +11,7 @@
 namespace ih::kiosk::staff {
 
 void redraw_by(PageContext& c, Clock::time_point at) {
-  if (!c.frame.redraw_at || at < *c.frame.redraw_at) c.frame.redraw_at = at;
+  kiosk::redraw_by(c.frame, at);
 }
 
 // "4:07": minutes and seconds, in the UI language's digits.

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <mutex>
 #include <thread>
+#include <vector>
 
 #include "tests/hub/hub_fixture.h"
 
@@ -40,6 +42,33 @@ TEST(Background, DroppedJobsReportABrokenPromise) {
     pending = worker.post([](HttpClient&) { return 1; });
   }
   EXPECT_THROW(pending.get(), std::future_error);
+}
+
+TEST(Background, TellsAfterEachJobWhenItsAnswerIsReady) {
+  test::TestHub hub;
+  std::mutex mutex;
+  std::future<int> answer;
+  std::vector<bool> ready_when_told;
+  std::promise<void> go;
+  std::promise<void> told;
+  Background worker(hub.client_config(), [&] {
+    std::lock_guard lock(mutex);
+    ready_when_told.push_back(answer.wait_for(std::chrono::seconds(0)) ==
+                              std::future_status::ready);
+    told.set_value();
+  });
+  {
+    std::lock_guard lock(mutex);
+    answer = worker.post([started = go.get_future().share()](HttpClient&) {
+      started.wait();
+      return 7;
+    });
+  }
+  go.set_value();
+  ASSERT_EQ(told.get_future().wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  std::lock_guard lock(mutex);
+  EXPECT_EQ(ready_when_told, std::vector<bool>{true});
+  EXPECT_EQ(answer.get(), 7);
 }
 
 }  // namespace
