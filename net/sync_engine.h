@@ -36,7 +36,7 @@ struct SyncOptions {
   // changed in what a person or staff sees (state, waiting, delivered,
   // rejected, last contact, dead letters), so a screen can show it at once
   // instead of polling. Must be quick and thread-safe (App::wake is).
-  std::function<void()> on_change;
+  std::function<void()> on_change = {};
 };
 
 enum class SyncState {
