@@ -36,6 +36,10 @@ namespace ih::kiosk {
 // AccountServices::normalize_code; needs no Link.
 CodeRule personal_code_rule();
 
+// The platform's rules for a profile's fields (api/field_rules.h), for
+// AccountServices::rules; needs no Link.
+FieldRules field_rules();
+
 struct LinkConfig {
   std::string server_url;  // https://…; empty: no Link
   std::string ca_file;     // PEM to trust; empty: the system's store
