@@ -183,13 +183,14 @@ LoginOutcome outcome_of(net::ApiResult<net::PersonSession> result) {
 }
 
 // After a login: what of the person's the platform refused for good since they
-// were last told goes into the outcome, and is marked told.
-void tell_not_arrived(net::Outbox& outbox, LoginOutcome& out) {
+// were last told goes into the outcome, and is marked told. True when any was.
+bool tell_not_arrived(net::Outbox& outbox, LoginOutcome& out) {
   const std::vector<net::DeadLetter> untold = outbox.untold_dead_letters(out.session->lane);
-  if (untold.empty()) return;
+  if (untold.empty()) return false;
   out.not_arrived = count_by_kind(untold);
-  if (!outbox.mark_dead_letters_told(out.session->lane, untold.back().id))
-    net::log(net::LogLevel::Warning, "login: cannot mark dead letters told; told again next time");
+  if (outbox.mark_dead_letters_told(out.session->lane, untold.back().id)) return true;
+  net::log(net::LogLevel::Warning, "login: cannot mark dead letters told; told again next time");
+  return false;
 }
 
 // A login refused with "code or PIN wrong" may be a person whose profile the
@@ -302,7 +303,13 @@ net::SyncStatus Link::status() {
     status.last_error = "not enrolled";
     return status;
   }
-  return engine_->status();
+  net::SyncStatus status = engine_->status();
+  if (told_.exchange(false) || status.dead_letters != engine_dead_) {
+    engine_dead_ = status.dead_letters;
+    dead_ = outbox_->dead_letter_summary();
+  }
+  status.dead_letters = dead_;
+  return status;
 }
 
 std::optional<PersonSession> Link::create_account(const NewProfile& profile) {
@@ -321,12 +328,13 @@ std::future<LoginOutcome> Link::login(const std::string& code, const std::string
   if (!identity_) return ready(LoginOutcome{LoginOutcome::Result::NotEnrolled, {}, 0});
   // The worker owns its copies and wipes them when done. The outbox outlives
   // the worker (see ~Link).
-  return worker_->post([identity = *identity_, outbox = outbox_.get(), code = std::string(code),
+  return worker_->post([identity = *identity_, outbox = outbox_.get(), told = &told_,
+                        code = std::string(code),
                         pin = std::string(pin)](net::HttpClient& client) mutable -> LoginOutcome {
     LoginOutcome out = outcome_of(net::login(client, identity, code, pin));
     wipe(pin);
     if (out.session) {
-      tell_not_arrived(*outbox, out);
+      if (tell_not_arrived(*outbox, out)) *told = true;
     } else if (out.result == LoginOutcome::Result::Refused) {
       explain_refusal(*outbox, identity, code, out);
     }

@@ -97,6 +97,12 @@ class Link {
   std::mutex enrolled_mutex_;
   std::optional<net::TerminalIdentity> enrolled_;
   std::future<void> enrolling_;
+  // The dead letters as status() reports them: the engine's summary is only
+  // as new as its last round, so a login that marked some told (on the
+  // worker) sets told_, and status() reads the outbox's again.
+  std::atomic<bool> told_{false};
+  net::DeadLetterSummary engine_dead_;
+  net::DeadLetterSummary dead_;
 };
 
 }  // namespace ih::kiosk
