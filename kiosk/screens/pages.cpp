@@ -155,24 +155,14 @@ std::string not_arrived_text(const i18n::Localizer& s, const NotArrived& n) {
                           "ask staff for help."),
                       {{"count", n.count}});
     case EntryKind::Withdrawal:
-      // TRANSLATORS: Home screen, after login: the person withdrew a request
-      // on this terminal, but the platform refused the withdrawal.
-      return s.format(msg("{count, plural, one {A request you withdrew here is not withdrawn.} "
-                          "other {# requests you withdrew here are not withdrawn.}} Please "
-                          "withdraw it again, or ask staff for help."),
-                      {{"count", n.count}});
     case EntryKind::Profile:
-      return std::string(
-          // TRANSLATORS: Home screen, after login: the person's profile as made
-          // on this terminal was refused by the platform.
-          s.text(msg("Your profile as you made it here did not arrive. Please ask staff for "
-                     "help.")));
     case EntryKind::Other:
       break;
   }
   return std::string(
       // TRANSLATORS: Home screen, after login: something the person entered
-      // on this terminal was refused by the platform (of no kind named above).
+      // on this terminal was refused by the platform (a profile, a withdrawn
+      // request, or an entry of another kind than requests and messages).
       s.text(msg("Something you entered here did not arrive. Please ask staff for help.")));
 }
 

@@ -307,9 +307,9 @@ std::optional<Action> ProfileForm::draw(PageContext& c, FormKeys& keys, const Se
       problem = s.text(msg("This phone number is too short."));
       break;
     case Problem::PhoneBadCharacter:
-      // TRANSLATORS: Profile: the phone number holds something other than
-      // digits and spaces (typed on a physical keyboard).
       problem =
+          // TRANSLATORS: Profile: the phone number holds something other than
+          // digits and spaces (typed on a physical keyboard).
           s.text(msg("A phone number can only have digits and spaces, and a + at the start."));
       break;
     case Problem::PinNotDigits:
