@@ -14,6 +14,7 @@
 #include <set>
 #include <sstream>
 
+#include "api/field_rules.h"
 #include "i18n/language_registry.h"
 
 namespace ih::kiosk {
@@ -199,16 +200,19 @@ ConfigResult parse_config(std::string_view text, std::string_view origin) {
       if (list)
         for (const toml::node& item : *list) {
           const auto place = item.value_exact<std::string>();
-          // The hub takes a town of 1 to 80 characters.
-          if (!place || place->empty() || place->size() > 80)
+          // A place becomes a profile's town: the platform's rule for one.
+          if (!place || api::check_town(*place))
             good = false;
           else
             places.push_back(*place);
         }
       if (!good)
         r.problems.push_back(where(origin, node->source()) +
-                             "profile.places must be a list of names of 1 to 80 characters, such "
-                             "as [\"Dresden\", \"Erstaufnahme Leipzig\"]; using the default list");
+                             "profile.places must be a list of names of 1 to " +
+                             std::to_string(api::kTown.max_graphemes) + " characters (at most " +
+                             std::to_string(api::kTown.max_bytes) +
+                             " bytes, on one line), such as [\"Dresden\", \"Erstaufnahme "
+                             "Leipzig\"]; using the default list");
       else
         s.places = std::move(places);
     }

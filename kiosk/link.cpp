@@ -1,8 +1,10 @@
 #include "kiosk/link.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
+#include "api/field_rules.h"
 #include "api/personal_code.h"
 #include "kiosk/wipe.h"
 #include "net/log.h"
@@ -45,6 +47,67 @@ void wipe_net(net::NewProfile& p) {
   wipe(p.pin);
 }
 
+EntryKind to_kiosk(net::EntryKind kind) {
+  switch (kind) {
+    case net::EntryKind::Profile:
+      return EntryKind::Profile;
+    case net::EntryKind::Request:
+      return EntryKind::Request;
+    case net::EntryKind::Withdrawal:
+      return EntryKind::Withdrawal;
+    case net::EntryKind::Message:
+      return EntryKind::Message;
+    case net::EntryKind::Other:
+      break;
+  }
+  return EntryKind::Other;
+}
+
+DeadLetters to_kiosk(const net::DeadLetterSummary& d) {
+  DeadLetters out{d.total, d.untold, d.last_refused_at, {}};
+  for (const net::DeadLetterCount& c : d.counts)
+    out.counts.push_back({to_kiosk(c.kind), c.status, c.problem_type, c.count});
+  return out;
+}
+
+// A reason of api/field_rules.h in the categories pages tell.
+std::optional<FieldIssue> to_kiosk(const std::optional<api::FieldProblem>& problem) {
+  if (!problem) return std::nullopt;
+  switch (problem->reason) {
+    case api::Reason::Missing:
+    case api::Reason::TooShort:
+      return FieldIssue::TooShort;
+    case api::Reason::TooLong:
+      return FieldIssue::TooLong;
+    default:
+      return FieldIssue::BadCharacter;
+  }
+}
+
+FieldLimits limits_of(const api::TextRule& rule) {
+  return {rule.min_graphemes, rule.max_graphemes, rule.max_bytes};
+}
+
+// An ASCII field of `min` to `max` characters: as many graphemes and bytes.
+FieldLimits ascii_limits(int32_t min, int32_t max) {
+  return {min, max, max};
+}
+
+// Kinds of `letters` and how many of each, in the order each kind was first refused.
+std::vector<NotArrived> count_by_kind(const std::vector<net::DeadLetter>& letters) {
+  std::vector<NotArrived> out;
+  for (const net::DeadLetter& letter : letters) {
+    const EntryKind kind = to_kiosk(letter.kind);
+    auto it =
+        std::find_if(out.begin(), out.end(), [&](const NotArrived& n) { return n.kind == kind; });
+    if (it == out.end())
+      out.push_back({kind, 1});
+    else
+      ++it->count;
+  }
+  return out;
+}
+
 SyncStatus to_kiosk(const net::SyncStatus& s) {
   SyncStatus out;
   switch (s.state) {
@@ -60,6 +123,7 @@ SyncStatus to_kiosk(const net::SyncStatus& s) {
   }
   out.waiting = s.waiting;
   out.last_contact = s.last_contact;
+  out.dead_letters = to_kiosk(s.dead_letters);
   return out;
 }
 
@@ -118,10 +182,50 @@ LoginOutcome outcome_of(net::ApiResult<net::PersonSession> result) {
   return out;
 }
 
+// After a login: what of the person's the platform refused for good since they
+// were last told goes into the outcome, and is marked told. True when any was.
+bool tell_not_arrived(net::Outbox& outbox, LoginOutcome& out) {
+  const std::vector<net::DeadLetter> untold = outbox.untold_dead_letters(out.session->lane);
+  if (untold.empty()) return false;
+  out.not_arrived = count_by_kind(untold);
+  if (outbox.mark_dead_letters_told(out.session->lane, untold.back().id)) return true;
+  net::log(net::LogLevel::Warning, "login: cannot mark dead letters told; told again next time");
+  return false;
+}
+
+// A login refused with "code or PIN wrong" may be a person whose profile the
+// platform does not have yet (still waiting here), or never will (refused).
+void explain_refusal(net::Outbox& outbox, const net::TerminalIdentity& identity,
+                     std::string_view code, LoginOutcome& out) {
+  std::optional<std::string> lane = net::lane_of(identity, code);
+  if (!lane) return;
+  const std::vector<net::EntryKind> waiting = outbox.waiting_in_lane(*lane);
+  if (std::find(waiting.begin(), waiting.end(), net::EntryKind::Profile) != waiting.end()) {
+    out.result = LoginOutcome::Result::StillSending;
+  } else {
+    // Not marked told: until staff help, every try must say it again.
+    for (const net::DeadLetter& letter : outbox.untold_dead_letters(*lane))
+      if (letter.kind == net::EntryKind::Profile) out.result = LoginOutcome::Result::ProfileRefused;
+  }
+  wipe(*lane);
+}
+
 }  // namespace
 
 CodeRule personal_code_rule() {
   return [](std::string_view typed) { return api::normalize_personal_code(typed); };
+}
+
+FieldRules field_rules() {
+  FieldRules r;
+  r.name = {limits_of(api::kDisplayName),
+            [](std::string_view s) { return to_kiosk(api::check_display_name(s)); }};
+  r.phone = {ascii_limits(api::kMinPhoneCharacters, api::kMaxPhoneCharacters),
+             [](std::string_view s) { return to_kiosk(api::check_phone(s)); }};
+  r.pin = {ascii_limits(api::kMinPinDigits, api::kMaxPinDigits),
+           [](std::string_view s) { return to_kiosk(api::check_pin(s)); }};
+  r.max_languages = api::kMaxLanguages;
+  return r;
 }
 
 Link::Opened Link::open(const LinkConfig& config) {
@@ -214,7 +318,13 @@ net::SyncStatus Link::status() {
     status.last_error = "not enrolled";
     return status;
   }
-  return engine_->status();
+  net::SyncStatus status = engine_->status();
+  if (told_.exchange(false) || status.dead_letters != engine_dead_) {
+    engine_dead_ = status.dead_letters;
+    dead_ = outbox_->dead_letter_summary();
+  }
+  status.dead_letters = dead_;
+  return status;
 }
 
 std::optional<PersonSession> Link::create_account(const NewProfile& profile) {
@@ -231,11 +341,18 @@ std::optional<PersonSession> Link::create_account(const NewProfile& profile) {
 std::future<LoginOutcome> Link::login(const std::string& code, const std::string& pin) {
   poll_enrolment();
   if (!identity_) return ready(LoginOutcome{LoginOutcome::Result::NotEnrolled, {}, 0});
-  // The worker owns its copies and wipes them when done.
-  return worker_->post([identity = *identity_, code = std::string(code),
+  // The worker owns its copies and wipes them when done. The outbox outlives
+  // the worker (see ~Link).
+  return worker_->post([identity = *identity_, outbox = outbox_.get(), told = &told_,
+                        code = std::string(code),
                         pin = std::string(pin)](net::HttpClient& client) mutable -> LoginOutcome {
     LoginOutcome out = outcome_of(net::login(client, identity, code, pin));
     wipe(pin);
+    if (out.session) {
+      if (tell_not_arrived(*outbox, out)) *told = true;
+    } else if (out.result == LoginOutcome::Result::Refused) {
+      explain_refusal(*outbox, identity, code, out);
+    }
     wipe(code);
     return out;
   });
@@ -282,17 +399,17 @@ std::future<PinResetResult> Link::reset_pin(const PinReset& reset) {
     refused.detail = "not enrolled";
     return ready(refused);
   }
-  return worker_->post([identity = *identity_,
-                        reset = net::PinReset{reset.staff_code, reset.staff_pin,
-                                              reset.personal_code, reset.new_pin}](
-                           net::HttpClient& client) mutable {
-    PinResetResult result = to_kiosk(net::reset_pin(client, identity, reset, unix_now()));
-    wipe(reset.staff_code);
-    wipe(reset.staff_pin);
-    wipe(reset.personal_code);
-    wipe(reset.new_pin);
-    return result;
-  });
+  return worker_->post(
+      [identity = *identity_,
+       reset = net::PinReset{reset.staff_code, reset.staff_pin, reset.personal_code,
+                             reset.new_pin}](net::HttpClient& client) mutable {
+        PinResetResult result = to_kiosk(net::reset_pin(client, identity, reset, unix_now()));
+        wipe(reset.staff_code);
+        wipe(reset.staff_pin);
+        wipe(reset.personal_code);
+        wipe(reset.new_pin);
+        return result;
+      });
 }
 
 StaffServices Link::staff_services() {
@@ -315,6 +432,7 @@ AccountServices Link::services() {
   s.logout = [this](const PersonSession& session) { logout(session); };
   s.sync_status = [this]() -> std::optional<SyncStatus> { return to_kiosk(status()); };
   s.normalize_code = personal_code_rule();
+  s.rules = field_rules();
   return s;
 }
 

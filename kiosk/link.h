@@ -42,6 +42,10 @@ namespace ih::kiosk {
 // AccountServices::normalize_code; needs no Link.
 CodeRule personal_code_rule();
 
+// The platform's rules for a profile's fields (api/field_rules.h), for
+// AccountServices::rules; needs no Link.
+FieldRules field_rules();
+
 struct LinkConfig {
   std::string server_url;  // https://…; empty: no Link
   std::string ca_file;     // PEM to trust; empty: the system's store
@@ -112,6 +116,12 @@ class Link {
   std::mutex enrolled_mutex_;
   std::optional<net::TerminalIdentity> enrolled_;
   std::future<void> enrolling_;
+  // The dead letters as status() reports them: the engine's summary is only
+  // as new as its last round, so a login that marked some told (on the
+  // worker) sets told_, and status() reads the outbox's again.
+  std::atomic<bool> told_{false};
+  net::DeadLetterSummary engine_dead_;
+  net::DeadLetterSummary dead_;
 };
 
 }  // namespace ih::kiosk

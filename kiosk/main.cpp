@@ -3,12 +3,12 @@
 #include <sodium.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <string_view>
 #include <vector>
 
+#include "api/field_rules.h"
 #include "kiosk/app.h"
 #include "kiosk/config.h"
 #include "kiosk/link.h"
@@ -33,10 +33,10 @@ int main(int argc, char** argv) {
   if (o.hash_staff_pin) {
     std::string pin;
     std::getline(std::cin, pin);
-    const bool digits =
-        std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (pin.size() < 4 || pin.size() > 8 || !digits) {
-      std::fprintf(stderr, "ichhelfe-kiosk: a staff PIN is 4 to 8 digits\n");
+    // The same rule as a person's PIN, so staff type it on the same pad.
+    if (ih::api::check_pin(pin)) {
+      std::fprintf(stderr, "ichhelfe-kiosk: a staff PIN is %d to %d digits\n",
+                   ih::api::kMinPinDigits, ih::api::kMaxPinDigits);
       return 2;
     }
     char hash[crypto_pwhash_STRBYTES];

@@ -22,10 +22,11 @@ std::function<Clock::time_point()> still_clock(std::shared_ptr<Clock::time_point
   return [at] { return *at; };
 }
 
-// A kiosk without a network still checks the codes people type.
+// A kiosk without a network still checks the codes and fields people type.
 AccountServices offline() {
   AccountServices s;
   s.normalize_code = personal_code_rule();
+  s.rules = field_rules();
   return s;
 }
 
@@ -78,6 +79,7 @@ std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& setti
 std::unique_ptr<Screen> make_shell(const Settings& settings, AccountServices accounts,
                                    StaffServices staff) {
   if (!accounts.normalize_code) accounts.normalize_code = personal_code_rule();
+  if (!accounts.rules.name.check) accounts.rules = field_rules();
   return std::make_unique<Shell>(
       ShellOptions{settings, [] { return Clock::now(); }, std::move(accounts), std::move(staff)});
 }

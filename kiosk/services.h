@@ -29,6 +29,58 @@ namespace ih::kiosk {
 
 struct Settings;
 
+// [SECTION] What a person enters, and what became of it
+
+// What an entry of the terminal's outbox stands for (net::EntryKind).
+enum class EntryKind { Profile, Request, Withdrawal, Message, Other };
+
+// Entries of one kind that the platform refused for good (dead letters): kept
+// on the terminal, sealed, and told to the person at their next login. Never
+// their content.
+struct NotArrived {
+  EntryKind kind = EntryKind::Other;
+  int64_t count = 0;
+  bool operator==(const NotArrived&) const = default;
+};
+
+// [SECTION] The platform's rules for what a person types
+
+// Why the platform would refuse a value as typed (api/field_rules.h's
+// reasons, in the categories a page tells a person).
+enum class FieldIssue {
+  TooShort,      // fewer than the rule's minimum: also an empty required field
+  TooLong,       // more graphemes, bytes or characters than the rule takes
+  BadCharacter,  // a character the field never takes (a letter in a PIN, a control character)
+};
+
+// The lengths of a field, in api/field_rules.h's units: grapheme clusters
+// (what a person sees as one character; render/text_field.h counts them the
+// same way) and bytes of UTF-8. PINs and phone numbers take ASCII only, where
+// a character is one grapheme and one byte.
+struct FieldLimits {
+  int32_t min_graphemes = 0;
+  int32_t max_graphemes = 0;  // 0: no limit
+  int32_t max_bytes = 0;      // 0: no limit
+};
+
+// One field's rule: the lengths for the text field, and the platform's check,
+// which returns nullopt for a value it takes. An empty check takes anything.
+struct FieldRule {
+  FieldLimits limits;
+  std::function<std::optional<FieldIssue>(std::string_view utf8)> check = {};
+};
+
+// The rules of the fields of a profile, exactly as the platform checks them,
+// so a profile the kiosk queues is never refused for its form. link.h's
+// field_rules() fills them from api/field_rules.h; empty rules (the default)
+// limit and check nothing, for tests of pages that need none.
+struct FieldRules {
+  FieldRule name;             // a first name or nickname
+  FieldRule phone;            // optional: checked only when one is typed
+  FieldRule pin;              // a person's PIN, when it is chosen
+  int32_t max_languages = 0;  // languages a person can name as spoken; 0: no limit
+};
+
 // [SECTION] The person's account
 
 // A new profile as the form collected it.
@@ -52,8 +104,14 @@ struct PersonSession {
 // How a login at the server ended, in the categories the login page shows.
 struct LoginOutcome {
   enum class Result {
-    LoggedIn,     // `session` holds the person's session
-    Refused,      // the code or the PIN is wrong
+    LoggedIn,  // `session` holds the person's session
+    Refused,   // the code or the PIN is wrong
+    // The code or PIN was refused, but this person's new profile still waits on
+    // this terminal to be sent: the platform does not know them yet.
+    StillSending,
+    // The platform refused this person's new profile for good (a dead letter):
+    // the code will never work; staff can help make a new profile.
+    ProfileRefused,
     Locked,       // too many wrong tries: wait `wait_seconds`, or ask staff
     Offline,      // the server cannot be reached now
     NotEnrolled,  // this terminal has no credential yet: staff must enrol it
@@ -62,6 +120,9 @@ struct LoginOutcome {
   Result result = Result::Failed;
   std::optional<PersonSession> session;
   int64_t wait_seconds = 0;
+  // LoggedIn: what of this person's the platform refused for good since they
+  // were last told, by kind in the order it was refused; the link marks it told.
+  std::vector<NotArrived> not_arrived = {};
 };
 
 // [SECTION] The terminal's connection
@@ -72,6 +133,26 @@ enum class SyncState {
   Offline,  // the server cannot be reached or refuses for now; entries wait
 };
 
+// Dead letters of one kind refused for one reason.
+struct DeadLetterCount {
+  EntryKind kind = EntryKind::Other;
+  int status = 0;            // the HTTP status of the refusal (422, 409, …)
+  std::string problem_type;  // the platform's problem type ("validation-failed"); may be empty
+  int64_t count = 0;
+  bool operator==(const DeadLetterCount&) const = default;
+};
+
+// Every entry the platform refused for good that the terminal keeps (net/
+// outbox.h's dead letters, also from earlier runs): for the staff menu. Nothing
+// in it is personal.
+struct DeadLetters {
+  int64_t total = 0;
+  int64_t untold = 0;                   // not yet told to the person at a login
+  int64_t last_refused_at = 0;          // Unix seconds; 0: none
+  std::vector<DeadLetterCount> counts;  // by kind, status and type; largest first
+  bool operator==(const DeadLetters&) const = default;
+};
+
 // A snapshot of the sync engine, for the status bar and the staff menu.
 struct SyncStatus {
   SyncState state = SyncState::Offline;
@@ -79,6 +160,7 @@ struct SyncStatus {
   // When the server last answered for good, in Unix seconds; 0: never since
   // the kiosk started.
   int64_t last_contact = 0;
+  DeadLetters dead_letters = {};
 };
 
 // [SECTION] Staff's requests
@@ -133,6 +215,8 @@ struct AccountServices {
   // Checks a typed personal code locally; empty: every code is taken as
   // typed, and only the server checks it.
   CodeRule normalize_code = {};
+  // The platform's rules for a profile's fields (link.h's field_rules()).
+  FieldRules rules = {};
 };
 
 // What staff mode needs from the rest of the kiosk. An empty callback means

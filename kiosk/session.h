@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/services.h"
+
 namespace ih::kiosk {
 
 struct Session {
@@ -20,6 +22,8 @@ struct Session {
   std::string lane;   // of their entries in the outbox (net/terminal.h)
   std::vector<std::string> languages;
   std::string town;
+  // What the platform refused of theirs, told on the home page (services.h).
+  std::vector<NotArrived> not_arrived;
 };
 
 }  // namespace ih::kiosk

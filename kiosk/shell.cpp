@@ -61,7 +61,8 @@ std::optional<Page> page_named(std::string_view name) {
 
 Shell::Shell(ShellOptions options)
     : options_(std::move(options)),
-      login_(options_.accounts.normalize_code),
+      profile_(options_.accounts.rules),
+      login_(options_.accounts.normalize_code, options_.accounts.rules.pin),
       gate_(options_.settings.staff_pin_hash, options_.settings.staff_attempts,
             options_.settings.staff_lockout) {
   last_touch_ = attract_since_ = options_.now();
@@ -242,6 +243,7 @@ void Shell::poll_login(ScreenFrame& frame) {
     session_.token = outcome.session->token;
     session_.lane = outcome.session->lane;
     session_.display_name = outcome.session->display_name;
+    session_.not_arrived = std::move(outcome.not_arrived);
     wipe(*outcome.session);
     stack_.back() = Page::Home;
   }
@@ -384,7 +386,7 @@ std::optional<Action> Shell::draw_page(PageContext& c) {
     case Page::Code:
       return draw_code(c, session_.personal_code);
     case Page::Home:
-      return draw_home(c, session_.display_name);
+      return draw_home(c, session_.display_name, session_.not_arrived);
   }
   return std::nullopt;
 }

@@ -33,6 +33,7 @@ void wipe(Session& session) {
   wipe(session.lane);
   wipe(session.town);
   wipe(session.languages);
+  session.not_arrived.clear();
   session.active = false;
   session.accepted_notice = false;
   session.large_text = false;

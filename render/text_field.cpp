@@ -69,6 +69,13 @@ bool refused(UChar32 c) {
   return u_charType(c) == U_CONTROL_CHAR || c == 0x2028 || c == 0x2029;
 }
 
+// Bytes `text` takes as UTF-8 (a surrogate pair is one 4-byte code point).
+int64_t utf8_bytes(std::u16string_view text) {
+  int64_t bytes = 0;
+  for (const char16_t u : text) bytes += u < 0x80 ? 1 : u < 0x800 ? 2 : U16_IS_SURROGATE(u) ? 2 : 3;
+  return bytes;
+}
+
 // `input` without refused characters.
 std::u16string accepted(std::u16string_view input) {
   std::u16string out = make_buffer(input.size());
@@ -163,6 +170,12 @@ void TextField::relayout() {
   layout_ = engine_.layout_uncached(shown_, {});
 }
 
+bool TextField::fits(const ShapedParagraph& candidate) const {
+  const auto graphemes = static_cast<int32_t>(candidate.graphemes.size()) - 1;
+  return (options_.max_graphemes <= 0 || graphemes <= options_.max_graphemes) &&
+         (options_.max_bytes <= 0 || utf8_bytes(candidate.text) <= options_.max_bytes);
+}
+
 bool TextField::insert(std::string_view utf8) {
   std::u16string input = utf8_to_utf16(utf8);
   std::u16string taken = accepted(input);
@@ -172,8 +185,7 @@ bool TextField::insert(std::string_view utf8) {
 
   const std::u16string_view text = shaped_->text;
   auto candidate = shape(spliced(text, caret_, taken, caret_));
-  if (options_.max_graphemes <= 0 ||
-      static_cast<int32_t>(candidate->graphemes.size()) - 1 <= options_.max_graphemes) {
+  if (fits(*candidate)) {
     commit(std::move(candidate), caret_ + static_cast<TextIndex>(taken.size()));
     wipe_string(taken);
     return !dropped;
@@ -186,7 +198,7 @@ bool TextField::insert(std::string_view utf8) {
     const std::u16string_view part =
         std::u16string_view(taken).substr(0, static_cast<size_t>(*cut));
     candidate = shape(spliced(text, caret_, part, caret_));
-    if (static_cast<int32_t>(candidate->graphemes.size()) - 1 <= options_.max_graphemes) {
+    if (fits(*candidate)) {
       commit(std::move(candidate), caret_ + *cut);
       break;
     }

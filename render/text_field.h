@@ -53,6 +53,7 @@ struct TextFieldOptions {
   Direction direction = Direction::Auto;  // Auto or AutoRtl: the language's default
   float text_size = 40.0f;                // pixels per em
   int32_t max_graphemes = 0;              // longest text in grapheme clusters; 0: no limit
+  int32_t max_bytes = 0;                  // longest text in bytes of UTF-8; 0: no limit
   bool masked = false;                    // shows bullets, never the text
   std::string placeholder = {};           // shown while empty (not personal)
 };
@@ -76,9 +77,10 @@ class TextField {
 
   // Inserts `utf8` at the caret and moves the caret after it. Ill-formed UTF-8
   // becomes U+FFFD; control characters and line and paragraph separators are
-  // dropped (the field has one line). With a maximum length, as many whole
-  // grapheme clusters of `utf8` as fit are inserted. Returns false if anything
-  // was left out.
+  // dropped (the field has one line). With a maximum length (in graphemes or
+  // bytes, TextFieldOptions), as many whole grapheme clusters of `utf8` as fit
+  // are inserted; a combining mark that would grow a cluster past the byte
+  // limit is left out too. Returns false if anything was left out.
   bool insert(std::string_view utf8);
   // Deletes the grapheme cluster before (after) the caret; false if there is none.
   bool delete_backward();
@@ -131,6 +133,8 @@ class TextField {
   TextIndex to_shown(TextIndex index) const;
   TextIndex from_shown(TextIndex index) const;
   TextStyle style() const;
+  // Whether `candidate` keeps within the field's lengths (graphemes and bytes).
+  bool fits(const ShapedParagraph& candidate) const;
   // Shapes `text` as a candidate for the field's text; the caller keeps or wipes it.
   std::shared_ptr<ShapedParagraph> shape(std::u16string text);
   // Makes `shaped` the field's text and lays out what is shown.

@@ -10,13 +10,14 @@ namespace {
 
 using i18n::msg;
 
-constexpr int32_t kMaxCode = 12;  // "XXXX-XXXX", with room for spaces typed
-constexpr int32_t kMinPin = 4;
-constexpr int32_t kMaxPin = 8;
+// "XXXX-XXXX", with room for spaces typed; within the platform's 20
+// characters of a typed code (api/field_rules.h).
+constexpr int32_t kMaxCode = 12;
 
 }  // namespace
 
-LoginForm::LoginForm(CodeRule rule) : rule_(std::move(rule)) {}
+LoginForm::LoginForm(CodeRule rule, FieldRule pin)
+    : rule_(std::move(rule)), pin_limits_(pin.limits) {}
 LoginForm::~LoginForm() = default;
 
 void LoginForm::ensure_fields(PageContext& c) {
@@ -30,7 +31,8 @@ void LoginForm::ensure_fields(PageContext& c) {
                                        .placeholder = "XXXX-XXXX"};
   code_ = std::make_unique<render::TextField>(c.frame.ui.engine, latin);
   render::TextFieldOptions pin = latin;
-  pin.max_graphemes = kMaxPin;
+  pin.max_graphemes = pin_limits_.max_graphemes;
+  pin.max_bytes = pin_limits_.max_bytes;
   pin.masked = true;
   pin.placeholder = {};
   pin_ = std::make_unique<render::TextField>(c.frame.ui.engine, pin);
@@ -39,8 +41,7 @@ void LoginForm::ensure_fields(PageContext& c) {
 std::string LoginForm::code() const {
   if (!code_) return {};
   std::string typed = code_->text();
-  std::string canonical =
-      rule_ ? rule_(typed).value_or(std::string()) : std::string(typed);
+  std::string canonical = rule_ ? rule_(typed).value_or(std::string()) : std::string(typed);
   kiosk::wipe(typed);
   return canonical;
 }
@@ -61,6 +62,15 @@ void LoginForm::answer(const LoginOutcome& outcome) {
       // Which of the two was wrong the server does not say; the code is
       // still there to check, the PIN is asked again.
       problem_ = Problem::Refused;
+      step_ = Step::Code;
+      return;
+    case R::StillSending:
+      // The code is right (it is this terminal's, waiting): only wait.
+      problem_ = Problem::StillSending;
+      step_ = Step::Pin;
+      return;
+    case R::ProfileRefused:
+      problem_ = Problem::ProfileRefused;
       step_ = Step::Code;
       return;
     case R::Locked:
@@ -123,6 +133,20 @@ std::optional<Action> LoginForm::draw(PageContext& c, FormKeys& keys) {
       // TRANSLATORS: Login: the platform did not accept the code and PIN.
       problem = s.text(msg("The code or the PIN is wrong. Please try again."));
       break;
+    case Problem::StillSending:
+      problem =
+          // TRANSLATORS: Login: the person's new profile has not reached the
+          // platform yet (it waits on the terminal to be sent), so it cannot
+          // check the PIN yet.
+          s.text(msg("Your profile is still being sent. Please try again in a moment."));
+      break;
+    case Problem::ProfileRefused:
+      problem =
+          // TRANSLATORS: Login: the platform refused the profile this code was
+          // made for, so the code cannot be used.
+          s.text(msg("Your profile did not arrive on the platform, so this code does not "
+                     "work. Please ask staff for help."));
+      break;
     case Problem::Locked:
       problem = s.format(
           // TRANSLATORS: Login: too many wrong PINs; {minutes} is how long to wait.
@@ -172,7 +196,7 @@ std::optional<Action> LoginForm::draw(PageContext& c, FormKeys& keys) {
     step_ = Step::Pin;
     return std::nullopt;
   }
-  if (pin_->grapheme_count() < kMinPin) {
+  if (pin_->grapheme_count() < pin_limits_.min_graphemes) {
     problem_ = Problem::ShortPin;
     return std::nullopt;
   }

@@ -5,9 +5,10 @@
 // catches a wrong or swapped character), so a typo is pointed out before a PIN
 // is spent on it. The form returns Action::SubmitLogin with both typed; the
 // shell sends them and tells the form how it went with answer(): wrong code
-// or PIN (the PIN is cleared and asked again), locked after too many tries
-// (for how long, and that staff can reset the PIN), offline, or not possible
-// on this terminal.
+// or PIN (the PIN is cleared and asked again), the person's new profile still
+// on its way to the platform (try again in a moment) or refused by it (ask
+// staff), locked after too many tries (for how long, and that staff can reset
+// the PIN), offline, or not possible on this terminal.
 //
 // The code and PIN are personal: wipe() overwrites them; the shell calls it
 // once the answer is in and when the session ends. Not thread-safe: the UI
@@ -18,18 +19,29 @@
 #include <optional>
 #include <string>
 
-#include "kiosk/services.h"
 #include "kiosk/screens/form_input.h"
+#include "kiosk/services.h"
 
 namespace ih::kiosk {
 
 class LoginForm {
  public:
   enum class Step { Code, Pin, Checking };
-  enum class Problem { None, BadCode, ShortPin, Refused, Locked, Offline, Unavailable };
+  enum class Problem {
+    None,
+    BadCode,
+    ShortPin,
+    Refused,
+    StillSending,    // refused, but the person's profile still waits here to be sent
+    ProfileRefused,  // the platform refused the person's profile for good
+    Locked,
+    Offline,
+    Unavailable
+  };
 
-  // `rule` checks a typed code before it is sent (empty: taken as typed).
-  explicit LoginForm(CodeRule rule = {});
+  // `rule` checks a typed code before it is sent (empty: taken as typed);
+  // `pin` gives the PIN field's lengths (the platform's, FieldRules::pin).
+  explicit LoginForm(CodeRule rule = {}, FieldRule pin = {});
   ~LoginForm();
   // A new form in place of a used one (the shell's end of a session); wipe() first.
   LoginForm& operator=(LoginForm&&) = default;
@@ -55,6 +67,7 @@ class LoginForm {
   Problem problem_ = Problem::None;
   int64_t wait_minutes_ = 0;
   CodeRule rule_;
+  FieldLimits pin_limits_;
   std::unique_ptr<render::TextField> code_;
   std::unique_ptr<render::TextField> pin_;
 };

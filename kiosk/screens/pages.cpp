@@ -135,13 +135,49 @@ std::optional<Action> draw_code(PageContext& c, std::string_view code) {
   return action;
 }
 
-std::optional<Action> draw_home(PageContext& c, std::string_view name) {
+namespace {
+
+// What the person is told about entries of one kind that did not arrive.
+std::string not_arrived_text(const i18n::Localizer& s, const NotArrived& n) {
+  switch (n.kind) {
+    case EntryKind::Request:
+      // TRANSLATORS: Home screen, after login: requests for help the person
+      // made on this terminal that the platform refused; {count} how many.
+      return s.format(msg("{count, plural, one {A request for help you made here did not arrive.} "
+                          "other {# requests for help you made here did not arrive.}} Please make "
+                          "it again, or ask staff for help."),
+                      {{"count", n.count}});
+    case EntryKind::Message:
+      // TRANSLATORS: Home screen, after login: messages the person wrote on
+      // this terminal that the platform refused; {count} how many.
+      return s.format(msg("{count, plural, one {A message you wrote here did not arrive.} other {# "
+                          "messages you wrote here did not arrive.}} Please write it again, or "
+                          "ask staff for help."),
+                      {{"count", n.count}});
+    case EntryKind::Withdrawal:
+    case EntryKind::Profile:
+    case EntryKind::Other:
+      break;
+  }
+  return std::string(
+      // TRANSLATORS: Home screen, after login: something the person entered
+      // on this terminal was refused by the platform (a profile, a withdrawn
+      // request, or an entry of another kind than requests and messages).
+      s.text(msg("Something you entered here did not arrive. Please ask staff for help.")));
+}
+
+}  // namespace
+
+std::optional<Action> draw_home(PageContext& c, std::string_view name,
+                                std::span<const NotArrived> not_arrived) {
   const i18n::Localizer& s = c.frame.strings;
   std::optional<Action> action;
   // TRANSLATORS: Heading of a person's home screen; {name} is the name or
   // nickname they chose.
   const std::string hello = s.format(msg("Hello, {name}!"), {{"name", name}});
-  const float y = page_heading(c, hello, c.area.min.y + c.m.margin);
+  float y = page_heading(c, hello, c.area.min.y + c.m.margin);
+  for (const NotArrived& n : not_arrived)
+    y = page_note(c, not_arrived_text(s, n), y + c.m.gap / 2, true);
   const i18n::Span box = content(c);
   const float top = y + c.m.margin;
   const float bottom = c.area.max.y - c.m.margin;

@@ -6,9 +6,11 @@
 #pragma once
 
 #include <chrono>
+#include <span>
 #include <string_view>
 
 #include "kiosk/screens/page.h"
+#include "kiosk/services.h"
 
 namespace ih::kiosk {
 
@@ -24,7 +26,11 @@ std::optional<Action> draw_code(PageContext& c, std::string_view code);
 
 // The person's home: their requests, their messages, a new request.
 // `name` is the name they chose (personal: laid out, never logged).
-std::optional<Action> draw_home(PageContext& c, std::string_view name);
+// `not_arrived`: what they entered that the platform refused for good since
+// they were last told (LoginOutcome::not_arrived), said plainly under the
+// greeting, one warning per kind, never what it said.
+std::optional<Action> draw_home(PageContext& c, std::string_view name,
+                                std::span<const NotArrived> not_arrived = {});
 
 // The idle warning: how many seconds are left, and that a touch continues.
 // The whole screen is one touch target.

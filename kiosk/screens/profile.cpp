@@ -12,13 +12,20 @@ namespace {
 
 using i18n::msg;
 
-// The hub's limits (api/openapi.yaml: NewAccount).
-constexpr int32_t kMaxName = 40;
-constexpr size_t kMaxLanguages = 8;
-constexpr int32_t kMaxPhone = 20;
-constexpr int32_t kMinPin = 4;
-constexpr int32_t kMaxPin = 8;
-constexpr int32_t kMinPhone = 4;
+// The platform's check of `field`, or none when the rule has no check.
+std::optional<FieldIssue> check(const FieldRule& rule, const render::TextField& field) {
+  if (!rule.check) return std::nullopt;
+  std::string text = field.text();
+  const std::optional<FieldIssue> issue = rule.check(text);
+  kiosk::wipe(text);
+  return issue;
+}
+
+render::TextFieldOptions limited(render::TextFieldOptions options, const FieldLimits& limits) {
+  options.max_graphemes = limits.max_graphemes;
+  options.max_bytes = limits.max_bytes;
+  return options;
+}
 
 // A tag the hub takes as a language spoken: two or three small letters.
 bool speakable(const i18n::Language& l) {
@@ -28,7 +35,7 @@ bool speakable(const i18n::Language& l) {
 
 }  // namespace
 
-ProfileForm::ProfileForm() = default;
+ProfileForm::ProfileForm(FieldRules rules) : rules_(std::move(rules)) {}
 ProfileForm::~ProfileForm() = default;
 
 void ProfileForm::ensure_fields(PageContext& c) {
@@ -37,18 +44,14 @@ void ProfileForm::ensure_fields(PageContext& c) {
   const float size = std::round(c.m.button * 0.4f);
   const std::string& language = c.frame.strings.language();
   name_ = std::make_unique<render::TextField>(
-      engine, render::TextFieldOptions{.language = language,
-                                       .direction = typing_direction(language),
-                                       .text_size = size,
-                                       .max_graphemes = kMaxName});
+      engine,
+      limited({.language = language, .direction = typing_direction(language), .text_size = size},
+              rules_.name.limits));
   // Digits read left to right in every language.
-  const render::TextFieldOptions digits{.language = "en",
-                                        .direction = render::Direction::Ltr,
-                                        .text_size = size,
-                                        .max_graphemes = kMaxPhone};
-  phone_ = std::make_unique<render::TextField>(engine, digits);
-  render::TextFieldOptions pin = digits;
-  pin.max_graphemes = kMaxPin;
+  const render::TextFieldOptions digits{
+      .language = "en", .direction = render::Direction::Ltr, .text_size = size};
+  phone_ = std::make_unique<render::TextField>(engine, limited(digits, rules_.phone.limits));
+  render::TextFieldOptions pin = limited(digits, rules_.pin.limits);
   pin.masked = true;
   pin_ = std::make_unique<render::TextField>(engine, pin);
   pin_again_ = std::make_unique<render::TextField>(engine, pin);
@@ -113,8 +116,10 @@ std::optional<Action> ProfileForm::next(const Settings& settings) {
   scroll_ = 0;
   switch (step_) {
     case Step::Name:
-      if (name_->empty()) {
-        problem_ = Problem::NoName;
+      if (const auto issue = name_->empty() ? FieldIssue::TooShort : check(rules_.name, *name_)) {
+        problem_ = *issue == FieldIssue::TooShort  ? Problem::NoName
+                   : *issue == FieldIssue::TooLong ? Problem::NameTooLong
+                                                   : Problem::NameBadCharacter;
         return std::nullopt;
       }
       step_ = Step::Languages;
@@ -134,15 +139,18 @@ std::optional<Action> ProfileForm::next(const Settings& settings) {
       step_ = Step::Phone;
       return std::nullopt;
     case Step::Phone:
-      if (!phone_->empty() && phone_->grapheme_count() < kMinPhone) {
-        problem_ = Problem::ShortPhone;
+      // The field holds no more characters than the rule takes: what is
+      // left to refuse is too few, or a letter a physical keyboard typed.
+      if (const auto issue = phone_->empty() ? std::nullopt : check(rules_.phone, *phone_)) {
+        problem_ =
+            *issue == FieldIssue::TooShort ? Problem::ShortPhone : Problem::PhoneBadCharacter;
         return std::nullopt;
       }
       step_ = Step::Pin;
       return std::nullopt;
     case Step::Pin:
-      if (pin_->grapheme_count() < kMinPin) {
-        problem_ = Problem::ShortPin;
+      if (const auto issue = check(rules_.pin, *pin_)) {
+        problem_ = *issue == FieldIssue::TooShort ? Problem::ShortPin : Problem::PinNotDigits;
         return std::nullopt;
       }
       step_ = Step::PinAgain;
@@ -204,7 +212,8 @@ void ProfileForm::draw_languages(PageContext& c, const Rect& view) {
     problem_ = Problem::None;
     if (on)
       languages_.erase(at);
-    else if (languages_.size() < kMaxLanguages)
+    else if (rules_.max_languages <= 0 ||
+             languages_.size() < static_cast<size_t>(rules_.max_languages))
       languages_.push_back(l.tag);
     else
       problem_ = Problem::TooManyLanguages;
@@ -279,6 +288,18 @@ std::optional<Action> ProfileForm::draw(PageContext& c, FormKeys& keys, const Se
       // TRANSLATORS: Profile: Next was touched with no name typed.
       problem = s.text(msg("Please write a name."));
       break;
+    case Problem::NameTooLong:
+      problem = s.format(
+          // TRANSLATORS: Profile: the name typed is longer than the platform
+          // takes; {count} is the most letters (as a person counts them) it takes.
+          msg("A name can have at most {count} letters. Please make it shorter."),
+          {{"count", rules_.name.limits.max_graphemes}});
+      break;
+    case Problem::NameBadCharacter:
+      // TRANSLATORS: Profile: the name holds a character the platform does not
+      // take (such as a control character from a physical keyboard).
+      problem = s.text(msg("This name has a character that cannot be used. Please change it."));
+      break;
     case Problem::NoLanguage:
       // TRANSLATORS: Profile: Next was touched with no language chosen.
       problem = s.text(msg("Please touch at least one language."));
@@ -294,6 +315,17 @@ std::optional<Action> ProfileForm::draw(PageContext& c, FormKeys& keys, const Se
     case Problem::ShortPhone:
       // TRANSLATORS: Profile: the phone number typed is too short.
       problem = s.text(msg("This phone number is too short."));
+      break;
+    case Problem::PhoneBadCharacter:
+      problem =
+          // TRANSLATORS: Profile: the phone number holds something other than
+          // digits and spaces (typed on a physical keyboard).
+          s.text(msg("A phone number can only have digits and spaces, and a + at the start."));
+      break;
+    case Problem::PinNotDigits:
+      // TRANSLATORS: Profile: the PIN holds something other than digits
+      // (typed on a physical keyboard).
+      problem = s.text(msg("A PIN can only have digits."));
       break;
     case Problem::ShortPin:
       // TRANSLATORS: Profile: the PIN typed has fewer than 4 digits.

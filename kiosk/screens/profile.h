@@ -1,14 +1,18 @@
 // Making a profile: one question per step, so each fits above the keyboard and
 // a person who reads slowly has one thing to do at a time.
 //
-//   name       a first name or nickname (1–40 characters), the session language's keyboard
-//   languages  the languages they speak, as tiles each in its own script (1–8)
+//   name       a first name or nickname, the session language's keyboard
+//   languages  the languages they speak, as tiles each in its own script
 //   place      the town or shelter, from the terminal's list (Settings::places)
 //   phone      optional, on the number pad
-//   pin        4 to 8 digits, masked, then once more; two different PINs start over
+//   pin        digits, masked, then once more; two different PINs start over
 //
-// Back goes one step back (from the first step, off the page); Next goes on
-// only when the answer is usable, and says why when it is not. After the
+// Every limit and check is the platform's (FieldRules, from api/field_rules.h
+// through the link): a field takes no grapheme or byte past its rule, so a
+// 41st letter of a name does nothing, and Next goes on only when the platform
+// would take the answer, and says why when it would not (a letter typed into
+// the phone number on a physical keyboard). Back goes one step back (from the
+// first step, off the page). After the
 // second PIN the form returns Action::SubmitProfile and the shell takes
 // profile(), queues it and wipes the form.
 //
@@ -22,8 +26,8 @@
 #include <vector>
 
 #include "kiosk/screens/form_input.h"
-#include "kiosk/settings.h"
 #include "kiosk/services.h"
+#include "kiosk/settings.h"
 
 namespace ih::kiosk {
 
@@ -34,16 +38,21 @@ class ProfileForm {
   enum class Problem {
     None,
     NoName,
+    NameTooLong,
+    NameBadCharacter,
     NoLanguage,
     TooManyLanguages,
     NoPlace,
     ShortPhone,
+    PhoneBadCharacter,
     ShortPin,
+    PinNotDigits,
     PinsDiffer,
     CannotSave
   };
 
-  ProfileForm();
+  // `rules`: the platform's (link.h's field_rules()); empty rules limit nothing.
+  explicit ProfileForm(FieldRules rules = {});
   ~ProfileForm();
   // A new form in place of a used one (the shell's end of a session); wipe() first.
   ProfileForm& operator=(ProfileForm&&) = default;
@@ -77,6 +86,7 @@ class ProfileForm {
   std::optional<Action> next(const Settings& settings);
   void back_one();
 
+  FieldRules rules_;
   Step step_ = Step::Name;
   Problem problem_ = Problem::None;
   std::unique_ptr<render::TextField> name_;

@@ -39,6 +39,7 @@ struct FakeNetwork {
     };
     s.logout = [this](const PersonSession& p) { logged_out.push_back(p.token); };
     s.normalize_code = personal_code_rule();
+    s.rules = field_rules();
     return s;
   }
 };

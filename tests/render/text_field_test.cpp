@@ -125,6 +125,24 @@ TEST_F(TextFieldTest, TakesAsManyWholeClustersAsTheMaximumAllows) {
   EXPECT_EQ(f.grapheme_count(), 4);
 }
 
+TEST_F(TextFieldTest, ACombiningMarkThatWouldPassTheByteLimitIsLeftOut) {
+  // Four clusters of 2 bytes each, then marks of 2 bytes on the last: one
+  // grapheme can grow only until the field's bytes are used up.
+  TextField f = field("de", {.max_graphemes = 4, .max_bytes = 12});
+  EXPECT_TRUE(f.insert("éèêë"));
+  EXPECT_EQ(f.text().size(), 8u);
+  EXPECT_TRUE(f.insert("\u0301"));
+  EXPECT_TRUE(f.insert("\u0301"));
+  EXPECT_EQ(f.text().size(), 12u);
+  EXPECT_FALSE(f.insert("\u0301"));
+  EXPECT_EQ(f.text().size(), 12u);
+  EXPECT_EQ(f.grapheme_count(), 4);
+  // An insertion of several clusters keeps the whole ones that fit.
+  f.set_text("");
+  EXPECT_FALSE(f.insert("ab\u0301\u0301\u0301\u0301\u0301cd"));
+  EXPECT_EQ(f.text(), "ab\u0301\u0301\u0301\u0301\u0301");
+}
+
 // [SECTION] Direction
 
 TEST_F(TextFieldTest, DirectionComesFromTheFirstStrongCharacterElseTheLanguage) {
