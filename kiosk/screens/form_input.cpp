@@ -24,8 +24,12 @@ keyboard::Keyboard& FormKeys::keys(KeysKind kind, const i18n::Localizer& strings
     letters_ = std::make_unique<keyboard::Keyboard>(*library_);
     latin_ = std::make_unique<keyboard::Keyboard>(*library_);
     latin_->follow("en");
+    code_ = std::make_unique<keyboard::Keyboard>(*library_);
+    code_->show(std::make_shared<const keyboard::KeyboardLayout>(keyboard::code_layout()));
     digits_ = std::make_unique<keyboard::Keyboard>(*library_);
     digits_->show(std::make_shared<const keyboard::KeyboardLayout>(keyboard::pin_pad_layout()));
+    phone_ = std::make_unique<keyboard::Keyboard>(*library_);
+    phone_->show(std::make_shared<const keyboard::KeyboardLayout>(keyboard::phone_pad_layout()));
   }
   switch (kind) {
     case KeysKind::Letters:
@@ -33,6 +37,10 @@ keyboard::Keyboard& FormKeys::keys(KeysKind kind, const i18n::Localizer& strings
       return *letters_;
     case KeysKind::Latin:
       return *latin_;
+    case KeysKind::Code:
+      return *code_;
+    case KeysKind::Phone:
+      return *phone_;
     case KeysKind::Digits:
       break;
   }
@@ -44,7 +52,8 @@ float FormKeys::top(KeysKind kind, const i18n::Localizer& strings, ImVec2 screen
 }
 
 void FormKeys::reset() {
-  for (keyboard::Keyboard* k : {letters_.get(), latin_.get(), digits_.get()})
+  for (keyboard::Keyboard* k :
+       {letters_.get(), latin_.get(), code_.get(), digits_.get(), phone_.get()})
     if (k) k->reset();
 }
 

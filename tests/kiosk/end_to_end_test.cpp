@@ -171,7 +171,7 @@ TEST(EndToEndTest, AnArabicProfileMadeAtTheKioskLogsInAgainAndIsOnTheHub) {
   h.touch("accept");
   h.touch("have-code");
   ASSERT_EQ(h.shell.page(), Page::Login);
-  h.type(KeysKind::Latin, code);
+  h.type(KeysKind::Code, code);
   h.touch("next");
   ASSERT_EQ(h.shell.login_form().step(), LoginForm::Step::Pin);
   h.type(KeysKind::Digits, "0000");
