@@ -464,4 +464,27 @@ KeyboardLayout pin_pad_layout() {
   return l;
 }
 
+KeyboardLayout phone_pad_layout() {
+  KeyboardLayout l = pin_pad_layout();
+  l.id = "phone";
+  l.name = "+0–9";
+  l.letters.rows.back() = {type("+"), type("0"), act(KeyAction::Backspace)};
+  return l;
+}
+
+KeyboardLayout code_layout() {
+  KeyboardLayout l;
+  l.id = "code";
+  l.name = "0–9 A–Z";
+  l.language = "en";
+  l.letters.rows.push_back(type_row({"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}));
+  l.letters.rows.push_back(type_row({"Q", "W", "E", "R", "T", "Y", "P", "-"}));
+  l.letters.rows.push_back(type_row({"A", "S", "D", "F", "G", "H", "J", "K"}));
+  l.letters.rows.push_back(type_row({"Z", "X", "C", "V", "B", "N", "M"}));
+  l.letters.rows.back().push_back(act(KeyAction::Backspace, 1.5f));
+  l.letters.rows.push_back(
+      {act(KeyAction::Left, 1), act(KeyAction::Right, 1), act(KeyAction::Done, 2)});
+  return l;
+}
+
 }  // namespace ih::kiosk::keyboard

@@ -120,4 +120,14 @@ KeyLayer builtin_symbols(std::string_view letters_label);
 // A large number pad for PINs: 1–9, 0, backspace and done.
 KeyboardLayout pin_pad_layout();
 
+// The number pad for phone numbers: the PIN pad's digits, "+" for the country
+// code, and backspace (the form's Next goes on); as high as the PIN pad, so
+// the form's buttons stay where they were from one step to the next.
+KeyboardLayout phone_pad_layout();
+
+// Personal and enrolment codes on one layer: the digits and the capitals of
+// Crockford's alphabet (api/personal_code.h: no I, L, O or U), the hyphen,
+// backspace, the arrows and done, so a code is typed without switching.
+KeyboardLayout code_layout();
+
 }  // namespace ih::kiosk::keyboard

@@ -29,6 +29,10 @@ keyboard::Keyboard& FormKeys::keys(KeysKind kind, const i18n::Localizer& strings
       return *letters_;
     case KeysKind::Latin:
       return *latin_;
+    case KeysKind::Code:
+      return *code_;
+    case KeysKind::Phone:
+      return *phone_;
     case KeysKind::Digits:
       break;
   }
@@ -43,8 +47,12 @@ void FormKeys::make_keyboards() {
   letters_ = std::make_unique<keyboard::Keyboard>(*library_);
   latin_ = std::make_unique<keyboard::Keyboard>(*library_);
   latin_->follow("en");
+  code_ = std::make_unique<keyboard::Keyboard>(*library_);
+  code_->show(std::make_shared<const keyboard::KeyboardLayout>(keyboard::code_layout()));
   digits_ = std::make_unique<keyboard::Keyboard>(*library_);
   digits_->show(std::make_shared<const keyboard::KeyboardLayout>(keyboard::pin_pad_layout()));
+  phone_ = std::make_unique<keyboard::Keyboard>(*library_);
+  phone_->show(std::make_shared<const keyboard::KeyboardLayout>(keyboard::phone_pad_layout()));
 }
 
 void FormKeys::reset() {

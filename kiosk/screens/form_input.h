@@ -20,7 +20,10 @@
 
 namespace ih::kiosk {
 
-enum class KeysKind { Letters, Latin, Digits };
+// Letters: the session language's keyboard. Latin: Latin letters. Code:
+// personal codes, on one layer (keyboard::code_layout). Digits: the PIN pad.
+// Phone: the PIN pad with "+".
+enum class KeysKind { Letters, Latin, Code, Digits, Phone };
 
 // The direction of a text field for `language`: from the first strong letter
 // typed, else the language's own (right to left for Arabic script).
@@ -43,7 +46,9 @@ class FormKeys {
   std::unique_ptr<keyboard::LayoutLibrary> library_;
   std::unique_ptr<keyboard::Keyboard> letters_;
   std::unique_ptr<keyboard::Keyboard> latin_;
+  std::unique_ptr<keyboard::Keyboard> code_;
   std::unique_ptr<keyboard::Keyboard> digits_;
+  std::unique_ptr<keyboard::Keyboard> phone_;
 };
 
 struct Typed {

@@ -172,7 +172,7 @@ std::optional<Action> LoginForm::draw(PageContext& c, FormKeys& keys) {
 
   const bool on_code = step_ == Step::Code;
   render::TextField& field = on_code ? *code_ : *pin_;
-  const RowTouch touch = typing_row(c, keys, on_code ? KeysKind::Latin : KeysKind::Digits, field,
+  const RowTouch touch = typing_row(c, keys, on_code ? KeysKind::Code : KeysKind::Digits, field,
                                     s.text(msg("Next")), y + c.m.gap);
   if (touch.changed && problem_ != Problem::Locked) problem_ = Problem::None;
   if (touch.back) {

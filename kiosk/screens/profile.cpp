@@ -354,7 +354,7 @@ std::optional<Action> ProfileForm::draw(PageContext& c, FormKeys& keys, const Se
       action = draw_typing(c, keys, *name_, KeysKind::Letters, y + c.m.gap);
       break;
     case Step::Phone:
-      action = draw_typing(c, keys, *phone_, KeysKind::Digits, y + c.m.gap);
+      action = draw_typing(c, keys, *phone_, KeysKind::Phone, y + c.m.gap);
       break;
     case Step::Pin:
       action = draw_typing(c, keys, *pin_, KeysKind::Digits, y + c.m.gap);

@@ -51,44 +51,6 @@ namespace staff {
 
 namespace {
 
-// Keys of the code keyboard: one of a kind, as the layout files write them.
-keyboard::Key type_key(const char* text) {
-  keyboard::Key k;
-  k.text = text;
-  return k;
-}
-keyboard::Key action_key(keyboard::KeyAction action, float width) {
-  keyboard::Key k;
-  k.action = action;
-  k.width = width;
-  return k;
-}
-
-// Enrolment and personal codes are Crockford digits (api/personal_code.h: no
-// I, L, O or U) and hyphens: all of them on one layer, so staff need not
-// switch between letters and digits.
-keyboard::KeyboardLayout code_layout() {
-  keyboard::KeyboardLayout l;
-  l.id = "code";
-  l.name = "0–9 A–Z";
-  l.language = "en";
-  using keyboard::KeyAction;
-  const char* rows[][10] = {{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"},
-                            {"Q", "W", "E", "R", "T", "Y", "P", "-", nullptr, nullptr},
-                            {"A", "S", "D", "F", "G", "H", "J", "K", nullptr, nullptr},
-                            {"Z", "X", "C", "V", "B", "N", "M", nullptr, nullptr, nullptr}};
-  for (const auto& row : rows) {
-    keyboard::KeyRow keys;
-    for (const char* text : row)
-      if (text) keys.push_back(type_key(text));
-    l.letters.rows.push_back(std::move(keys));
-  }
-  l.letters.rows.back().push_back(action_key(KeyAction::Backspace, 1.5f));
-  l.letters.rows.push_back({action_key(KeyAction::Left, 1), action_key(KeyAction::Right, 1),
-                            action_key(KeyAction::Done, 2)});
-  return l;
-}
-
 keyboard::Keyboard& keys_for(StaffForms& forms, Keys k) {
   return k == Keys::Pin ? *forms.pin_pad : k == Keys::Code ? *forms.code_keys : *forms.text_keys;
 }
@@ -110,7 +72,7 @@ void make_forms(StaffForms& s, PageContext& c) {
       [](const std::string& line) { SDL_Log("%s", line.c_str()); });
   s.text_keys = std::make_unique<keyboard::Keyboard>(*s.library);
   s.code_keys = std::make_unique<keyboard::Keyboard>(*s.library);
-  s.code_keys->show(std::make_shared<const keyboard::KeyboardLayout>(code_layout()));
+  s.code_keys->show(std::make_shared<const keyboard::KeyboardLayout>(keyboard::code_layout()));
   s.pin_pad = std::make_unique<keyboard::Keyboard>(*s.library);
   s.pin_pad->show(std::make_shared<const keyboard::KeyboardLayout>(keyboard::pin_pad_layout()));
 

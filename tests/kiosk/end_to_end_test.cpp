@@ -175,7 +175,7 @@ TEST(EndToEndTest, AnArabicProfileMadeAtTheKioskLogsInAgainAndIsOnTheHub) {
   h.touch("accept");
   h.touch("have-code");
   ASSERT_EQ(h.shell.page(), Page::Login);
-  h.type(KeysKind::Latin, code);
+  h.type(KeysKind::Code, code);
   h.touch("next");
   ASSERT_EQ(h.shell.login_form().step(), LoginForm::Step::Pin);
   h.type(KeysKind::Digits, "0000");
@@ -264,7 +264,7 @@ void log_in(Harness& h, const std::string& code, const std::string& pin) {
   h.touch("tile-de");
   h.touch("accept");
   h.touch("have-code");
-  h.type(KeysKind::Latin, code);
+  h.type(KeysKind::Code, code);
   h.touch("next");
   h.type(KeysKind::Digits, pin);
   h.touch("next");

@@ -135,7 +135,7 @@ TEST(FieldRulesTest, LettersInThePhoneNumberOrThePinAreRefusedAtNextWithTheReaso
   EXPECT_EQ(form.problem(), Problem::PhoneBadCharacter);
   for (int i = 0; i < 3; ++i) h.ui.add_input({{}, SDLK_BACKSPACE});
   h.frame();
-  h.type(KeysKind::Digits, "123");
+  h.type(KeysKind::Phone, "123");
   h.touch("next");
   ASSERT_EQ(form.step(), Step::Pin);
 

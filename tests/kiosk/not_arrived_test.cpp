@@ -37,7 +37,7 @@ void log_in(Harness& h) {
   h.touch("tile-de");
   h.touch("accept");
   h.touch("have-code");
-  h.type(KeysKind::Latin, "K7Q0-18SM");
+  h.type(KeysKind::Code, "K7Q0-18SM");
   h.touch("next");
   h.type(KeysKind::Digits, "2468");
   h.touch("next");

@@ -85,10 +85,10 @@ TEST(ProfileTest, EveryStepInGermanThenTheCode) {
   h.touch("next");
   ASSERT_EQ(form.step(), Step::Phone);
 
-  h.type(KeysKind::Digits, "12");
+  h.type(KeysKind::Phone, "12");
   h.touch("next");
   EXPECT_EQ(form.problem(), Problem::ShortPhone);
-  h.type(KeysKind::Digits, "3456");
+  h.type(KeysKind::Phone, "3456");
   h.touch("next");
   ASSERT_EQ(form.step(), Step::Pin);
 
@@ -217,7 +217,7 @@ TEST(ProfileTest, InArabicTheFormMirrors) {
 void to_pin(Harness& h, const std::string& code) {
   h.touch("have-code");
   ASSERT_EQ(h.shell.page(), Page::Login);
-  h.type(KeysKind::Latin, code);
+  h.type(KeysKind::Code, code);
   h.touch("next");
 }
 

@@ -48,7 +48,8 @@ struct Harness {
   }
   // Types `text` on the keyboard of `kind`, key by key, switching between
   // letters and symbols where a character is on the other layer. Letters are
-  // typed as the keys show them (lower case on Latin keyboards).
+  // typed as the keys show them (lower case on Latin keyboards, capitals on
+  // the code keyboard).
   void type(KeysKind kind, const std::string& text) {
     keyboard::Keyboard& keys = shell.keys().keys(kind, ui.strings());
     size_t i = 0;
@@ -56,7 +57,10 @@ struct Harness {
       size_t n = 1;
       while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
       std::string one = text.substr(i, n);
-      if (n == 1) one[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(one[0])));
+      if (n == 1) {
+        const auto c = static_cast<unsigned char>(one[0]);
+        one[0] = static_cast<char>(kind == KeysKind::Code ? std::toupper(c) : std::tolower(c));
+      }
       const keyboard::Target* key = keys.find(one);
       if (!key) {
         const keyboard::Target* other = keys.find(keyboard::KeyAction::Symbols);
