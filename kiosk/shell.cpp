@@ -266,10 +266,10 @@ void Shell::end_session(ScreenFrame& frame) {
   close_staff_mode();
   profile_.wipe();
   login_.wipe();
-  profile_ = ProfileForm();
-  login_ = LoginForm(options_.accounts.normalize_code);
+  profile_ = ProfileForm(options_.accounts.rules);
+  login_ = LoginForm(options_.accounts.normalize_code, options_.accounts.rules.pin);
   keys_.reset();
-  languages_ = LanguagesScreen();
+  picker_ = LanguagePicker();
   // Laid-out paragraphs keep their text; drop them all (the next frames lay
   // out the attract screen's few strings again).
   frame.ui.engine.clear_caches();
