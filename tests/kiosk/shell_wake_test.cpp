@@ -42,7 +42,7 @@ class WatchedShell : public Screen {
       std::lock_guard lock(mutex_);
       actions.swap(actions_);
     }
-    for (const Action a : actions) shell_.apply(a);
+    for (const Action& a : actions) shell_.apply(a);
     shell_.draw(frame);
     page = shell_.page();
     checking =
