@@ -90,7 +90,8 @@ std::optional<Reply> require_any_session(CallContext& ctx,
   return require_session(ctx, roles);
 }
 
-Reply write(CallContext& ctx, const std::function<Reply(sql::Database&)>& change) {
+Reply write(CallContext& ctx, const std::function<Reply(sql::Database&)>& change,
+            const KeepOnRefusal& keep) {
   Hub& hub = ctx.hub;
   auto db = hub.store->lease();
   sql::Transaction tx(*db);
@@ -117,8 +118,14 @@ Reply write(CallContext& ctx, const std::function<Reply(sql::Database&)>& change
       return reply;
     }
   }
+  if (!db->exec("SAVEPOINT change")) return retry_later(503, "unavailable", "The store is busy", 1);
   Reply reply = change(*db);
+  const bool refused = reply.status >= 400;
+  if (refused && !db->exec("ROLLBACK TO change")) {
+    return retry_later(503, "unavailable", "The store is busy", 1);
+  }
   if (reply.status == 429 || reply.status >= 500) return reply;
+  if (refused && keep) keep(*db, reply);
   auto st = db->prepare(
       "INSERT INTO idempotency (scope, key, fingerprint, status, body, created_at) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");

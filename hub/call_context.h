@@ -55,11 +55,19 @@ std::optional<Reply> require_session(CallContext& ctx,
 std::optional<Reply> require_any_session(CallContext& ctx,
                                          std::initializer_list<std::string_view> roles);
 
+// What a refused call keeps although its change is rolled back (a failed
+// login attempt, which must count). Runs in the same transaction, after the
+// rollback, with the refusal `change` answered.
+using KeepOnRefusal = std::function<void(sql::Database&, const Reply&)>;
+
 // Applies `change` in one immediate transaction together with the idempotency
 // record of the call's key: a repeat of the same call gets the stored reply, a
-// different call with the same key gets 409. Replies of 429 and 5xx are not
-// stored, and their changes are rolled back.
-Reply write(CallContext& ctx, const std::function<Reply(sql::Database&)>& change);
+// different call with the same key gets 409. A refusal (any status from 400)
+// rolls back everything `change` wrote, so a handler may refuse at any point;
+// then only what `keep` writes is committed with the record. Replies of 429
+// and 5xx are not stored, and nothing of them is committed.
+Reply write(CallContext& ctx, const std::function<Reply(sql::Database&)>& change,
+            const KeepOnRefusal& keep = {});
 
 // The page size from ?limit= (1..100, default 20), or nullopt if malformed.
 std::optional<int> page_limit(const CallContext& ctx);

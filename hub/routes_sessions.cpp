@@ -84,17 +84,21 @@ Reply login(CallContext& ctx) {
   if (pin_ok && at_terminal && !ctx.terminal) {
     return problem(403, "forbidden", "This account logs in at a terminal");
   }
-  return write(ctx, [&](sql::Database& db) {
+  // A failed attempt counts although its refusal rolls back the call.
+  const auto count_failure = [&](sql::Database& db, const Reply& refusal) {
+    if (refusal.status != 401) return;
+    auto fail = db.prepare(
+        "INSERT INTO login_failures (account_code, terminal_id, at) VALUES (?1, ?2, ?3)");
+    fail.bind_all(code, ctx.terminal ? std::optional(ctx.terminal->id) : std::nullopt, now);
+    fail.run();
+  };
+  const auto open_session = [&](sql::Database& db) {
     // Again under the write lock: guesses sent in parallel all passed the
     // check above while their PINs were being hashed.
     if (const int64_t wait = lock_wait(db); wait > 0) {
       return retry_later(429, "rate-limited", "Too many failed attempts; wait", wait);
     }
     if (!pin_ok) {
-      auto fail = db.prepare(
-          "INSERT INTO login_failures (account_code, terminal_id, at) VALUES (?1, ?2, ?3)");
-      fail.bind_all(code, ctx.terminal ? std::optional(ctx.terminal->id) : std::nullopt, now);
-      fail.run();
       return problem(401, "invalid-credentials", "The personal code or the PIN is wrong");
     }
     const int64_t expires = now + (at_terminal ? config.person_session_s : config.helper_session_s);
@@ -114,7 +118,8 @@ Reply login(CallContext& ctx) {
                             {"role", role},
                             {"display_name", row.text(0)},
                             {"expires_at", api::format_time(expires)}});
-  });
+  };
+  return write(ctx, open_session, count_failure);
 }
 
 Reply logout(CallContext& ctx) {
