@@ -66,6 +66,8 @@ Reply login(CallContext& ctx) {
   int64_t account_id = 0;
   {
     auto db = ctx.hub.store->lease();
+    // Only a shortcut that saves hashing for a locked account: the check that
+    // holds is the one inside the write transaction below.
     if (const int64_t wait = lock_wait(*db); wait > 0) {
       return retry_later(429, "rate-limited", "Too many failed attempts; wait", wait);
     }
@@ -77,13 +79,14 @@ Reply login(CallContext& ctx) {
       stored_hash = st.text(2);
     }
   }
-  const bool pin_ok = verify_pin(stored_hash.value_or(decoy_hash(config.pin_cost)), *pin) &&
-                      stored_hash.has_value();
   // Persons and staff log in at a terminal; their session is bound to it.
+  // Without one, their code answers like an unknown code, after the same
+  // work: no answer may depend on the PIN unless every other check passed.
   const bool at_terminal = role == "person" || role == "staff";
-  if (pin_ok && at_terminal && !ctx.terminal) {
-    return problem(403, "forbidden", "This account logs in at a terminal");
-  }
+  const bool may_log_in_here = stored_hash && (!at_terminal || ctx.terminal);
+  const bool pin_ok =
+      verify_pin(may_log_in_here ? *stored_hash : decoy_hash(config.pin_cost), *pin) &&
+      may_log_in_here;
   // A failed attempt counts although its refusal rolls back the call.
   const auto count_failure = [&](sql::Database& db, const Reply& refusal) {
     if (refusal.status != 401) return;

@@ -1,0 +1,120 @@
+// Logging in (hub/routes_sessions.cpp) as an attacker tries it: what the
+// answer gives away, how many guesses the limits allow when they come all at
+// once, and whether the limits can be turned against the people they protect.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <thread>
+#include <vector>
+
+#include "api/personal_code.h"
+#include "api/secret.h"
+#include "tests/hub/hub_fixture.h"
+
+namespace ih::test {
+namespace {
+
+using nlohmann::json;
+
+class Login : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    terminal = hub.enrol(dir.path);
+    person_code = *api::make_personal_code(terminal.identity.code_prefix, 7);
+    const json body = {{"personal_code", person_code},
+                       {"display_name", "Amira"},
+                       {"languages", {"ar"}},
+                       {"town", "Dresden"},
+                       {"pin", "1234"},
+                       {"session_token", api::mint_secret()}};
+    ASSERT_EQ(hub.send("POST", "/v1/accounts", terminal_caller(), body.dump(), key()).status, 201);
+  }
+
+  net::Caller terminal_caller() const { return {terminal.identity.credential(), {}}; }
+
+  net::HttpResponse login(const net::Caller& caller, const std::string& code,
+                          const std::string& pin) {
+    const json body = {
+        {"personal_code", code}, {"pin", pin}, {"session_token", api::mint_secret()}};
+    return hub.send("POST", "/v1/sessions", caller, body.dump(), key());
+  }
+
+  // A login handed to the hub in-process, as its server would: a hundred at
+  // once without a hundred TLS handshakes.
+  hub::Reply login_in_process(const std::string& credential, const std::string& code,
+                              const std::string& pin) {
+    hub::Call call;
+    call.method = "POST";
+    call.path = "/v1/sessions";
+    call.terminal_credential = credential;
+    call.idempotency_key = key();
+    call.body =
+        json{{"personal_code", code}, {"pin", pin}, {"session_token", api::mint_secret()}}.dump();
+    return hub::handle(hub.hub(), call);
+  }
+
+  // Statuses of `pins.size()` logins sent at once, counted by status.
+  std::map<int, int> at_once(const std::string& credential, const std::string& code,
+                             const std::vector<std::string>& pins) {
+    std::vector<int> statuses(pins.size());
+    std::vector<std::thread> threads;
+    for (size_t i = 0; i < pins.size(); ++i) {
+      threads.emplace_back(
+          [&, i] { statuses[i] = login_in_process(credential, code, pins[i]).status; });
+    }
+    for (auto& t : threads) t.join();
+    std::map<int, int> counts;
+    for (const int s : statuses) ++counts[s];
+    return counts;
+  }
+
+  static std::string problem_type(const net::HttpResponse& r) {
+    const auto p = net::parse_problem(r.body);
+    return p ? p->type : "(no problem body: " + r.body + ")";
+  }
+
+  TempDir dir;
+  TestHub hub;
+  TestHub::EnrolledTerminal terminal;
+  std::string person_code;  // PIN 1234
+};
+
+TEST_F(Login, WithoutATerminalTheRightPinAnswersLikeAWrongOne) {
+  const auto wrong = login({}, person_code, "9999");
+  const auto right = login({}, person_code, "1234");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(right.status, wrong.status) << right.body;
+  EXPECT_EQ(problem_type(right), problem_type(wrong));
+  EXPECT_EQ(hub.json(right)["title"], hub.json(wrong)["title"]);
+  if (hub.remote()) return;
+  const auto staff = hub::add_staff(hub.hub(), "Frau Weber");
+  ASSERT_TRUE(staff);
+  const auto staff_right = login({}, staff->personal_code, staff->secret);
+  EXPECT_EQ(staff_right.status, 401) << staff_right.body;
+  EXPECT_EQ(problem_type(staff_right), problem_type(wrong));
+}
+
+TEST_F(Login, AHundredGuessesAtOnceAtATerminalGetNoMoreThanFiveAnswers) {
+  if (hub.remote()) GTEST_SKIP() << "calls the reference hub in-process";
+  std::vector<std::string> pins;
+  for (int i = 0; i < 100; ++i) pins.push_back(std::to_string(2000 + i));
+  const auto counts = at_once(terminal.identity.credential(), person_code, pins);
+  EXPECT_LE(counts.count(401) ? counts.at(401) : 0, 5);
+  EXPECT_EQ((counts.count(401) ? counts.at(401) : 0) + (counts.count(429) ? counts.at(429) : 0),
+            100);
+  // Locked now: the right PIN is refused like any other.
+  EXPECT_EQ(login(terminal_caller(), person_code, "1234").status, 429);
+}
+
+TEST_F(Login, AHundredGuessesAtOnceWithoutATerminalNeverTellTheRightPin) {
+  if (hub.remote()) GTEST_SKIP() << "calls the reference hub in-process";
+  std::vector<std::string> pins = {"1234"};  // the right one first, ahead of any lock
+  for (int i = 1; i < 100; ++i) pins.push_back(std::to_string(2000 + i));
+  const auto counts = at_once({}, person_code, pins);
+  for (const auto& [status, count] : counts) {
+    EXPECT_TRUE(status == 401 || status == 429) << count << " answered " << status;
+  }
+}
+
+}  // namespace
+}  // namespace ih::test
