@@ -50,16 +50,17 @@ Reply login(CallContext& ctx) {
   const Config& config = ctx.hub.config;
   const int64_t now = ctx.now();
   const std::string code = api::normalize_personal_code(*typed_code).value_or(*typed_code);
-  // Seconds this account or terminal must wait, 0 if it may try.
-  const auto lock_wait = [&](sql::Database& db) {
-    int64_t wait = locked_for(db, "account_code", code, config.account_failure_limit, now,
-                              config.failure_window_s);
-    if (ctx.terminal) {
-      wait =
-          std::max(wait, locked_for(db, "terminal_id", ctx.terminal->id,
-                                    config.terminal_failure_limit, now, config.failure_window_s));
-    }
-    return wait;
+  // Seconds this account or terminal must wait, 0 if it may try. Only
+  // attempts at a terminal count and are limited: without one, anybody could
+  // lock anybody out. A person's or staff member's code cannot log in without
+  // a terminal anyway, and a helper's secret is 60 random bits, which no
+  // stream of guesses finds, however fast.
+  const auto lock_wait = [&](sql::Database& db) -> int64_t {
+    if (!ctx.terminal) return 0;
+    return std::max(locked_for(db, "account_code", code, config.account_failure_limit, now,
+                               config.failure_window_s),
+                    locked_for(db, "terminal_id", ctx.terminal->id, config.terminal_failure_limit,
+                               now, config.failure_window_s));
   };
   std::optional<std::string> stored_hash;
   std::string role;
@@ -89,10 +90,10 @@ Reply login(CallContext& ctx) {
       may_log_in_here;
   // A failed attempt counts although its refusal rolls back the call.
   const auto count_failure = [&](sql::Database& db, const Reply& refusal) {
-    if (refusal.status != 401) return;
+    if (refusal.status != 401 || !ctx.terminal) return;
     auto fail = db.prepare(
         "INSERT INTO login_failures (account_code, terminal_id, at) VALUES (?1, ?2, ?3)");
-    fail.bind_all(code, ctx.terminal ? std::optional(ctx.terminal->id) : std::nullopt, now);
+    fail.bind_all(code, ctx.terminal->id, now);
     fail.run();
   };
   const auto open_session = [&](sql::Database& db) {
