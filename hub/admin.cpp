@@ -32,7 +32,7 @@ std::optional<Credentials> add_platform_account(Hub& hub, std::string_view role,
                                                 const std::vector<std::string>& languages,
                                                 std::string_view town, std::string secret,
                                                 const HelperProfile* helper) {
-  const auto pin_hash = hash_pin(secret, hub.config.pin_cost);
+  const auto pin_hash = hub.pins->hash(secret, hub.config.pin_cost);
   if (!pin_hash) return std::nullopt;
   auto db = hub.store->lease();
   sql::Transaction tx(*db);

@@ -4,6 +4,7 @@
 
 #include "api/secret.h"
 #include "hub/crypto.h"
+#include "hub/housekeeping.h"
 #include "hub/problem.h"
 
 namespace ih::hub {
@@ -93,6 +94,7 @@ std::optional<Reply> require_any_session(CallContext& ctx,
 Reply write(CallContext& ctx, const std::function<Reply(sql::Database&)>& change,
             const KeepOnRefusal& keep) {
   Hub& hub = ctx.hub;
+  keep_house(hub);
   auto db = hub.store->lease();
   sql::Transaction tx(*db);
   if (!tx.began()) return retry_later(503, "unavailable", "The store is busy", 1);

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <string_view>
@@ -113,6 +114,14 @@ HubPtr open_hub(Config config, std::string* error) {
   hub->config = std::move(config);
   hub->store = Store::open(hub->config.db_path, 8, error);
   if (!hub->store || !load_or_make_keys(*hub, error)) return nullptr;
+  hub->pins = std::make_unique<PinGate>(std::max(1, hub->config.pin_hash_slots),
+                                        std::chrono::milliseconds(hub->config.pin_hash_wait_ms));
+  const auto decoy = hash_pin(api::mint_secret(), hub->config.pin_cost);
+  if (!decoy) {
+    *error = "cannot hash a PIN: out of memory";
+    return nullptr;
+  }
+  hub->decoy_pin_hash = *decoy;
   // Idempotency records are promised for 30 days; older ones only take space.
   auto db = hub->store->lease();
   auto prune = db->prepare("DELETE FROM idempotency WHERE created_at < ?1");

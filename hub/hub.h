@@ -51,6 +51,10 @@ struct Config {
   int terminal_failure_limit = 20;
   int64_t failure_window_s = 15 * 60;
   int heartbeat_interval_s = 300;
+  // PIN hashes computed at once (hub/pin_gate.h), and how long a call waits
+  // for one before it is answered 503.
+  int pin_hash_slots = 2;
+  int pin_hash_wait_ms = 2000;
   // Told to terminals at enrolment, so they can pin the TLS key from then on.
   std::string tls_public_key_pin;
   // Unix seconds; tests move time forward to expire tokens and limits.

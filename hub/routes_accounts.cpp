@@ -9,6 +9,7 @@
 #include "hub/fields.h"
 #include "hub/problem.h"
 #include "hub/routes.h"
+#include "hub/state.h"
 
 namespace ih::hub {
 
@@ -34,8 +35,8 @@ Reply create_account(CallContext& ctx) {
   if (!f.ok()) return validation_problem(f.errors);
 
   // Hash before taking the write lock: Argon2id takes tens of milliseconds.
-  const auto pin_hash = hash_pin(*pin, ctx.hub.config.pin_cost);
-  if (!pin_hash) return retry_later(503, "unavailable", "The server is out of memory", 5);
+  const auto pin_hash = ctx.hub.pins->hash(*pin, ctx.hub.config.pin_cost);
+  if (!pin_hash) return retry_later(503, "unavailable", "Too many PINs to hash; try again", 1);
   const int64_t session_start = ctx.judged_at();
   const int64_t expires = session_start + ctx.hub.config.person_session_s;
   return write(ctx, [&](sql::Database& db) {
@@ -86,8 +87,8 @@ Reply reset_pin(CallContext& ctx) {
   if (!f.ok()) return validation_problem(f.errors);
   const auto code = api::normalize_personal_code(ctx.params[0]);
   if (!code) return problem(404, "not-found", "No such account");
-  const auto pin_hash = hash_pin(*pin, ctx.hub.config.pin_cost);
-  if (!pin_hash) return retry_later(503, "unavailable", "The server is out of memory", 5);
+  const auto pin_hash = ctx.hub.pins->hash(*pin, ctx.hub.config.pin_cost);
+  if (!pin_hash) return retry_later(503, "unavailable", "Too many PINs to hash; try again", 1);
   return write(ctx, [&](sql::Database& db) {
     auto update =
         db.prepare("UPDATE accounts SET pin_hash = ?1 WHERE code = ?2 AND role = 'person'");

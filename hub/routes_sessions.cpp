@@ -7,6 +7,7 @@
 #include "hub/fields.h"
 #include "hub/problem.h"
 #include "hub/routes.h"
+#include "hub/state.h"
 
 namespace ih::hub {
 
@@ -21,14 +22,6 @@ int64_t locked_for(sql::Database& db, const char* column, std::string_view value
   st.bind_all(value, now - window);
   if (st.step() != sql::Statement::Step::Row || st.int64(0) < limit) return 0;
   return st.int64(1) + window - now;
-}
-
-// A PIN hash to verify against when the code is unknown, so that an unknown
-// code takes as long to refuse as a wrong PIN.
-const std::string& decoy_hash(PinCost cost) {
-  static const std::string interactive = *hash_pin("decoy", PinCost::Interactive);
-  static const std::string minimal = *hash_pin("decoy", PinCost::Minimal);
-  return cost == PinCost::Minimal ? minimal : interactive;
 }
 
 }  // namespace
@@ -85,9 +78,10 @@ Reply login(CallContext& ctx) {
   // work: no answer may depend on the PIN unless every other check passed.
   const bool at_terminal = role == "person" || role == "staff";
   const bool may_log_in_here = stored_hash && (!at_terminal || ctx.terminal);
-  const bool pin_ok =
-      verify_pin(may_log_in_here ? *stored_hash : decoy_hash(config.pin_cost), *pin) &&
-      may_log_in_here;
+  const auto verified =
+      ctx.hub.pins->verify(may_log_in_here ? *stored_hash : ctx.hub.decoy_pin_hash, *pin);
+  if (!verified) return retry_later(503, "unavailable", "Too many logins at once; try again", 1);
+  const bool pin_ok = *verified && may_log_in_here;
   // A failed attempt counts although its refusal rolls back the call.
   const auto count_failure = [&](sql::Database& db, const Reply& refusal) {
     if (refusal.status != 401 || !ctx.terminal) return;

@@ -106,6 +106,10 @@ CREATE TABLE idempotency (
   PRIMARY KEY (scope, key));
 CREATE INDEX idempotency_by_age ON idempotency(created_at);
 )sql",
+    // 2: login failures are pruned by age.
+    R"sql(
+CREATE INDEX login_failures_by_age ON login_failures(at);
+)sql",
 };
 
 }  // namespace

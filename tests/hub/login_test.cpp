@@ -3,6 +3,7 @@
 // once, and whether the limits can be turned against the people they protect.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
 #include <set>
 #include <thread>
@@ -147,6 +148,70 @@ TEST_F(Login, StaffAndHelperCodesAreNotConsecutive) {
   int guessed = 0;
   for (uint32_t n = 0; n < 40; ++n) guessed += made.count(*api::make_personal_code("000", n));
   EXPECT_LE(guessed, 2);
+}
+
+TEST_F(Login, FailuresForUnknownCodesAreForgottenAfterTheWindow) {
+  if (hub.remote()) GTEST_SKIP() << "reads the reference hub's database";
+  const std::string unknown = *api::make_personal_code(terminal.identity.code_prefix, 900);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(login(terminal_caller(), unknown, "0000").status, 401);
+  const auto kept = [&] {
+    return hub::query_int(hub.hub(), "SELECT count(*) FROM login_failures WHERE account_code = ?1",
+                          unknown);
+  };
+  EXPECT_EQ(kept(), 3);
+  hub.advance_clock(15 * 60 + 1);
+  EXPECT_EQ(login(terminal_caller(), person_code, "1234").status, 201);
+  EXPECT_EQ(kept(), 0);
+}
+
+// Peak resident memory of this process since the last reset_peak_memory(), in
+// bytes (Linux: VmHWM, reset through clear_refs).
+int64_t peak_memory() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stoll(line.substr(6)) * 1024;
+  }
+  return -1;
+}
+bool reset_peak_memory() {
+  std::ofstream clear("/proc/self/clear_refs");
+  clear << "5";
+  clear.flush();
+  return static_cast<bool>(clear);
+}
+
+TEST(LoginCost, ThirtyTwoUnknownCodesAtOnceHashOnlyAFewPinsAtATime) {
+  TempDir dir;
+  hub::Config config;  // PINs hashed at the real cost, 64 MiB each
+  config.db_path = (dir.path / "hub.db").string();
+  std::string error;
+  auto h = hub::open_hub(std::move(config), &error);
+  ASSERT_TRUE(h) << error;
+  if (!reset_peak_memory()) GTEST_SKIP() << "cannot reset the peak memory here";
+  const int64_t before = peak_memory();
+  std::vector<std::thread> threads;
+  std::vector<int> statuses(32);
+  for (int i = 0; i < 32; ++i) {
+    threads.emplace_back([&, i] {
+      hub::Call call;
+      call.method = "POST";
+      call.path = "/v1/sessions";
+      call.idempotency_key = key();
+      call.body = json{{"personal_code", *api::make_personal_code("000", 5000 + i)},
+                       {"pin", "1234"},
+                       {"session_token", api::mint_secret()}}
+                      .dump();
+      statuses[i] = hub::handle(*h, call).status;
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const int status : statuses) EXPECT_TRUE(status == 401 || status == 503) << status;
+  // Unbounded, the 32 hashes held up to 2 GiB at once. Bounded, only the
+  // slots' 64 MiB each, with room for two more (the threads, the sanitizer).
+  const int64_t bound = (hub::Config{}.pin_hash_slots + 2) * (64ll << 20);
+  const int64_t grown = peak_memory() - before;
+  EXPECT_LT(grown, bound) << "the peak grew by " << (grown >> 20) << " MiB";
 }
 
 }  // namespace
