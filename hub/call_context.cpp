@@ -14,6 +14,24 @@ Reply unauthenticated(std::string_view detail) {
   return problem(401, "unauthenticated", "Authentication is missing or not valid", detail);
 }
 
+// The terminal is online at `now`: the envelopes of its sessions that have
+// expired by now must arrive within `drain_s`. Most calls find nothing to do
+// and do not write.
+void start_draining(sql::Database& db, const std::string& terminal_id, int64_t now,
+                    int64_t drain_s) {
+  auto due = db.prepare(
+      "SELECT 1 FROM sessions WHERE terminal_id = ?1 AND drain_by IS NULL AND expires_at <= ?2 "
+      "LIMIT 1");
+  due.bind_all(terminal_id, now);
+  if (due.step() != sql::Statement::Step::Row) return;
+  due = sql::Statement();
+  auto mark = db.prepare(
+      "UPDATE sessions SET drain_by = ?3 WHERE terminal_id = ?1 AND drain_by IS NULL AND "
+      "expires_at <= ?2");
+  mark.bind_all(terminal_id, now, now + drain_s);
+  mark.run();
+}
+
 // Where a key is unique: per terminal, else per helper, else for calls
 // nobody has authenticated yet (enrolment, helper login).
 std::string idempotency_scope(const CallContext& ctx) {
@@ -46,6 +64,8 @@ std::optional<Reply> require_terminal(CallContext& ctx) {
     return unauthenticated("the terminal credential is not valid");
   }
   ctx.terminal = Terminal{id, st.text(0)};
+  st = sql::Statement();
+  start_draining(*db, id, ctx.now(), ctx.hub.config.envelope_drain_s);
   return std::nullopt;
 }
 
@@ -56,7 +76,8 @@ std::optional<Reply> require_session(CallContext& ctx,
   auto db = ctx.hub.store->lease();
   auto st = db->prepare(
       "SELECT a.id, a.code, a.role, a.display_name, s.terminal_id, s.created_at, s.expires_at, "
-      "s.ended_at FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ?1");
+      "s.ended_at, s.drain_by FROM sessions s JOIN accounts a ON a.id = s.account_id "
+      "WHERE s.token_hash = ?1");
   st.bind_all(token_hash);
   if (st.step() != sql::Statement::Step::Row) return unauthenticated("unknown session");
   Principal p{st.int64(0), st.text(1), st.text(2), st.text(3), token_hash};
@@ -64,13 +85,16 @@ std::optional<Reply> require_session(CallContext& ctx,
   const int64_t created_at = st.int64(5);
   const int64_t expires_at = st.int64(6);
   const bool ended = !st.is_null(7);
-  const int64_t ended_at = ended ? st.int64(7) : 0;
+  const bool drained = !st.is_null(8) && st.int64(8) < ctx.now();
   const int64_t at = ctx.judged_at();
   // An envelope may have been sealed by a terminal whose clock runs a little
   // ahead of ours; five minutes of slack, no more.
   const int64_t skew = ctx.call.sealed_at ? 300 : 0;
-  if (ended && ended_at <= at) return unauthenticated("the session has ended");
-  if (at >= expires_at + skew || at + skew < created_at) {
+  // The terminal chooses sealed_at, so an ended session ends its envelopes
+  // too, whenever they say they were sealed; and an expired one does once
+  // its terminal has had the time to deliver them.
+  if (ended) return unauthenticated("the session has ended");
+  if (at >= expires_at + skew || at + skew < created_at || drained) {
     return problem(401, "session-expired", "The session has expired");
   }
   bool allowed = false;

@@ -43,10 +43,15 @@ struct CallContext {
 };
 
 // Authenticates the Terminal-Credential header; an error reply if it fails.
+// The terminal is online: sessions of it that have expired start their
+// envelope_drain_s (hub.h), after which their envelopes are refused.
 std::optional<Reply> require_terminal(CallContext& ctx);
 
 // Authenticates the bearer session for one of `roles`. Persons and staff must
 // call from the terminal their session was opened at (require_terminal first).
+// A call from an envelope is judged at its sealed_at, but a session that was
+// ended (logout, PIN reset) takes none, and an expired one none after its
+// terminal's drain time.
 std::optional<Reply> require_session(CallContext& ctx,
                                      std::initializer_list<std::string_view> roles);
 

@@ -50,6 +50,10 @@ struct Config {
   int account_failure_limit = 5;
   int terminal_failure_limit = 20;
   int64_t failure_window_s = 15 * 60;
+  // How long a terminal that is online has to deliver the envelopes of a
+  // session that has expired meanwhile (call_context.h). Its outbox drains
+  // within minutes (backoff peaks at 5); later envelopes are refused.
+  int64_t envelope_drain_s = 3600;
   int heartbeat_interval_s = 300;
   // PIN hashes computed at once (hub/pin_gate.h), and how long a call waits
   // for one before it is answered 503.

@@ -95,12 +95,19 @@ Reply reset_pin(CallContext& ctx) {
     update.bind_all(*pin_hash, *code);
     if (!update.run()) return problem(500, "internal", "The server failed to answer");
     if (db.changes() == 0) return problem(404, "not-found", "No such account");
+    // Every session ends, the expired ones too: their envelopes may still be
+    // on the way, and they must not arrive. Only live ones are counted.
+    auto live = db.prepare(
+        "SELECT count(*) FROM sessions WHERE ended_at IS NULL AND expires_at > ?1 AND "
+        "account_id = (SELECT id FROM accounts WHERE code = ?2)");
+    live.bind_all(ctx.now(), *code);
+    const int64_t ended = live.step() == sql::Statement::Step::Row ? live.int64(0) : 0;
+    live = sql::Statement();
     auto end = db.prepare(
-        "UPDATE sessions SET ended_at = ?1 WHERE ended_at IS NULL AND expires_at > ?1 AND "
+        "UPDATE sessions SET ended_at = ?1 WHERE ended_at IS NULL AND "
         "account_id = (SELECT id FROM accounts WHERE code = ?2)");
     end.bind_all(ctx.now(), *code);
     end.run();
-    const int ended = db.changes();
     auto unlock = db.prepare("DELETE FROM login_failures WHERE account_code = ?1");
     unlock.bind_all(*code);
     unlock.run();

@@ -110,6 +110,12 @@ CREATE INDEX idempotency_by_age ON idempotency(created_at);
     R"sql(
 CREATE INDEX login_failures_by_age ON login_failures(at);
 )sql",
+    // 3: when a terminal that was online after a session expired must have
+    // delivered the session's envelopes (hub time); NULL until then.
+    R"sql(
+ALTER TABLE sessions ADD COLUMN drain_by INTEGER;
+CREATE INDEX sessions_to_drain ON sessions(terminal_id, expires_at) WHERE drain_by IS NULL;
+)sql",
 };
 
 }  // namespace
