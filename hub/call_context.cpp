@@ -123,22 +123,32 @@ Reply write(CallContext& ctx, const std::function<Reply(sql::Database&)>& change
   sql::Transaction tx(*db);
   if (!tx.began()) return retry_later(503, "unavailable", "The store is busy", 1);
   const std::string scope = idempotency_scope(ctx);
-  const auto fingerprint =
-      keyed_hash(hub.fingerprint_key, ctx.call.method + '\n' + ctx.call.path + '\n' +
-                                          ctx.call.bearer + '\n' + ctx.call.body);
+  const std::string request =
+      ctx.call.method + '\n' + ctx.call.path + '\n' + ctx.call.bearer + '\n' + ctx.call.body;
+  const auto fingerprint = keyed_hash(hub.fingerprint_key, request);
+  // The copy of the reply is sealed with a key only the same call gives: it
+  // holds names and texts, and the database does not hold the call (each has
+  // a secret in it: a device secret, a session token, a PIN).
+  const auto reply_key =
+      keyed_hash(hub.fingerprint_key, "reply\n" + ctx.call.terminal_credential + '\n' + request);
   {
     auto st = db->prepare(
-        "SELECT fingerprint, status, body FROM idempotency WHERE scope = ?1 AND key = ?2");
+        "SELECT fingerprint, status, body, sealed_body FROM idempotency "
+        "WHERE scope = ?1 AND key = ?2");
     st.bind_all(scope, ctx.call.idempotency_key);
     if (st.step() == sql::Statement::Step::Row) {
       if (!same_bytes(st.blob(0), fingerprint)) {
         return problem(409, "idempotency-key-reused",
                        "This idempotency key was used for a different call");
       }
+      // Rows from before sealing keep their body in the clear.
+      const auto body =
+          st.is_null(3) ? std::optional(st.text(2)) : open_with(reply_key, st.blob(3));
+      if (!body) return problem(500, "internal", "The server failed to answer");
       ++hub.replayed;
       Reply reply;
       reply.status = static_cast<int>(st.int64(1));
-      reply.body = st.text(2);
+      reply.body = *body;
       if (reply.status >= 400) reply.content_type = "application/problem+json";
       reply.headers.emplace_back("Idempotent-Replayed", "true");
       return reply;
@@ -153,10 +163,10 @@ Reply write(CallContext& ctx, const std::function<Reply(sql::Database&)>& change
   if (reply.status == 429 || reply.status >= 500) return reply;
   if (refused && keep) keep(*db, reply);
   auto st = db->prepare(
-      "INSERT INTO idempotency (scope, key, fingerprint, status, body, created_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  st.bind_all(scope, ctx.call.idempotency_key, fingerprint, int64_t{reply.status}, reply.body,
-              hub.now());
+      "INSERT INTO idempotency (scope, key, fingerprint, status, body, sealed_body, created_at) "
+      "VALUES (?1, ?2, ?3, ?4, '', ?5, ?6)");
+  st.bind_all(scope, ctx.call.idempotency_key, fingerprint, int64_t{reply.status},
+              seal_with(reply_key, reply.body), hub.now());
   if (!st.run() || !tx.commit()) return retry_later(503, "unavailable", "The store is busy", 1);
   if (reply.status < 300) ++hub.applied;
   return reply;

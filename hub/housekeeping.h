@@ -1,6 +1,7 @@
 // What the hub forgets on its own, so that nothing it keeps for a while grows
 // without bound: login failures once they have left the window (they count
-// for nothing after it, and most are for codes that do not exist).
+// for nothing after it, and most are for codes that do not exist), and the
+// replies kept for idempotency after the 30 days the API promises.
 #pragma once
 
 #include "hub/state.h"

@@ -9,6 +9,9 @@
 
 #include "api/secret.h"
 #include "hub/crypto.h"
+#include "hub/housekeeping.h"
+#include "hub/hub_keys.h"
+#include "hub/private_files.h"
 #include "hub/problem.h"
 #include "hub/routes.h"
 #include "hub/state.h"
@@ -73,31 +76,6 @@ int64_t system_clock_seconds() {
       .count();
 }
 
-bool load_or_make_keys(Hub& hub, std::string* error) {
-  auto db = hub.store->lease();
-  auto st =
-      db->prepare("SELECT box_public, box_secret, fingerprint_key FROM hub_keys WHERE id = 1");
-  if (st.step() == sql::Statement::Step::Row) {
-    hub.box_public = st.blob(0);
-    hub.box_secret = st.blob(1);
-    hub.fingerprint_key = st.blob(2);
-    return true;
-  }
-  hub.box_public.resize(crypto_box_PUBLICKEYBYTES);
-  hub.box_secret.resize(crypto_box_SECRETKEYBYTES);
-  hub.fingerprint_key.resize(crypto_generichash_KEYBYTES);
-  crypto_box_keypair(hub.box_public.data(), hub.box_secret.data());
-  randombytes_buf(hub.fingerprint_key.data(), hub.fingerprint_key.size());
-  auto insert = db->prepare(
-      "INSERT INTO hub_keys (id, box_public, box_secret, fingerprint_key) VALUES (1, ?1, ?2, ?3)");
-  insert.bind_all(hub.box_public, hub.box_secret, hub.fingerprint_key);
-  if (!insert.run()) {
-    *error = "cannot store the hub's keys: " + db->error();
-    return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 void HubDeleter::operator()(Hub* hub) const {
@@ -112,7 +90,15 @@ HubPtr open_hub(Config config, std::string* error) {
   HubPtr hub(new Hub);
   if (!config.clock) config.clock = system_clock_seconds;
   hub->config = std::move(config);
-  hub->store = Store::open(hub->config.db_path, 8, error);
+  if (hub->config.key_path.empty()) hub->config.key_path = hub->config.db_path + ".key";
+  // Private before SQLite opens it: its WAL and shared memory take its mode.
+  const std::string& db_path = hub->config.db_path;
+  if (!make_private_file(db_path, error) || !make_private_if_present(db_path + "-wal", error) ||
+      !make_private_if_present(db_path + "-shm", error) ||
+      !make_private_if_present(hub->config.key_path, error)) {
+    return nullptr;
+  }
+  hub->store = Store::open(db_path, 8, error);
   if (!hub->store || !load_or_make_keys(*hub, error)) return nullptr;
   hub->pins = std::make_unique<PinGate>(std::max(1, hub->config.pin_hash_slots),
                                         std::chrono::milliseconds(hub->config.pin_hash_wait_ms));
@@ -122,11 +108,7 @@ HubPtr open_hub(Config config, std::string* error) {
     return nullptr;
   }
   hub->decoy_pin_hash = *decoy;
-  // Idempotency records are promised for 30 days; older ones only take space.
-  auto db = hub->store->lease();
-  auto prune = db->prepare("DELETE FROM idempotency WHERE created_at < ?1");
-  prune.bind_all(hub->now() - 31 * 86400);
-  prune.run();
+  keep_house(*hub);
   return hub;
 }
 

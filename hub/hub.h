@@ -44,6 +44,9 @@ enum class PinCost { Interactive, Minimal };
 
 struct Config {
   std::string db_path;
+  // The file whose key seals the hub's own keys in the database
+  // (hub_keys.h); empty: db_path + ".key".
+  std::string key_path;
   PinCost pin_cost = PinCost::Interactive;
   int64_t person_session_s = 15 * 60;
   int64_t helper_session_s = 30 * 24 * 3600;

@@ -17,6 +17,8 @@ struct Hub {
   Config config;
   std::unique_ptr<Store> store;
   std::vector<unsigned char> box_public;
+  // The secret half; like fingerprint_key, the database holds it only sealed
+  // with the key file (hub_keys.h).
   std::vector<unsigned char> box_secret;
   // Keys the fingerprints of idempotent requests, so the stored fingerprint of
   // a login does not reveal its PIN to whoever reads the database.
