@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <exception>
 #include <string_view>
@@ -70,6 +71,18 @@ bool match(std::string_view pattern, std::string_view path, std::vector<std::str
   return true;
 }
 
+// Whether a Content-Type names JSON: "application/json", in any case, with
+// parameters (a charset) or without.
+bool is_json(std::string_view content_type) {
+  content_type = content_type.substr(0, content_type.find(';'));
+  while (!content_type.empty() && content_type.back() == ' ') content_type.remove_suffix(1);
+  constexpr std::string_view json = "application/json";
+  return content_type.size() == json.size() &&
+         std::equal(json.begin(), json.end(), content_type.begin(), [](char a, char b) {
+           return a == std::tolower(static_cast<unsigned char>(b));
+         });
+}
+
 int64_t system_clock_seconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -128,6 +141,9 @@ Reply dispatch(Hub& hub, const Call& call) {
     }
     if (call.method != "GET" && !api::is_idempotency_key(call.idempotency_key)) {
       return problem(400, "malformed-request", "The Idempotency-Key header is malformed");
+    }
+    if (!call.body.empty() && !is_json(call.content_type)) {
+      return problem(415, "unsupported-media-type", "The body must be application/json");
     }
     CallContext ctx{hub, call, std::move(params), std::nullopt, std::nullopt};
     try {

@@ -25,6 +25,7 @@ struct Call {
   std::string terminal_credential;  // Terminal-Credential header, or empty
   std::string bearer;               // the token of "Authorization: Bearer …", or empty
   std::string idempotency_key;
+  std::string content_type;  // the Content-Type header; a body must be JSON
   std::string body;
   // For a call opened from an envelope: when the terminal sealed it (Unix
   // seconds). Session tokens are judged at that time.

@@ -59,6 +59,7 @@ hub::Reply call(hub::Hub& h, const std::string& path, const json& body,
   c.path = path;
   c.terminal_credential = credential;
   c.idempotency_key = key();
+  c.content_type = "application/json";
   c.body = body.dump();
   return hub::handle(h, c);
 }

@@ -50,6 +50,7 @@ class Login : public ::testing::Test {
     call.path = "/v1/sessions";
     call.terminal_credential = credential;
     call.idempotency_key = key();
+    call.content_type = "application/json";
     call.body =
         json{{"personal_code", code}, {"pin", pin}, {"session_token", api::mint_secret()}}.dump();
     return hub::handle(hub.hub(), call);
@@ -198,6 +199,7 @@ TEST(LoginCost, ThirtyTwoUnknownCodesAtOnceHashOnlyAFewPinsAtATime) {
       call.method = "POST";
       call.path = "/v1/sessions";
       call.idempotency_key = key();
+      call.content_type = "application/json";
       call.body = json{{"personal_code", *api::make_personal_code("000", 5000 + i)},
                        {"pin", "1234"},
                        {"session_token", api::mint_secret()}}
