@@ -11,19 +11,33 @@
 namespace ih::hub {
 namespace {
 
+// A code under the platform's prefix "000" that no account has. Random, not
+// counted: a code that follows the last one would tell the next.
+std::optional<std::string> free_platform_code(sql::Database& db) {
+  for (int attempt = 0; attempt < 32; ++attempt) {
+    const auto code =
+        api::make_personal_code(api::code_prefix(0), randombytes_uniform(api::kBodyCount));
+    auto taken = db.prepare("SELECT 1 FROM accounts WHERE code = ?1");
+    taken.bind_all(*code);
+    const auto step = taken.step();
+    if (step == sql::Statement::Step::Done) return code;
+    if (step == sql::Statement::Step::Error) return std::nullopt;
+  }
+  return std::nullopt;  // the prefix is full, in practice
+}
+
 // A platform account (helper or staff) with a code under prefix "000".
 std::optional<Credentials> add_platform_account(Hub& hub, std::string_view role,
                                                 std::string_view display_name,
                                                 const std::vector<std::string>& languages,
                                                 std::string_view town, std::string secret,
                                                 const HelperProfile* helper) {
-  const auto pin_hash = hash_pin(secret, hub.config.pin_cost);
+  const auto pin_hash = hub.pins->hash(secret, hub.config.pin_cost);
   if (!pin_hash) return std::nullopt;
   auto db = hub.store->lease();
   sql::Transaction tx(*db);
-  const auto number = next_counter(*db, "platform_code");
-  if (!tx.began() || !number) return std::nullopt;
-  const auto code = api::make_personal_code(api::code_prefix(0), static_cast<uint32_t>(*number));
+  if (!tx.began()) return std::nullopt;
+  const auto code = free_platform_code(*db);
   if (!code) return std::nullopt;
   auto insert = db->prepare(
       "INSERT INTO accounts (code, role, display_name, languages, town, pin_hash, created_at) "

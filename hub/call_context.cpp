@@ -4,6 +4,7 @@
 
 #include "api/secret.h"
 #include "hub/crypto.h"
+#include "hub/housekeeping.h"
 #include "hub/problem.h"
 
 namespace ih::hub {
@@ -11,6 +12,24 @@ namespace {
 
 Reply unauthenticated(std::string_view detail) {
   return problem(401, "unauthenticated", "Authentication is missing or not valid", detail);
+}
+
+// The terminal is online at `now`: the envelopes of its sessions that have
+// expired by now must arrive within `drain_s`. Most calls find nothing to do
+// and do not write.
+void start_draining(sql::Database& db, const std::string& terminal_id, int64_t now,
+                    int64_t drain_s) {
+  auto due = db.prepare(
+      "SELECT 1 FROM sessions WHERE terminal_id = ?1 AND drain_by IS NULL AND expires_at <= ?2 "
+      "LIMIT 1");
+  due.bind_all(terminal_id, now);
+  if (due.step() != sql::Statement::Step::Row) return;
+  due = sql::Statement();
+  auto mark = db.prepare(
+      "UPDATE sessions SET drain_by = ?3 WHERE terminal_id = ?1 AND drain_by IS NULL AND "
+      "expires_at <= ?2");
+  mark.bind_all(terminal_id, now, now + drain_s);
+  mark.run();
 }
 
 // Where a key is unique: per terminal, else per helper, else for calls
@@ -45,6 +64,8 @@ std::optional<Reply> require_terminal(CallContext& ctx) {
     return unauthenticated("the terminal credential is not valid");
   }
   ctx.terminal = Terminal{id, st.text(0)};
+  st = sql::Statement();
+  start_draining(*db, id, ctx.now(), ctx.hub.config.envelope_drain_s);
   return std::nullopt;
 }
 
@@ -55,7 +76,8 @@ std::optional<Reply> require_session(CallContext& ctx,
   auto db = ctx.hub.store->lease();
   auto st = db->prepare(
       "SELECT a.id, a.code, a.role, a.display_name, s.terminal_id, s.created_at, s.expires_at, "
-      "s.ended_at FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ?1");
+      "s.ended_at, s.drain_by FROM sessions s JOIN accounts a ON a.id = s.account_id "
+      "WHERE s.token_hash = ?1");
   st.bind_all(token_hash);
   if (st.step() != sql::Statement::Step::Row) return unauthenticated("unknown session");
   Principal p{st.int64(0), st.text(1), st.text(2), st.text(3), token_hash};
@@ -63,13 +85,16 @@ std::optional<Reply> require_session(CallContext& ctx,
   const int64_t created_at = st.int64(5);
   const int64_t expires_at = st.int64(6);
   const bool ended = !st.is_null(7);
-  const int64_t ended_at = ended ? st.int64(7) : 0;
+  const bool drained = !st.is_null(8) && st.int64(8) < ctx.now();
   const int64_t at = ctx.judged_at();
   // An envelope may have been sealed by a terminal whose clock runs a little
   // ahead of ours; five minutes of slack, no more.
   const int64_t skew = ctx.call.sealed_at ? 300 : 0;
-  if (ended && ended_at <= at) return unauthenticated("the session has ended");
-  if (at >= expires_at + skew || at + skew < created_at) {
+  // The terminal chooses sealed_at, so an ended session ends its envelopes
+  // too, whenever they say they were sealed; and an expired one does once
+  // its terminal has had the time to deliver them.
+  if (ended) return unauthenticated("the session has ended");
+  if (at >= expires_at + skew || at + skew < created_at || drained) {
     return problem(401, "session-expired", "The session has expired");
   }
   bool allowed = false;
@@ -90,40 +115,58 @@ std::optional<Reply> require_any_session(CallContext& ctx,
   return require_session(ctx, roles);
 }
 
-Reply write(CallContext& ctx, const std::function<Reply(sql::Database&)>& change) {
+Reply write(CallContext& ctx, const std::function<Reply(sql::Database&)>& change,
+            const KeepOnRefusal& keep) {
   Hub& hub = ctx.hub;
+  keep_house(hub);
   auto db = hub.store->lease();
   sql::Transaction tx(*db);
   if (!tx.began()) return retry_later(503, "unavailable", "The store is busy", 1);
   const std::string scope = idempotency_scope(ctx);
-  const auto fingerprint =
-      keyed_hash(hub.fingerprint_key, ctx.call.method + '\n' + ctx.call.path + '\n' +
-                                          ctx.call.bearer + '\n' + ctx.call.body);
+  const std::string request =
+      ctx.call.method + '\n' + ctx.call.path + '\n' + ctx.call.bearer + '\n' + ctx.call.body;
+  const auto fingerprint = keyed_hash(hub.fingerprint_key, request);
+  // The copy of the reply is sealed with a key only the same call gives: it
+  // holds names and texts, and the database does not hold the call (each has
+  // a secret in it: a device secret, a session token, a PIN).
+  const auto reply_key =
+      keyed_hash(hub.fingerprint_key, "reply\n" + ctx.call.terminal_credential + '\n' + request);
   {
     auto st = db->prepare(
-        "SELECT fingerprint, status, body FROM idempotency WHERE scope = ?1 AND key = ?2");
+        "SELECT fingerprint, status, body, sealed_body FROM idempotency "
+        "WHERE scope = ?1 AND key = ?2");
     st.bind_all(scope, ctx.call.idempotency_key);
     if (st.step() == sql::Statement::Step::Row) {
       if (!same_bytes(st.blob(0), fingerprint)) {
         return problem(409, "idempotency-key-reused",
                        "This idempotency key was used for a different call");
       }
+      // Rows from before sealing keep their body in the clear.
+      const auto body =
+          st.is_null(3) ? std::optional(st.text(2)) : open_with(reply_key, st.blob(3));
+      if (!body) return problem(500, "internal", "The server failed to answer");
       ++hub.replayed;
       Reply reply;
       reply.status = static_cast<int>(st.int64(1));
-      reply.body = st.text(2);
+      reply.body = *body;
       if (reply.status >= 400) reply.content_type = "application/problem+json";
       reply.headers.emplace_back("Idempotent-Replayed", "true");
       return reply;
     }
   }
+  if (!db->exec("SAVEPOINT change")) return retry_later(503, "unavailable", "The store is busy", 1);
   Reply reply = change(*db);
+  const bool refused = reply.status >= 400;
+  if (refused && !db->exec("ROLLBACK TO change")) {
+    return retry_later(503, "unavailable", "The store is busy", 1);
+  }
   if (reply.status == 429 || reply.status >= 500) return reply;
+  if (refused && keep) keep(*db, reply);
   auto st = db->prepare(
-      "INSERT INTO idempotency (scope, key, fingerprint, status, body, created_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  st.bind_all(scope, ctx.call.idempotency_key, fingerprint, int64_t{reply.status}, reply.body,
-              hub.now());
+      "INSERT INTO idempotency (scope, key, fingerprint, status, body, sealed_body, created_at) "
+      "VALUES (?1, ?2, ?3, ?4, '', ?5, ?6)");
+  st.bind_all(scope, ctx.call.idempotency_key, fingerprint, int64_t{reply.status},
+              seal_with(reply_key, reply.body), hub.now());
   if (!st.run() || !tx.commit()) return retry_later(503, "unavailable", "The store is busy", 1);
   if (reply.status < 300) ++hub.applied;
   return reply;

@@ -43,10 +43,15 @@ struct CallContext {
 };
 
 // Authenticates the Terminal-Credential header; an error reply if it fails.
+// The terminal is online: sessions of it that have expired start their
+// envelope_drain_s (hub.h), after which their envelopes are refused.
 std::optional<Reply> require_terminal(CallContext& ctx);
 
 // Authenticates the bearer session for one of `roles`. Persons and staff must
 // call from the terminal their session was opened at (require_terminal first).
+// A call from an envelope is judged at its sealed_at, but a session that was
+// ended (logout, PIN reset) takes none, and an expired one none after its
+// terminal's drain time.
 std::optional<Reply> require_session(CallContext& ctx,
                                      std::initializer_list<std::string_view> roles);
 
@@ -55,11 +60,19 @@ std::optional<Reply> require_session(CallContext& ctx,
 std::optional<Reply> require_any_session(CallContext& ctx,
                                          std::initializer_list<std::string_view> roles);
 
+// What a refused call keeps although its change is rolled back (a failed
+// login attempt, which must count). Runs in the same transaction, after the
+// rollback, with the refusal `change` answered.
+using KeepOnRefusal = std::function<void(sql::Database&, const Reply&)>;
+
 // Applies `change` in one immediate transaction together with the idempotency
 // record of the call's key: a repeat of the same call gets the stored reply, a
-// different call with the same key gets 409. Replies of 429 and 5xx are not
-// stored, and their changes are rolled back.
-Reply write(CallContext& ctx, const std::function<Reply(sql::Database&)>& change);
+// different call with the same key gets 409. A refusal (any status from 400)
+// rolls back everything `change` wrote, so a handler may refuse at any point;
+// then only what `keep` writes is committed with the record. Replies of 429
+// and 5xx are not stored, and nothing of them is committed.
+Reply write(CallContext& ctx, const std::function<Reply(sql::Database&)>& change,
+            const KeepOnRefusal& keep = {});
 
 // The page size from ?limit= (1..100, default 20), or nullopt if malformed.
 std::optional<int> page_limit(const CallContext& ctx);

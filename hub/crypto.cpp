@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <cassert>
+
 #include "api/secret.h"
 
 namespace ih::hub {
@@ -46,6 +48,32 @@ std::string random_crockford(size_t length) {
   std::string out;
   for (size_t i = 0; i < length; ++i) out += kDigits[randombytes_uniform(32)];
   return out;
+}
+
+std::vector<unsigned char> seal_with(const std::vector<unsigned char>& key,
+                                     std::string_view plain) {
+  assert(key.size() == crypto_secretbox_KEYBYTES);
+  std::vector<unsigned char> out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES +
+                                 plain.size());
+  randombytes_buf(out.data(), crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(out.data() + crypto_secretbox_NONCEBYTES,
+                        reinterpret_cast<const unsigned char*>(plain.data()), plain.size(),
+                        out.data(), key.data());
+  return out;
+}
+
+std::optional<std::string> open_with(const std::vector<unsigned char>& key,
+                                     const std::vector<unsigned char>& sealed) {
+  constexpr size_t overhead = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES;
+  if (key.size() != crypto_secretbox_KEYBYTES || sealed.size() < overhead) return std::nullopt;
+  std::string plain(sealed.size() - overhead, '\0');
+  if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plain.data()),
+                                 sealed.data() + crypto_secretbox_NONCEBYTES,
+                                 sealed.size() - crypto_secretbox_NONCEBYTES, sealed.data(),
+                                 key.data()) != 0) {
+    return std::nullopt;
+  }
+  return plain;
 }
 
 bool same_bytes(const std::vector<unsigned char>& a, const std::vector<unsigned char>& b) {

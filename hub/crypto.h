@@ -27,6 +27,12 @@ std::string random_id(std::string_view prefix);
 // A random string of `length` Crockford base32 digits.
 std::string random_crockford(size_t length);
 
+// crypto_secretbox with a 32-byte `key`: a random nonce, then the box. open()
+// is nullopt if the box was not sealed with `key` or was changed.
+std::vector<unsigned char> seal_with(const std::vector<unsigned char>& key, std::string_view plain);
+std::optional<std::string> open_with(const std::vector<unsigned char>& key,
+                                     const std::vector<unsigned char>& sealed);
+
 // Constant-time equality of two byte strings.
 bool same_bytes(const std::vector<unsigned char>& a, const std::vector<unsigned char>& b);
 

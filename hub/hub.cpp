@@ -2,12 +2,17 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <exception>
 #include <string_view>
 
 #include "api/secret.h"
 #include "hub/crypto.h"
+#include "hub/housekeeping.h"
+#include "hub/hub_keys.h"
+#include "hub/private_files.h"
 #include "hub/problem.h"
 #include "hub/routes.h"
 #include "hub/state.h"
@@ -66,35 +71,22 @@ bool match(std::string_view pattern, std::string_view path, std::vector<std::str
   return true;
 }
 
+// Whether a Content-Type names JSON: "application/json", in any case, with
+// parameters (a charset) or without.
+bool is_json(std::string_view content_type) {
+  content_type = content_type.substr(0, content_type.find(';'));
+  while (!content_type.empty() && content_type.back() == ' ') content_type.remove_suffix(1);
+  constexpr std::string_view json = "application/json";
+  return content_type.size() == json.size() &&
+         std::equal(json.begin(), json.end(), content_type.begin(), [](char a, char b) {
+           return a == std::tolower(static_cast<unsigned char>(b));
+         });
+}
+
 int64_t system_clock_seconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
-}
-
-bool load_or_make_keys(Hub& hub, std::string* error) {
-  auto db = hub.store->lease();
-  auto st =
-      db->prepare("SELECT box_public, box_secret, fingerprint_key FROM hub_keys WHERE id = 1");
-  if (st.step() == sql::Statement::Step::Row) {
-    hub.box_public = st.blob(0);
-    hub.box_secret = st.blob(1);
-    hub.fingerprint_key = st.blob(2);
-    return true;
-  }
-  hub.box_public.resize(crypto_box_PUBLICKEYBYTES);
-  hub.box_secret.resize(crypto_box_SECRETKEYBYTES);
-  hub.fingerprint_key.resize(crypto_generichash_KEYBYTES);
-  crypto_box_keypair(hub.box_public.data(), hub.box_secret.data());
-  randombytes_buf(hub.fingerprint_key.data(), hub.fingerprint_key.size());
-  auto insert = db->prepare(
-      "INSERT INTO hub_keys (id, box_public, box_secret, fingerprint_key) VALUES (1, ?1, ?2, ?3)");
-  insert.bind_all(hub.box_public, hub.box_secret, hub.fingerprint_key);
-  if (!insert.run()) {
-    *error = "cannot store the hub's keys: " + db->error();
-    return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -111,13 +103,25 @@ HubPtr open_hub(Config config, std::string* error) {
   HubPtr hub(new Hub);
   if (!config.clock) config.clock = system_clock_seconds;
   hub->config = std::move(config);
-  hub->store = Store::open(hub->config.db_path, 8, error);
+  if (hub->config.key_path.empty()) hub->config.key_path = hub->config.db_path + ".key";
+  // Private before SQLite opens it: its WAL and shared memory take its mode.
+  const std::string& db_path = hub->config.db_path;
+  if (!make_private_file(db_path, error) || !make_private_if_present(db_path + "-wal", error) ||
+      !make_private_if_present(db_path + "-shm", error) ||
+      !make_private_if_present(hub->config.key_path, error)) {
+    return nullptr;
+  }
+  hub->store = Store::open(db_path, 8, error);
   if (!hub->store || !load_or_make_keys(*hub, error)) return nullptr;
-  // Idempotency records are promised for 30 days; older ones only take space.
-  auto db = hub->store->lease();
-  auto prune = db->prepare("DELETE FROM idempotency WHERE created_at < ?1");
-  prune.bind_all(hub->now() - 31 * 86400);
-  prune.run();
+  hub->pins = std::make_unique<PinGate>(std::max(1, hub->config.pin_hash_slots),
+                                        std::chrono::milliseconds(hub->config.pin_hash_wait_ms));
+  const auto decoy = hash_pin(api::mint_secret(), hub->config.pin_cost);
+  if (!decoy) {
+    *error = "cannot hash a PIN: out of memory";
+    return nullptr;
+  }
+  hub->decoy_pin_hash = *decoy;
+  keep_house(*hub);
   return hub;
 }
 
@@ -137,6 +141,9 @@ Reply dispatch(Hub& hub, const Call& call) {
     }
     if (call.method != "GET" && !api::is_idempotency_key(call.idempotency_key)) {
       return problem(400, "malformed-request", "The Idempotency-Key header is malformed");
+    }
+    if (!call.body.empty() && !is_json(call.content_type)) {
+      return problem(415, "unsupported-media-type", "The body must be application/json");
     }
     CallContext ctx{hub, call, std::move(params), std::nullopt, std::nullopt};
     try {

@@ -25,6 +25,7 @@ struct Call {
   std::string terminal_credential;  // Terminal-Credential header, or empty
   std::string bearer;               // the token of "Authorization: Bearer …", or empty
   std::string idempotency_key;
+  std::string content_type;  // the Content-Type header; a body must be JSON
   std::string body;
   // For a call opened from an envelope: when the terminal sealed it (Unix
   // seconds). Session tokens are judged at that time.
@@ -44,13 +45,24 @@ enum class PinCost { Interactive, Minimal };
 
 struct Config {
   std::string db_path;
+  // The file whose key seals the hub's own keys in the database
+  // (hub_keys.h); empty: db_path + ".key".
+  std::string key_path;
   PinCost pin_cost = PinCost::Interactive;
   int64_t person_session_s = 15 * 60;
   int64_t helper_session_s = 30 * 24 * 3600;
   int account_failure_limit = 5;
   int terminal_failure_limit = 20;
   int64_t failure_window_s = 15 * 60;
+  // How long a terminal that is online has to deliver the envelopes of a
+  // session that has expired meanwhile (call_context.h). Its outbox drains
+  // within minutes (backoff peaks at 5); later envelopes are refused.
+  int64_t envelope_drain_s = 3600;
   int heartbeat_interval_s = 300;
+  // PIN hashes computed at once (hub/pin_gate.h), and how long a call waits
+  // for one before it is answered 503.
+  int pin_hash_slots = 2;
+  int pin_hash_wait_ms = 2000;
   // Told to terminals at enrolment, so they can pin the TLS key from then on.
   std::string tls_public_key_pin;
   // Unix seconds; tests move time forward to expire tokens and limits.

@@ -7,8 +7,10 @@
 //   ichhelfe-hub seed [--state-dir DIR]
 //   ichhelfe-hub pin (--cert FILE | --state-dir DIR)
 //
-// The state folder holds hub.db (SQLite) and, in demo mode, the development
-// certificate. Demo mode also seeds demo helpers and prints an enrolment code.
+// The state folder (mode 0700) holds hub.db (SQLite), hub.db.key (the key that
+// seals the hub's own keys in hub.db; back it up apart) and, in demo mode,
+// the development certificate. Demo mode also seeds demo helpers and prints
+// an enrolment code.
 #include <pthread.h>
 
 #include <csignal>
@@ -18,6 +20,7 @@
 #include <string>
 
 #include "hub/hub.h"
+#include "hub/private_files.h"
 #include "hub/server.h"
 #include "hub/tls_identity.h"
 
@@ -98,8 +101,10 @@ std::optional<ih::hub::TlsIdentity> identity_for(const Options& o, std::string* 
 
 ih::hub::HubPtr open(const Options& o, const std::string& pin) {
   std::string error;
-  std::error_code ec;
-  std::filesystem::create_directories(o.state_dir, ec);
+  if (!ih::hub::make_private_folder(o.state_dir, &error)) {
+    std::fprintf(stderr, "ichhelfe-hub: %s\n", error.c_str());
+    return nullptr;
+  }
   ih::hub::Config config;
   config.db_path = o.state_dir + "/hub.db";
   config.tls_public_key_pin = pin;

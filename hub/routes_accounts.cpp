@@ -9,6 +9,7 @@
 #include "hub/fields.h"
 #include "hub/problem.h"
 #include "hub/routes.h"
+#include "hub/state.h"
 
 namespace ih::hub {
 
@@ -34,8 +35,8 @@ Reply create_account(CallContext& ctx) {
   if (!f.ok()) return validation_problem(f.errors);
 
   // Hash before taking the write lock: Argon2id takes tens of milliseconds.
-  const auto pin_hash = hash_pin(*pin, ctx.hub.config.pin_cost);
-  if (!pin_hash) return retry_later(503, "unavailable", "The server is out of memory", 5);
+  const auto pin_hash = ctx.hub.pins->hash(*pin, ctx.hub.config.pin_cost);
+  if (!pin_hash) return retry_later(503, "unavailable", "Too many PINs to hash; try again", 1);
   const int64_t session_start = ctx.judged_at();
   const int64_t expires = session_start + ctx.hub.config.person_session_s;
   return write(ctx, [&](sql::Database& db) {
@@ -86,20 +87,27 @@ Reply reset_pin(CallContext& ctx) {
   if (!f.ok()) return validation_problem(f.errors);
   const auto code = api::normalize_personal_code(ctx.params[0]);
   if (!code) return problem(404, "not-found", "No such account");
-  const auto pin_hash = hash_pin(*pin, ctx.hub.config.pin_cost);
-  if (!pin_hash) return retry_later(503, "unavailable", "The server is out of memory", 5);
+  const auto pin_hash = ctx.hub.pins->hash(*pin, ctx.hub.config.pin_cost);
+  if (!pin_hash) return retry_later(503, "unavailable", "Too many PINs to hash; try again", 1);
   return write(ctx, [&](sql::Database& db) {
     auto update =
         db.prepare("UPDATE accounts SET pin_hash = ?1 WHERE code = ?2 AND role = 'person'");
     update.bind_all(*pin_hash, *code);
     if (!update.run()) return problem(500, "internal", "The server failed to answer");
     if (db.changes() == 0) return problem(404, "not-found", "No such account");
+    // Every session ends, the expired ones too: their envelopes may still be
+    // on the way, and they must not arrive. Only live ones are counted.
+    auto live = db.prepare(
+        "SELECT count(*) FROM sessions WHERE ended_at IS NULL AND expires_at > ?1 AND "
+        "account_id = (SELECT id FROM accounts WHERE code = ?2)");
+    live.bind_all(ctx.now(), *code);
+    const int64_t ended = live.step() == sql::Statement::Step::Row ? live.int64(0) : 0;
+    live = sql::Statement();
     auto end = db.prepare(
-        "UPDATE sessions SET ended_at = ?1 WHERE ended_at IS NULL AND expires_at > ?1 AND "
+        "UPDATE sessions SET ended_at = ?1 WHERE ended_at IS NULL AND "
         "account_id = (SELECT id FROM accounts WHERE code = ?2)");
     end.bind_all(ctx.now(), *code);
     end.run();
-    const int ended = db.changes();
     auto unlock = db.prepare("DELETE FROM login_failures WHERE account_code = ?1");
     unlock.bind_all(*code);
     unlock.run();

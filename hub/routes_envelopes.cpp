@@ -67,6 +67,7 @@ Reply deliver_envelope(CallContext& ctx) {
   inner.terminal_credential = ctx.call.terminal_credential;
   inner.bearer = token.value_or("");
   inner.idempotency_key = *key;
+  inner.content_type = "application/json";
   const auto it = content->find("body");
   inner.body = it == content->end() ? std::string() : it->dump();
   inner.sealed_at = *sealed_at;

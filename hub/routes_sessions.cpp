@@ -7,6 +7,7 @@
 #include "hub/fields.h"
 #include "hub/problem.h"
 #include "hub/routes.h"
+#include "hub/state.h"
 
 namespace ih::hub {
 
@@ -21,14 +22,6 @@ int64_t locked_for(sql::Database& db, const char* column, std::string_view value
   st.bind_all(value, now - window);
   if (st.step() != sql::Statement::Step::Row || st.int64(0) < limit) return 0;
   return st.int64(1) + window - now;
-}
-
-// A PIN hash to verify against when the code is unknown, so that an unknown
-// code takes as long to refuse as a wrong PIN.
-const std::string& decoy_hash(PinCost cost) {
-  static const std::string interactive = *hash_pin("decoy", PinCost::Interactive);
-  static const std::string minimal = *hash_pin("decoy", PinCost::Minimal);
-  return cost == PinCost::Minimal ? minimal : interactive;
 }
 
 }  // namespace
@@ -50,22 +43,25 @@ Reply login(CallContext& ctx) {
   const Config& config = ctx.hub.config;
   const int64_t now = ctx.now();
   const std::string code = api::normalize_personal_code(*typed_code).value_or(*typed_code);
-  // Seconds this account or terminal must wait, 0 if it may try.
-  const auto lock_wait = [&](sql::Database& db) {
-    int64_t wait = locked_for(db, "account_code", code, config.account_failure_limit, now,
-                              config.failure_window_s);
-    if (ctx.terminal) {
-      wait =
-          std::max(wait, locked_for(db, "terminal_id", ctx.terminal->id,
-                                    config.terminal_failure_limit, now, config.failure_window_s));
-    }
-    return wait;
+  // Seconds this account or terminal must wait, 0 if it may try. Only
+  // attempts at a terminal count and are limited: without one, anybody could
+  // lock anybody out. A person's or staff member's code cannot log in without
+  // a terminal anyway, and a helper's secret is 60 random bits, which no
+  // stream of guesses finds, however fast.
+  const auto lock_wait = [&](sql::Database& db) -> int64_t {
+    if (!ctx.terminal) return 0;
+    return std::max(locked_for(db, "account_code", code, config.account_failure_limit, now,
+                               config.failure_window_s),
+                    locked_for(db, "terminal_id", ctx.terminal->id, config.terminal_failure_limit,
+                               now, config.failure_window_s));
   };
   std::optional<std::string> stored_hash;
   std::string role;
   int64_t account_id = 0;
   {
     auto db = ctx.hub.store->lease();
+    // Only a shortcut that saves hashing for a locked account: the check that
+    // holds is the one inside the write transaction below.
     if (const int64_t wait = lock_wait(*db); wait > 0) {
       return retry_later(429, "rate-limited", "Too many failed attempts; wait", wait);
     }
@@ -77,24 +73,30 @@ Reply login(CallContext& ctx) {
       stored_hash = st.text(2);
     }
   }
-  const bool pin_ok = verify_pin(stored_hash.value_or(decoy_hash(config.pin_cost)), *pin) &&
-                      stored_hash.has_value();
   // Persons and staff log in at a terminal; their session is bound to it.
+  // Without one, their code answers like an unknown code, after the same
+  // work: no answer may depend on the PIN unless every other check passed.
   const bool at_terminal = role == "person" || role == "staff";
-  if (pin_ok && at_terminal && !ctx.terminal) {
-    return problem(403, "forbidden", "This account logs in at a terminal");
-  }
-  return write(ctx, [&](sql::Database& db) {
+  const bool may_log_in_here = stored_hash && (!at_terminal || ctx.terminal);
+  const auto verified =
+      ctx.hub.pins->verify(may_log_in_here ? *stored_hash : ctx.hub.decoy_pin_hash, *pin);
+  if (!verified) return retry_later(503, "unavailable", "Too many logins at once; try again", 1);
+  const bool pin_ok = *verified && may_log_in_here;
+  // A failed attempt counts although its refusal rolls back the call.
+  const auto count_failure = [&](sql::Database& db, const Reply& refusal) {
+    if (refusal.status != 401 || !ctx.terminal) return;
+    auto fail = db.prepare(
+        "INSERT INTO login_failures (account_code, terminal_id, at) VALUES (?1, ?2, ?3)");
+    fail.bind_all(code, ctx.terminal->id, now);
+    fail.run();
+  };
+  const auto open_session = [&](sql::Database& db) {
     // Again under the write lock: guesses sent in parallel all passed the
     // check above while their PINs were being hashed.
     if (const int64_t wait = lock_wait(db); wait > 0) {
       return retry_later(429, "rate-limited", "Too many failed attempts; wait", wait);
     }
     if (!pin_ok) {
-      auto fail = db.prepare(
-          "INSERT INTO login_failures (account_code, terminal_id, at) VALUES (?1, ?2, ?3)");
-      fail.bind_all(code, ctx.terminal ? std::optional(ctx.terminal->id) : std::nullopt, now);
-      fail.run();
       return problem(401, "invalid-credentials", "The personal code or the PIN is wrong");
     }
     const int64_t expires = now + (at_terminal ? config.person_session_s : config.helper_session_s);
@@ -114,7 +116,8 @@ Reply login(CallContext& ctx) {
                             {"role", role},
                             {"display_name", row.text(0)},
                             {"expires_at", api::format_time(expires)}});
-  });
+  };
+  return write(ctx, open_session, count_failure);
 }
 
 Reply logout(CallContext& ctx) {

@@ -106,6 +106,24 @@ CREATE TABLE idempotency (
   PRIMARY KEY (scope, key));
 CREATE INDEX idempotency_by_age ON idempotency(created_at);
 )sql",
+    // 2: login failures are pruned by age.
+    R"sql(
+CREATE INDEX login_failures_by_age ON login_failures(at);
+)sql",
+    // 3: when a terminal that was online after a session expired must have
+    // delivered the session's envelopes (hub time); NULL until then.
+    R"sql(
+ALTER TABLE sessions ADD COLUMN drain_by INTEGER;
+CREATE INDEX sessions_to_drain ON sessions(terminal_id, expires_at) WHERE drain_by IS NULL;
+)sql",
+    // 4: the hub's secret keys sealed with the key file (hub_keys.h), and
+    // replies kept for idempotency sealed to the call that made them
+    // (call_context.cpp). Rows from before keep their clear columns until
+    // they are rewritten or pruned.
+    R"sql(
+ALTER TABLE hub_keys ADD COLUMN sealed BLOB;
+ALTER TABLE idempotency ADD COLUMN sealed_body BLOB;
+)sql",
 };
 
 }  // namespace

@@ -18,6 +18,28 @@ struct Server::Impl {
 
 namespace {
 
+constexpr const char* kTls12Ciphers =
+    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+    "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+    "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
+
+// The problem for an error the HTTP library answered itself, by its status.
+Reply library_problem(int status) {
+  switch (status) {
+    case 400:
+      return problem(400, "malformed-request", "The request cannot be parsed");
+    case 404:
+      return problem(404, "not-found", "No such resource");
+    case 413:
+      return problem(413, "payload-too-large", "The body is larger than 64 KiB");
+    case 414:
+      return problem(414, "uri-too-long", "The request's URI is too long");
+    default:
+      return status >= 500 ? problem(status, "internal", "The server failed to answer")
+                           : problem(status, "malformed-request", "The request cannot be served");
+  }
+}
+
 bool use_identity(SSL_CTX& ctx, const TlsIdentity& identity) {
   BIO* cert_bio = BIO_new_mem_buf(identity.certificate_pem.data(),
                                   static_cast<int>(identity.certificate_pem.size()));
@@ -25,9 +47,14 @@ bool use_identity(SSL_CTX& ctx, const TlsIdentity& identity) {
                                  static_cast<int>(identity.private_key_pem.size()));
   X509* cert = PEM_read_bio_X509(cert_bio, nullptr, nullptr, nullptr);
   EVP_PKEY* key = PEM_read_bio_PrivateKey(key_bio, nullptr, nullptr, nullptr);
+  // TLS 1.3's suites are all AEAD; for TLS 1.2, only forward-secret AEAD
+  // suites (Mozilla's "intermediate" list without DHE): no CBC, whose
+  // padding and MAC-then-encrypt keep giving rise to oracles.
   const bool ok = cert && key && SSL_CTX_use_certificate(&ctx, cert) == 1 &&
                   SSL_CTX_use_PrivateKey(&ctx, key) == 1 && SSL_CTX_check_private_key(&ctx) == 1 &&
-                  SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION) == 1;
+                  SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION) == 1 &&
+                  SSL_CTX_set_cipher_list(&ctx, kTls12Ciphers) == 1;
+  SSL_CTX_set_options(&ctx, SSL_OP_CIPHER_SERVER_PREFERENCE);
   X509_free(cert);
   EVP_PKEY_free(key);
   BIO_free(cert_bio);
@@ -44,6 +71,7 @@ Call to_call(const httplib::Request& req) {
   const std::string authorization = req.get_header_value("Authorization");
   if (authorization.rfind("Bearer ", 0) == 0) call.bearer = authorization.substr(7);
   call.idempotency_key = req.get_header_value("Idempotency-Key");
+  call.content_type = req.get_header_value("Content-Type");
   call.body = req.body;
   return call;
 }
@@ -88,15 +116,11 @@ std::unique_ptr<Server> Server::start(Hub& hub, const ServerOptions& options, st
   http.Delete(".*", serve);
   http.Put(".*", serve);
   http.Patch(".*", serve);
-  // Errors httplib answers itself (a body over the limit, a request it cannot
-  // parse) get a problem body like every other error.
+  // Errors httplib answers itself (a body over the limit, a URI too long, a
+  // request it cannot parse or route, such as OPTIONS *) get a problem body
+  // like every other error.
   http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    if (res.status == 413) {
-      send(problem(413, "payload-too-large", "The body is larger than 64 KiB"), res);
-    } else if (res.status == 400) {
-      send(problem(400, "malformed-request", "The request cannot be parsed"), res);
-    }
+    if (res.body.empty()) send(library_problem(res.status), res);
   });
   impl->port = options.port == 0
                    ? http.bind_to_any_port(options.host)

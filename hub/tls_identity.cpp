@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "api/secret.h"
+#include "hub/private_files.h"
 
 namespace ih::hub {
 namespace {
@@ -135,16 +136,16 @@ std::optional<TlsIdentity> load_or_make_development_identity(const std::string& 
     return load_identity(cert_path, key_path, error);
   }
   auto identity = make_development_identity({"localhost", "127.0.0.1", "::1"}, error);
-  if (!identity) return std::nullopt;
-  std::filesystem::create_directories(folder, ec);
+  if (!identity || !make_private_folder(folder, error)) return std::nullopt;
   {
-    // Create the key file private before any byte of the key is in it.
+    // Both files private before any byte is in them, like the rest of the
+    // state folder (the key above all).
     const mode_t old_mask = umask(077);
     std::ofstream key_out(key_path, std::ios::binary | std::ios::trunc);
     key_out << identity->private_key_pem;
-    umask(old_mask);
     std::ofstream cert_out(cert_path, std::ios::binary | std::ios::trunc);
     cert_out << identity->certificate_pem;
+    umask(old_mask);
     if (!key_out || !cert_out) {
       *error = "cannot write the development certificate to " + folder;
       return std::nullopt;

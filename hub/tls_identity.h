@@ -24,7 +24,8 @@ std::optional<TlsIdentity> load_identity(const std::string& certificate_path,
                                          const std::string& key_path, std::string* error);
 
 // Loads dev-cert.pem and dev-key.pem from `folder`, making them first if they
-// are missing (for localhost, 127.0.0.1 and ::1). The key file is mode 0600.
+// are missing (for localhost, 127.0.0.1 and ::1), in a folder of mode 0700,
+// both files 0600.
 std::optional<TlsIdentity> load_or_make_development_identity(const std::string& folder,
                                                              std::string* error);
 

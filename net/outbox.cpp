@@ -1,6 +1,12 @@
 #include "net/outbox.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 
 #include "net/log.h"
@@ -51,8 +57,23 @@ bool is_corruption(int code) {
   return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
 }
 
+// The file holds the device secret and the sealed queue: its user's alone.
+// Made 0600 before SQLite opens it, which gives its WAL and shared memory
+// the same mode; files an earlier version left readable are narrowed.
+bool make_private(const std::string& path, std::string* error) {
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  bool ok = fd >= 0 && fchmod(fd, 0600) == 0;
+  if (fd >= 0) close(fd);
+  for (const char* suffix : {"-wal", "-shm"}) {
+    ok = ok && (chmod((path + suffix).c_str(), 0600) == 0 || errno == ENOENT);
+  }
+  if (!ok) *error = "cannot make " + path + " private: " + std::strerror(errno);
+  return ok;
+}
+
 // Opens and checks the file.
 Attempt try_open(const std::string& path, sql::Database* out) {
+  if (std::string error; !make_private(path, &error)) return {error, false};
   sql::Database db = sql::Database::open(path);
   // FULL: a commit is on disk before enqueue() returns. secure_delete: a
   // delivered envelope's bytes are overwritten, not left in free pages.

@@ -18,7 +18,8 @@
 // comes back every few weeks; the platform's operator, who alone can open
 // them, can recover what was entered from the file until then.
 //
-// The same file keeps the terminal's own small state (enrolment, counters).
+// The same file keeps the terminal's own small state (enrolment, counters,
+// the device secret), so it and its WAL are mode 0600, whatever the umask.
 // A file that SQLite finds corrupt is moved aside, with a log line, and a
 // fresh one is made: the kiosk keeps working, and staff see the loss. A file
 // that is only busy or unreadable is left where it is, and open() fails.

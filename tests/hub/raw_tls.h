@@ -1,0 +1,26 @@
+// One TLS connection to a test hub made with OpenSSL directly, for what the
+// typed client (net/http_client.h) never does: send bytes as they are, or
+// offer only a chosen protocol version and cipher suites.
+#pragma once
+
+#include <string>
+
+namespace ih::test {
+
+// Whether a handshake with 127.0.0.1:`port` succeeds when the client offers
+// only TLS 1.2 and the suites `ciphers` (OpenSSL's names, ':'-separated).
+// The server's certificate is not checked: only the handshake is.
+bool tls12_handshake_succeeds(int port, const char* ciphers);
+
+struct RawReply {
+  bool answered = false;  // a status line and headers came back
+  int status = 0;
+  std::string headers;  // as received, lower-cased
+  std::string body;     // Content-Length bytes of it
+};
+
+// Sends `request` as it is over TLS to 127.0.0.1:`port` and reads one reply,
+// its body by its Content-Length. Waits at most five seconds for it.
+RawReply send_raw(int port, const std::string& request);
+
+}  // namespace ih::test

@@ -1,0 +1,88 @@
+// The hub on the wire (hub/server.cpp, hub/hub.cpp): a body that does not say
+// it is JSON is refused, TLS 1.2 offers only AEAD suites, and the errors the
+// HTTP layer answers by itself carry problem documents like all others.
+#include <gtest/gtest.h>
+
+#include "api/personal_code.h"
+#include "api/secret.h"
+#include "tests/hub/hub_fixture.h"
+#include "tests/hub/raw_tls.h"
+
+namespace ih::test {
+namespace {
+
+using nlohmann::json;
+
+class Wire : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (hub.remote()) GTEST_SKIP() << "speaks raw TLS to the reference hub";
+  }
+
+  // A login request with `content_type` (none if empty) and a JSON body.
+  RawReply login_with(const std::string& content_type) {
+    const std::string body =
+        json{{"personal_code", "0000-0000"}, {"pin", "1234"}, {"session_token", api::mint_secret()}}
+            .dump();
+    std::string request = "POST /v1/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    if (!content_type.empty()) request += "Content-Type: " + content_type + "\r\n";
+    request += "Idempotency-Key: " + key() + "\r\nContent-Length: " + std::to_string(body.size()) +
+               "\r\nConnection: close\r\n\r\n" + body;
+    return send_raw(hub.port(), request);
+  }
+
+  static std::string problem_type(const RawReply& r) {
+    const auto p = net::parse_problem(r.body);
+    return p ? p->type : "(no problem body: " + r.body + ")";
+  }
+
+  TestHub hub;
+};
+
+TEST_F(Wire, AJsonBodyMustSayItIsJson) {
+  for (const char* type : {"text/plain", "application/x-www-form-urlencoded", ""}) {
+    SCOPED_TRACE(type);
+    const auto r = login_with(type);
+    ASSERT_TRUE(r.answered);
+    EXPECT_EQ(r.status, 415);
+    EXPECT_EQ(problem_type(r), "unsupported-media-type");
+    EXPECT_NE(r.headers.find("content-type: application/problem+json"), std::string::npos);
+  }
+  for (const char* type : {"application/json", "Application/JSON; charset=utf-8"}) {
+    SCOPED_TRACE(type);
+    const auto r = login_with(type);
+    EXPECT_EQ(r.status, 401) << r.body;  // read, and refused for what it says
+  }
+}
+
+TEST_F(Wire, Tls12OffersOnlyAeadSuites) {
+  for (const char* cbc : {"ECDHE-ECDSA-AES128-SHA", "ECDHE-ECDSA-AES256-SHA",
+                          "ECDHE-ECDSA-AES128-SHA256", "ECDHE-ECDSA-AES256-SHA384"}) {
+    EXPECT_FALSE(tls12_handshake_succeeds(hub.port(), cbc)) << cbc;
+  }
+  for (const char* aead : {"ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-ECDSA-AES256-GCM-SHA384",
+                           "ECDHE-ECDSA-CHACHA20-POLY1305"}) {
+    EXPECT_TRUE(tls12_handshake_succeeds(hub.port(), aead)) << aead;
+  }
+}
+
+// (A negative Content-Length is answered 413 with a problem, but only after
+// the read timeout has held the worker for 10 s: that is the HTTP library's,
+// and goes with it.)
+TEST_F(Wire, ErrorsTheHttpLayerAnswersCarryProblemDocuments) {
+  const std::string close = "Host: 127.0.0.1\r\nConnection: close\r\n\r\n";
+  const auto long_uri =
+      send_raw(hub.port(), "GET /v1/" + std::string(9000, 'a') + " HTTP/1.1\r\n" + close);
+  ASSERT_TRUE(long_uri.answered);
+  EXPECT_EQ(long_uri.status, 414);
+  EXPECT_EQ(problem_type(long_uri), "uri-too-long");
+  EXPECT_NE(long_uri.headers.find("content-type: application/problem+json"), std::string::npos);
+  const auto options = send_raw(hub.port(), "OPTIONS * HTTP/1.1\r\n" + close);
+  ASSERT_TRUE(options.answered);
+  EXPECT_EQ(options.status, 404);
+  EXPECT_EQ(problem_type(options), "not-found");
+  EXPECT_NE(options.headers.find("content-type: application/problem+json"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ih::test
