@@ -34,6 +34,23 @@ struct Settings;
 // What an entry of the terminal's outbox stands for (net::EntryKind).
 enum class EntryKind { Profile, Request, Withdrawal, Message, Other };
 
+// The kind as a technical word, for staff and logs: "profile", "request", …
+constexpr std::string_view entry_kind_name(EntryKind kind) {
+  switch (kind) {
+    case EntryKind::Profile:
+      return "profile";
+    case EntryKind::Request:
+      return "request";
+    case EntryKind::Withdrawal:
+      return "withdrawal";
+    case EntryKind::Message:
+      return "message";
+    case EntryKind::Other:
+      break;
+  }
+  return "other";
+}
+
 // Entries of one kind that the platform refused for good (dead letters): kept
 // on the terminal, sealed, and told to the person at their next login. Never
 // their content.

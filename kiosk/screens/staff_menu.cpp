@@ -10,6 +10,22 @@ namespace ih::kiosk::staff {
 
 using i18n::msg;
 
+namespace {
+
+// What the platform refused, for staff: "request 1× 422 validation-failed;
+// profile 1× 422 …". Technical words, like staff mode's other error details.
+std::string refusals(const DeadLetters& dead) {
+  std::string out;
+  for (const DeadLetterCount& d : dead.counts) {
+    if (!out.empty()) out += "; ";
+    out += std::string(entry_kind_name(d.kind)) + " " + std::to_string(d.count) + "× " +
+           std::to_string(d.status) + (d.problem_type.empty() ? "" : " " + d.problem_type);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<Action> draw_menu(PageContext& c, const StaffServices& services) {
   const i18n::Localizer& str = c.frame.strings;
   float y = page_heading(c, str.text(msg("Staff mode")), c.area.min.y + c.m.margin) + c.m.gap / 2;
@@ -33,6 +49,19 @@ std::optional<Action> draw_menu(PageContext& c, const StaffServices& services) {
   y = note(c, connection, y);
   if (status) {
     y = note(c, str.format(msg("Waiting to be sent: {count}"), {{"count", status->waiting}}), y);
+    if (status->dead_letters.total > 0)
+      y = note(c,
+               // TRANSLATORS: Staff menu, shown only when there are any: entries
+               // the platform refused for good, kept on the terminal (sealed, staff
+               // cannot read them). {untold}: how many the person was not yet told
+               // of at a login. {reasons}: technical, in English, e.g. "request 1×
+               // 422 validation-failed".
+               str.format(msg("Refused by the platform and kept here: {total} ({untold} not yet "
+                              "told to the person). {reasons}"),
+                          {{"total", status->dead_letters.total},
+                           {"untold", status->dead_letters.untold},
+                           {"reasons", refusals(status->dead_letters)}}),
+               y, true);
     if (status->last_contact > 0) {
       const i18n::Timestamp then{std::chrono::seconds(status->last_contact)};
       y = note(c,

@@ -95,6 +95,10 @@ class Harness {
     status.state = SyncState::Online;
     status.waiting = 3;
     status.last_contact = 1'790'000'000 - 300;
+    // Two entries the platform refused, one not yet told to its person.
+    status.dead_letters = {2, 1, 1'790'000'000 - 600,
+                           {{EntryKind::Request, 422, "validation-failed", 1},
+                            {EntryKind::Profile, 422, "validation-failed", 1}}};
     services_.status = [status] { return std::optional(status); };
     services_.enrolled = [] { return true; };
     services_.version = [] { return std::string("1.0.0"); };
