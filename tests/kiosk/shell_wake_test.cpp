@@ -175,7 +175,7 @@ TEST_F(ShellWakeTest, ALoginAnsweredInTheBackgroundShowsHomeWithoutAnotherTouch)
   bool was_checking = false, home = false;
   run([&] {
     apply(Action::Begin);
-    apply(Action::ChoseLanguage);
+    apply(Action{Action::ChoseLanguage, std::string("de")});
     apply(Action::AcceptNotice);
     apply(Action::HaveCode);
     if (watched->page != Page::Login) return;
