@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "kiosk/sdl_texture_backend.h"
+#include "render/pixel_grid.h"
 
 namespace ih::kiosk {
 
@@ -126,6 +127,8 @@ void Ui::render() {
                          static_cast<Uint8>(bg >> IM_COL32_G_SHIFT),
                          static_cast<Uint8>(bg >> IM_COL32_B_SHIFT), 255);
   SDL_RenderClear(renderer_);
+  // The same pixels on every processor (render/pixel_grid.h).
+  render::snap_to_subpixel_grid(*ImGui::GetDrawData());
   ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
 }
 

@@ -59,7 +59,9 @@ class Ui {
   // Makes `tag` the UI language: messages, digits, direction, at once.
   void set_language(std::string_view tag);
 
-  // Uploads new glyphs and renders the frame built last. Needs a renderer.
+  // Uploads new glyphs and renders the frame built last, its vertices on a
+  // 1/64-pixel grid so that it looks the same on every processor
+  // (render/pixel_grid.h). Needs a renderer.
   void render();
 
   ImGuiContext* imgui() const { return imgui_; }
