@@ -56,8 +56,12 @@ std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& setti
       shell->profile_form().show_sample(Step::Languages, {"ar", "de"}, 0);
     else if (name == "profile-place")
       shell->profile_form().show_sample(Step::Place, {}, 1);
+    else if (name == "profile-phone")
+      shell->profile_form().show_sample(Step::Phone, {}, 0);
     else if (name == "profile-pin")
       shell->profile_form().show_sample(Step::Pin, {}, 0);
+    else if (name == "profile-pin-again")
+      shell->profile_form().show_sample(Step::PinAgain, {}, 0);
     else if (name == "login-pin")
       shell->login_form().show_pin_step();
     else if (name == "login-locked")
@@ -89,10 +93,27 @@ std::unique_ptr<Screen> make_screen(std::string_view name) {
 }
 
 std::vector<std::string_view> screen_names() {
-  return {"specimen",          "languages",     "keyboard",    "keyboard-pin", "shell",
-          "attract",           "picker",        "privacy",     "start",        "profile",
-          "profile-languages", "profile-place", "profile-pin", "login",        "login-pin",
-          "login-locked",      "code",          "home",        "idle-warning"};
+  return {"specimen",
+          "languages",
+          "keyboard",
+          "keyboard-pin",
+          "shell",
+          "attract",
+          "picker",
+          "privacy",
+          "start",
+          "profile",
+          "profile-languages",
+          "profile-place",
+          "profile-pin",
+          "profile-phone",
+          "profile-pin-again",
+          "login",
+          "login-pin",
+          "login-locked",
+          "code",
+          "home",
+          "idle-warning"};
 }
 
 }  // namespace ih::kiosk

@@ -73,6 +73,8 @@ void Shell::show(Page page) {
     stack_ = {Page::Attract};
     return;
   }
+  // A session begins as Action::Begin begins it.
+  if (!session_.active) session_.large_text = options_.settings.large_text;
   session_.active = true;
   if (page == Page::Staff && !staff_) open_staff_mode();
   stack_.push_back(page);
@@ -355,15 +357,18 @@ std::optional<Action> Shell::draw_page(PageContext& c) {
       std::optional<Action> action;
       if (!options_.settings.staff_pin_hash.empty()) {
         const float side = std::max(72.0f, std::round(c.m.button * 0.75f));
-        const float width = side * 2.2f;
+        // TRANSLATORS: Small button on the attract screen that opens staff mode
+        // (behind the staff PIN).
+        const std::string_view label = c.frame.strings.text(msg("Staff"));
+        // As wide as its label needs on one line ("Personalmodus").
+        const auto measured =
+            c.frame.ui.engine.layout(label, {c.m.body, c.frame.ui.language, c.frame.ui.direction});
+        const float width = std::max(side * 2.2f, std::ceil(measured->width) + 2 * c.m.gap);
         const i18n::Span box = content(c);
         const float x = i18n::at_end(c.direction(), box, width);
         const Rect r{ImVec2(x, c.area.max.y - c.m.margin - side),
                      ImVec2(x + width, c.area.max.y - c.m.margin)};
-        // TRANSLATORS: Small button on the attract screen that opens staff mode
-        // (behind the staff PIN).
-        if (page_toggle(c, "staff", c.frame.strings.text(msg("Staff")), {}, false, r, false))
-          action = Action::OpenStaff;
+        if (page_toggle(c, "staff", label, {}, false, r, false)) action = Action::OpenStaff;
       }
       if (const auto a = draw_attract(c, attract_since_)) action = action ? action : a;
       return action;

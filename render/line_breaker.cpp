@@ -106,7 +106,8 @@ TextIndex trim_trailing_whitespace(std::u16string_view text, TextRange line) {
   return end;
 }
 
-std::vector<TextRange> LineBreaker::wrap(const ShapedParagraph& shaped, float max_width) {
+std::vector<TextRange> LineBreaker::wrap(const ShapedParagraph& shaped, float max_width,
+                                         bool* cut_a_word) {
   std::vector<TextRange> lines;
   lines.reserve(4);
   const std::u16string_view text = shaped.text;
@@ -166,7 +167,8 @@ std::vector<TextRange> LineBreaker::wrap(const ShapedParagraph& shaped, float ma
       // the last place a line may end.
       const auto& before = shaped.advance_before;
       const float limit = before[static_cast<size_t>(start)] + max_width;
-      auto over = std::upper_bound(before.begin() + start + 1, before.begin() + stretch_end + 1, limit);
+      auto over =
+          std::upper_bound(before.begin() + start + 1, before.begin() + stretch_end + 1, limit);
       TextIndex end = static_cast<TextIndex>(over - before.begin()) - 1;
       while (end < stretch_end && u_isUWhiteSpace(text[static_cast<size_t>(end)]) &&
              !is_hard_break(text[static_cast<size_t>(end)]))
@@ -178,6 +180,7 @@ std::vector<TextRange> LineBreaker::wrap(const ShapedParagraph& shaped, float ma
         auto g = std::upper_bound(shaped.graphemes.begin(), shaped.graphemes.end(), start);
         end = g != shaped.graphemes.end() ? *g : stretch_end;
         for (++g; g != shaped.graphemes.end() && *g < stretch_end && fits(start, *g); ++g) end = *g;
+        if (cut_a_word) *cut_a_word = true;
       }
       // UAX #14 may allow a break inside a grapheme cluster that UAX #29 keeps
       // whole (a space followed by ZWNJ); lines end only between clusters.

@@ -9,11 +9,11 @@
 // iterator.
 #pragma once
 
+#include <unicode/uversion.h>
+
 #include <memory>
 #include <string_view>
 #include <vector>
-
-#include <unicode/uversion.h>
 
 #include "render/paragraph.h"
 
@@ -33,9 +33,10 @@ class LineBreaker {
   // Lines of `shaped` for `max_width`, as logical ranges covering the text. Lines
   // end at newlines and where the next word would not fit; trailing whitespace does
   // not count against the width; a word wider than the line is cut between grapheme
-  // clusters. An empty text has one empty line, and so does the end of a text that
-  // ends with a newline.
-  std::vector<TextRange> wrap(const ShapedParagraph& shaped, float max_width);
+  // clusters, and then `cut_a_word` (if given) is set. An empty text has one empty
+  // line, and so does the end of a text that ends with a newline.
+  std::vector<TextRange> wrap(const ShapedParagraph& shaped, float max_width,
+                              bool* cut_a_word = nullptr);
 
  private:
   std::unique_ptr<icu::BreakIterator> iterator_;

@@ -157,7 +157,7 @@ std::shared_ptr<Layout> lay_out(std::shared_ptr<const ShapedParagraph> shaped, f
   auto layout = std::make_shared<Layout>();
   const bool uniform = single_level(*shaped);
   if (!uniform) tools.bidi.set(shaped->text, shaped->style.direction);
-  const std::vector<TextRange> ranges = tools.breaker.wrap(*shaped, wrap_width);
+  const std::vector<TextRange> ranges = tools.breaker.wrap(*shaped, wrap_width, &layout->cut_a_word);
   layout->lines.reserve(ranges.size());
   float top = 0;
   for (size_t i = 0; i < ranges.size(); ++i) {

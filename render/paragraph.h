@@ -113,6 +113,7 @@ struct Layout {
   float box_width = 0;       // the width aligned in: max_width, or width if unbounded
   float height = 0;
   bool ellipsized = false;
+  bool cut_a_word = false;   // a word wider than a line was cut between graphemes
 };
 
 }  // namespace ih::render

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <vector>
 
+#include "render/text_probe.h"
+
 namespace ih::render {
 
 namespace {
@@ -32,6 +34,8 @@ void draw_layout(ImDrawList& list, GlyphAtlas& atlas, const Layout& layout, ImVe
   const ImVec2 clip_max = list.GetClipRectMax();
 
   std::vector<Quad> quads;
+  const bool probing = text_probe_on();
+  ImVec2 ink_min(INFINITY, INFINITY), ink_max(-INFINITY, -INFINITY);
   for (const Line& line : layout.lines) {
     const float baseline = std::round(origin.y + line.baseline());
     for (const LineRun& run : line.runs) {
@@ -46,6 +50,10 @@ void draw_layout(ImDrawList& list, GlyphAtlas& atlas, const Layout& layout, ImVe
         const float y0 = baseline - std::round(g.y_offset) - static_cast<float>(ag.top);
         const float x1 = x0 + static_cast<float>(ag.rect.w);
         const float y1 = y0 + static_cast<float>(ag.rect.h);
+        if (probing) {
+          ink_min = ImVec2(std::min(ink_min.x, x0), std::min(ink_min.y, y0));
+          ink_max = ImVec2(std::max(ink_max.x, x1), std::max(ink_max.y, y1));
+        }
         if (x1 <= clip_min.x || x0 >= clip_max.x || y1 <= clip_min.y || y0 >= clip_max.y) continue;
         quads.push_back(
             {ag.page,
@@ -57,6 +65,10 @@ void draw_layout(ImDrawList& list, GlyphAtlas& atlas, const Layout& layout, ImVe
              ag.color ? untinted : colour});
       }
     }
+  }
+  if (probing) {
+    if (ink_min.x > ink_max.x) ink_min = ink_max = origin;
+    record_drawn_text(layout, ink_min, ink_max, clip_min, clip_max, colour);
   }
   // One draw command per page. Reordering changes nothing visible: overlapping
   // quads (marks on letters, joined Nastaliq) share one colour, and blending one

@@ -11,7 +11,6 @@ namespace {
 
 constexpr float kMinTouchTarget = 64.0f;  // pixels at 1080p; WCAG 2.5.5 asks 44
 constexpr float kButtonRounding = 8.0f;
-constexpr float kButtonPadding = 12.0f;
 
 }  // namespace
 
@@ -19,7 +18,8 @@ ImVec2 label(UiContext& ui, std::string_view text, float width, const LabelOptio
   const TextStyle style{options.size > 0 ? options.size : ui.text_size,
                         std::string(options.language.empty() ? ui.language : options.language),
                         options.direction.value_or(ui.direction)};
-  const auto layout = ui.engine.layout(text, style, {.max_width = width, .align = options.align});
+  const auto layout = fit_label(ui.engine, text, style,
+                                {.max_width = width, .align = options.align}, options.max_height);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 size(layout->box_width, layout->height);
   ImGui::Dummy(size);
@@ -27,6 +27,20 @@ ImVec2 label(UiContext& ui, std::string_view text, float width, const LabelOptio
     draw_layout(*ImGui::GetWindowDrawList(), ui.atlas, *layout, origin,
                 options.colour.value_or(ui.theme.text));
   return size;
+}
+
+std::shared_ptr<const Layout> fit_label(TextEngine& engine, std::string_view text, TextStyle style,
+                                        const LayoutOptions& options, float max_height) {
+  const float full = style.size;
+  std::shared_ptr<const Layout> layout = engine.layout(text, style, options);
+  // Steps of a tenth: few enough that a label costs at most four layouts,
+  // each cached by the engine after the first frame.
+  for (float share = 0.9f; share > 0.65f; share -= 0.1f) {
+    if (!layout->cut_a_word && layout->height <= max_height) break;
+    style.size = std::round(full * share);
+    layout = engine.layout(text, style, options);
+  }
+  return layout;
 }
 
 bool button(UiContext& ui, const char* id, std::string_view text, ImVec2 size) {
@@ -45,8 +59,9 @@ bool button(UiContext& ui, const char* id, std::string_view text, ImVec2 size) {
   list.AddRectFilled(min, max, pressed ? ui.theme.button_pressed : ui.theme.button,
                      kButtonRounding);
   const TextStyle style{ui.text_size, ui.language, ui.direction};
-  const auto layout = ui.engine.layout(
-      text, style, {.max_width = size.x - 2 * kButtonPadding, .align = Align::Center});
+  const auto layout =
+      fit_label(ui.engine, text, style,
+                {.max_width = size.x - 2 * kButtonPadding, .align = Align::Center}, size.y);
   const ImVec2 origin(min.x + kButtonPadding, std::round(min.y + (size.y - layout->height) / 2));
   list.PushClipRect(min, max, true);
   draw_layout(list, ui.atlas, *layout, origin, ui.theme.button_text);

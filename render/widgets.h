@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -82,19 +83,35 @@ struct UiContext {
   bool needs_frame = false;
 };
 
+// Room between a button's edge and its label, on each side.
+inline constexpr float kButtonPadding = 12.0f;
+
 struct LabelOptions {
   float size = 0;                           // pixels per em; 0: the context's
   std::string_view language = {};           // empty: the context's
   std::optional<Direction> direction = {};  // paragraph direction; default: the context's
   Align align = Align::Start;               // start and end follow the direction
   std::optional<ImU32> colour = {};         // default: the theme's text colour
+  // Where the room ends below: the text is drawn smaller (fit_label) rather
+  // than reach further.
+  float max_height = std::numeric_limits<float>::infinity();
 };
 
 // Lays out `text` wrapped to `width` pixels, draws it at the cursor and moves the
 // cursor below it. Returns the size it took: `width` by the text's height.
 ImVec2 label(UiContext& ui, std::string_view text, float width, const LabelOptions& options = {});
 
-// A button with a centred label in the UI language, at least 64 × 64 pixels. It
+// A control's label laid out to fit `options.max_width` by `max_height`: at
+// `style.size`, or a little smaller where a word would otherwise be cut in
+// two or the lines would not fit the height, down to 70% of the size. Below
+// that it stays at 70%, cut between graphemes if it must: a label that
+// long is a fault of the layout around it (tests/kiosk/layout_check_test.cpp
+// finds it).
+std::shared_ptr<const Layout> fit_label(TextEngine& engine, std::string_view text, TextStyle style,
+                                        const LayoutOptions& options, float max_height);
+
+// A button with a centred label in the UI language (fitted: fit_label), at
+// least 64 × 64 pixels. It
 // shows a pressed state while held with the finger over it and returns true when
 // released over it, so sliding off cancels. `id` must be unique in the window.
 bool button(UiContext& ui, const char* id, std::string_view text, ImVec2 size);

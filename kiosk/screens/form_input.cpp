@@ -94,22 +94,33 @@ Typed type_into(PageContext& c, FormKeys& keys, KeysKind kind, render::TextField
   return typed;
 }
 
+float typing_row_top(PageContext& c, FormKeys& keys, KeysKind kind, KeysKinds together) {
+  float top = keys.top(kind, c.frame.strings, c.frame.size);
+  for (KeysKind k : together) top = std::min(top, keys.top(k, c.frame.strings, c.frame.size));
+  return std::round(top - c.m.gap - c.m.button);
+}
+
 RowTouch typing_row(PageContext& c, FormKeys& keys, KeysKind kind, render::TextField& field,
-                    std::string_view next_label, float top) {
+                    std::string_view next_label, KeysKinds together) {
   const i18n::Localizer& s = c.frame.strings;
-  const float lowest = keys.top(kind, s, c.frame.size) - c.m.gap - c.m.button;
-  const float row_top = std::round(std::min(top, lowest));
+  const float row_top = typing_row_top(c, keys, kind, together);
   const float row_bottom = row_top + c.m.button;
   const i18n::Span box = content(c);
-  const float button_width = std::round(std::max(c.m.button * 1.6f, box.width * 0.16f));
+  // TRANSLATORS: Button: go back to the previous step or screen.
+  const std::string_view back_label = s.text(i18n::msg("Back"));
+  // Wide enough for the longer label on one line ("Überspringen"), up to
+  // 30% of the row each; the field keeps the rest.
+  const float label_width =
+      std::max(page_button_label_width(c, back_label), page_button_label_width(c, next_label));
+  const float button_width = std::round(
+      std::min(box.width * 0.3f, std::max({c.m.button * 1.6f, box.width * 0.16f, label_width})));
   const float back_x = i18n::at_start(c.direction(), box, button_width);
   const float next_x = i18n::at_end(c.direction(), box, button_width);
   const float field_left = std::min(back_x, next_x) + button_width + c.m.gap;
   const float field_right = std::max(back_x, next_x) - c.m.gap;
 
   RowTouch touch;
-  // TRANSLATORS: Button: go back to the previous step or screen.
-  touch.back = page_button(c, "back", s.text(i18n::msg("Back")),
+  touch.back = page_button(c, "back", back_label,
                            {ImVec2(back_x, row_top), ImVec2(back_x + button_width, row_bottom)});
   touch.next = page_button(c, "next", next_label,
                            {ImVec2(next_x, row_top), ImVec2(next_x + button_width, row_bottom)});

@@ -11,6 +11,7 @@
 // Not thread-safe: the UI thread owns it (the shell does, through its pages).
 #pragma once
 
+#include <initializer_list>
 #include <memory>
 
 #include "kiosk/keyboard/keyboard.h"
@@ -75,11 +76,20 @@ struct RowTouch {
   bool changed = false;  // the field changed
 };
 
-// A form's typing step: one row from `top` (just under the question), or
-// higher if the keyboard needs the room, with Back at the start, `field`
-// (focused) in the middle and Next (labelled `next_label`) at the end, and the
-// keyboard of `kind` along the bottom. Controls: "back", "field", "next".
+// The keyboards of typing steps that follow each other in a form (login's
+// code and PIN): their rows stand above the tallest, all in one place.
+using KeysKinds = std::initializer_list<KeysKind>;
+
+// A form's typing step: one row just above the keyboard of `kind` (or the
+// tallest of `together`, which holds `kind`), with Back at the start, `field`
+// (focused) in the middle and Next (labelled `next_label`) at the end, and
+// the keyboard along the bottom. The keyboards alone decide where the row
+// stands, never the text above it: steps with the same keyboards keep Next in
+// the same place, so a finger that learnt where it is finds it again.
+// Controls: "back", "field", "next".
 RowTouch typing_row(PageContext& c, FormKeys& keys, KeysKind kind, render::TextField& field,
-                    std::string_view next_label, float top);
+                    std::string_view next_label, KeysKinds together = {});
+// Where typing_row() puts its row: what the question above must end before.
+float typing_row_top(PageContext& c, FormKeys& keys, KeysKind kind, KeysKinds together = {});
 
 }  // namespace ih::kiosk

@@ -235,7 +235,8 @@ std::optional<Action> draw_languages(PageContext& c, LanguagePicker& picker,
     const auto name = ui.engine.layout(l.name, own_style(l, fitted.name_size), centred(text_width));
     std::shared_ptr<const render::Layout> sub;
     if (!local.empty())
-      sub = ui.engine.layout(local, ui_style(ui, g.small_size), centred(text_width));
+      sub = render::fit_label(ui.engine, local, ui_style(ui, g.small_size), centred(text_width),
+                              std::numeric_limits<float>::infinity());
     const float to_local = fitted.name_below + g.gap / 2 + fitted.local_above;
     const float block =
         fitted.name_above + (sub ? to_local + fitted.local_below : fitted.name_below);

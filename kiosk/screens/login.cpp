@@ -116,7 +116,6 @@ std::optional<Action> LoginForm::draw(PageContext& c, FormKeys& keys) {
       question = s.text(msg("Checking…"));
       break;
   }
-  float y = page_heading(c, question, c.area.min.y + c.m.margin);
   std::string problem;
   switch (problem_) {
     case Problem::None:
@@ -167,13 +166,16 @@ std::optional<Action> LoginForm::draw(PageContext& c, FormKeys& keys) {
                      "staff for help."));
       break;
   }
-  if (!problem.empty()) y = page_note(c, problem, y + c.m.gap / 2, true);
+  const bool on_code = step_ == Step::Code;
+  const KeysKind kind = on_code ? KeysKind::Code : KeysKind::Digits;
+  const KeysKinds kTogether = {KeysKind::Code, KeysKind::Digits};
+  page_question(c, question, problem, true, c.area.min.y + c.m.margin,
+                step_ == Step::Checking ? std::numeric_limits<float>::infinity()
+                                        : typing_row_top(c, keys, kind, kTogether) - c.m.gap / 2);
   if (step_ == Step::Checking) return std::nullopt;
 
-  const bool on_code = step_ == Step::Code;
   render::TextField& field = on_code ? *code_ : *pin_;
-  const RowTouch touch = typing_row(c, keys, on_code ? KeysKind::Code : KeysKind::Digits, field,
-                                    s.text(msg("Next")), y + c.m.gap);
+  const RowTouch touch = typing_row(c, keys, kind, field, s.text(msg("Next")), kTogether);
   if (touch.changed && problem_ != Problem::Locked) problem_ = Problem::None;
   if (touch.back) {
     problem_ = Problem::None;

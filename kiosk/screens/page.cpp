@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "render/text_draw.h"
 
@@ -44,12 +45,24 @@ i18n::Span content(const PageContext& c) {
   return {c.area.min.x + c.m.margin, c.area.width() - 2 * c.m.margin};
 }
 
+namespace {
+float button_text_size(const PageContext& c) {
+  return std::round(c.m.button * 0.36f);
+}
+}  // namespace
+
+float page_button_label_width(PageContext& c, std::string_view text) {
+  render::UiContext& ui = c.frame.ui;
+  const auto layout = ui.engine.layout(text, {button_text_size(c), ui.language, ui.direction});
+  return std::ceil(layout->width) + 2 * render::kButtonPadding;
+}
+
 bool page_button(PageContext& c, const char* id, std::string_view text, Rect r) {
   c.controls[id] = r;
   ImGui::SetCursorScreenPos(r.min);
   render::UiContext& ui = c.frame.ui;
   const float before = ui.text_size;
-  ui.text_size = std::round(c.m.button * 0.36f);
+  ui.text_size = button_text_size(c);
   const bool released = render::button(ui, id, text, ImVec2(r.width(), r.height()));
   ui.text_size = before;
   return released;
@@ -81,8 +94,8 @@ bool page_toggle(PageContext& c, const std::string& id, std::string_view text,
   const bool own = !language.empty();
   const render::TextStyle style{c.m.body, own ? std::string(language) : ui.language,
                                 own ? render::Direction::Auto : ui.direction};
-  const auto layout =
-      ui.engine.layout(text, style, {.max_width = room, .align = render::Align::Center});
+  const auto layout = render::fit_label(
+      ui.engine, text, style, {.max_width = room, .align = render::Align::Center}, r.height());
   list.PushClipRect(r.min, r.max, true);
   render::draw_layout(
       list, ui.atlas, *layout,
@@ -172,12 +185,49 @@ void scroll_grid(PageContext& c, const Rect& view, size_t count, GridShape shape
   ImGui::PopClipRect();
 }
 
-float page_note(PageContext& c, std::string_view text, float y, bool error) {
+float page_note(PageContext& c, std::string_view text, float y, bool error, float bottom) {
   if (!error)
-    return page_text(c, text, y, std::round(c.m.body * 0.85f), c.frame.ui.theme.muted_text);
+    return page_text(c, text, y, std::round(c.m.body * 0.85f), c.frame.ui.theme.muted_text, bottom);
   // A warning sign before the text: the message is an error by its shape too.
   const std::string marked = "⚠ " + std::string(text);
-  return page_text(c, marked, y, c.m.body, c.frame.ui.theme.error);
+  return page_text(c, marked, y, c.m.body, c.frame.ui.theme.error, bottom);
+}
+
+float page_blocks(PageContext& c, std::span<const PageBlock> blocks, float y, float bottom) {
+  render::UiContext& ui = c.frame.ui;
+  const i18n::Span box = content(c);
+  auto needed = [&](float share) {
+    float total = 0;
+    for (const PageBlock& b : blocks)
+      total += ui.engine
+                   .layout(b.text, {std::round(b.size * share), ui.language, ui.direction},
+                           {.max_width = box.width})
+                   ->height +
+               b.gap_after;
+    return total;
+  };
+  float share = 1.0f;
+  while (share > kSmallestShare + 0.01f && y + needed(share) > bottom) share -= 0.1f;
+  for (const PageBlock& b : blocks) {
+    ImGui::SetCursorScreenPos(ImVec2(box.left, y));
+    render::label(ui, b.text, box.width,
+                  {.size = std::round(b.size * share), .colour = b.colour.value_or(ui.theme.text)});
+    y = ImGui::GetCursorScreenPos().y + b.gap_after;
+  }
+  return y;
+}
+
+float page_question(PageContext& c, std::string_view question, std::string_view note, bool error,
+                    float y, float bottom) {
+  const render::Theme& theme = c.frame.ui.theme;
+  const std::string marked = error ? "⚠ " + std::string(note) : std::string(note);
+  std::vector<PageBlock> blocks = {{question, c.m.title, {}, 0}};
+  if (!note.empty()) {
+    blocks.front().gap_after = c.m.gap / 2;
+    blocks.push_back({marked, error ? c.m.body : std::round(c.m.body * 0.85f),
+                      error ? theme.error : theme.muted_text, 0});
+  }
+  return page_blocks(c, blocks, y, bottom);
 }
 
 float page_heading(PageContext& c, std::string_view text, float y) {
@@ -188,10 +238,11 @@ float page_heading(PageContext& c, std::string_view text, float y) {
 }
 
 float page_text(PageContext& c, std::string_view text, float y, float size,
-                std::optional<ImU32> colour) {
+                std::optional<ImU32> colour, float bottom) {
   const i18n::Span box = content(c);
   ImGui::SetCursorScreenPos(ImVec2(box.left, y));
-  render::label(c.frame.ui, text, box.width, {.size = size, .colour = colour});
+  render::label(c.frame.ui, text, box.width,
+                {.size = size, .colour = colour, .max_height = bottom - y});
   return ImGui::GetCursorScreenPos().y;
 }
 

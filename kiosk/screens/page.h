@@ -28,8 +28,10 @@
 #pragma once
 
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -63,13 +65,18 @@ struct PageContext {
 // A main button at `r`; records it under `id`; true on release over it.
 bool page_button(PageContext& c, const char* id, std::string_view text, Rect r);
 
+// The width a page_button() needs for `text` on one line, padding included.
+float page_button_label_width(PageContext& c, std::string_view text);
+
 // A heading at the start of the area's content width, from `y`; returns the y
 // below it.
 float page_heading(PageContext& c, std::string_view text, float y);
 
-// Running text over the content width from `y`; returns the y below it.
+// Running text over the content width from `y`; returns the y below it. It
+// ends above `bottom`, drawn smaller if it must (render::fit_label).
 float page_text(PageContext& c, std::string_view text, float y, float size,
-                std::optional<ImU32> colour = {});
+                std::optional<ImU32> colour = {},
+                float bottom = std::numeric_limits<float>::infinity());
 
 // A tile that is on or off (a language spoken, a place), with `text` in
 // `language` (empty: the UI language's). On, it has a thick border and a check
@@ -117,8 +124,33 @@ void scroll_grid(PageContext& c, const Rect& view, size_t count, GridShape shape
 bool touch_dragged();
 
 // A short line in the muted colour, or in the error colour with a warning sign
-// when `error` (not colour alone); returns the y below it.
-float page_note(PageContext& c, std::string_view text, float y, bool error);
+// when `error` (not colour alone); returns the y below it. It ends above
+// `bottom`, drawn smaller if it must.
+float page_note(PageContext& c, std::string_view text, float y, bool error,
+                float bottom = std::numeric_limits<float>::infinity());
+
+// Text of a page drawn as one block with others (page_blocks).
+struct PageBlock {
+  std::string_view text;
+  float size;                   // pixels per em, before fitting
+  std::optional<ImU32> colour;  // default: the theme's text colour
+  float gap_after;              // pixels below it
+};
+// The least share of their sizes that page_blocks() draws text at.
+inline constexpr float kSmallestShare = 0.5f;
+
+// `blocks` one under the other from `y`, over the content width, ending above
+// `bottom`: where they would not fit, all are drawn smaller together in
+// tenths, down to kSmallestShare (a small screen with large text). Returns
+// the y below them.
+float page_blocks(PageContext& c, std::span<const PageBlock> blocks, float y,
+                  float bottom = std::numeric_limits<float>::infinity());
+
+// A step's question (a heading) from `y`, and under it a note (a hint, or an
+// error with its sign when `error`; none when empty), ending above `bottom`
+// (page_blocks). Returns the y below them.
+float page_question(PageContext& c, std::string_view question, std::string_view note, bool error,
+                    float y, float bottom = std::numeric_limits<float>::infinity());
 
 // The content width of the area, inside its margins.
 i18n::Span content(const PageContext& c);

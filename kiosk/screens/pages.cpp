@@ -1,6 +1,7 @@
 #include "kiosk/screens/pages.h"
 
 #include <cmath>
+#include <vector>
 
 #include "kiosk/qr_code.h"
 #include "render/text_draw.h"
@@ -23,8 +24,6 @@ Rect bottom_cell(const PageContext& c, int i, int count) {
 std::optional<Action> draw_privacy(PageContext& c) {
   const i18n::Localizer& s = c.frame.strings;
   std::optional<Action> action;
-  // TRANSLATORS: Heading of the privacy notice shown before anything is asked.
-  float y = page_heading(c, s.text(msg("Your data")), c.area.min.y + c.m.margin) + c.m.gap;
   const std::string_view paragraphs[] = {
       // TRANSLATORS: Privacy notice, first paragraph. Plain words, short sentences.
       s.text(msg("We ask only for what helpers need: a first name or nickname, the languages you "
@@ -35,8 +34,11 @@ std::optional<Action> draw_privacy(PageContext& c) {
       // TRANSLATORS: Privacy notice, third paragraph.
       s.text(msg("When you leave, everything about you is erased from this terminal.")),
   };
+  // TRANSLATORS: Heading of the privacy notice shown before anything is asked.
+  std::vector<PageBlock> blocks = {{s.text(msg("Your data")), c.m.title, {}, c.m.gap}};
   for (const std::string_view paragraph : paragraphs)
-    y = page_text(c, paragraph, y, c.m.body) + c.m.gap;
+    blocks.push_back({paragraph, c.m.body, {}, c.m.gap});
+  page_blocks(c, blocks, c.area.min.y + c.m.margin, bottom_cell(c, 0, 2).min.y - c.m.gap);
   // TRANSLATORS: Button: go back to the previous screen.
   if (page_button(c, "back", s.text(msg("Back")), bottom_cell(c, 0, 2))) action = Action::Back;
   // TRANSLATORS: Button under the privacy notice.

@@ -176,7 +176,7 @@ std::optional<Action> ProfileForm::next(const Settings& settings) {
 }
 
 std::optional<Action> ProfileForm::draw_typing(PageContext& c, FormKeys& keys,
-                                               render::TextField& field, KeysKind kind, float top) {
+                                               render::TextField& field, KeysKind kind) {
   const i18n::Localizer& s = c.frame.strings;
   const bool skip = step_ == Step::Phone && field.empty();
   const std::string_view next_label =
@@ -184,7 +184,7 @@ std::optional<Action> ProfileForm::draw_typing(PageContext& c, FormKeys& keys,
       skip ? s.text(msg("Skip"))
            // TRANSLATORS: Button: go on to the next step of a form.
            : s.text(msg("Next"));
-  const RowTouch touch = typing_row(c, keys, kind, field, next_label, top);
+  const RowTouch touch = typing_row(c, keys, kind, field, next_label);
   if (touch.changed) problem_ = Problem::None;
   if (touch.back) return Action::Back;
   if (touch.next) return Action::Continue;
@@ -237,6 +237,22 @@ void ProfileForm::draw_places(PageContext& c, const Rect& view, const Settings& 
   });
 }
 
+std::optional<KeysKind> ProfileForm::typing_keys() const {
+  switch (step_) {
+    case Step::Name:
+      return KeysKind::Letters;
+    case Step::Phone:
+      return KeysKind::Phone;
+    case Step::Pin:
+    case Step::PinAgain:
+      return KeysKind::Digits;
+    case Step::Languages:
+    case Step::Place:
+      break;
+  }
+  return std::nullopt;
+}
+
 std::optional<Action> ProfileForm::draw(PageContext& c, FormKeys& keys, const Settings& settings) {
   ensure_fields(c);
   const i18n::Localizer& s = c.frame.strings;
@@ -279,7 +295,7 @@ std::optional<Action> ProfileForm::draw(PageContext& c, FormKeys& keys, const Se
       hint = {};
       break;
   }
-  float y = page_heading(c, question, c.area.min.y + c.m.margin);
+  float y = c.area.min.y + c.m.margin;
   std::string_view problem;
   switch (problem_) {
     case Problem::None:
@@ -343,24 +359,25 @@ std::optional<Action> ProfileForm::draw(PageContext& c, FormKeys& keys, const Se
                      "for help."));
       break;
   }
-  if (!problem.empty())
-    y = page_note(c, problem, y + c.m.gap / 2, true);
-  else if (!hint.empty())
-    y = page_note(c, hint, y + c.m.gap / 2, false);
+  // On a typing step the note ends above the typing row.
+  const std::optional<KeysKind> typing = typing_keys();
+  const float bottom = typing ? typing_row_top(c, keys, *typing) - c.m.gap / 2
+                              : std::numeric_limits<float>::infinity();
+  y = page_question(c, question, problem.empty() ? hint : problem, !problem.empty(), y, bottom);
 
   std::optional<Action> action;
   switch (step_) {
     case Step::Name:
-      action = draw_typing(c, keys, *name_, KeysKind::Letters, y + c.m.gap);
+      action = draw_typing(c, keys, *name_, KeysKind::Letters);
       break;
     case Step::Phone:
-      action = draw_typing(c, keys, *phone_, KeysKind::Phone, y + c.m.gap);
+      action = draw_typing(c, keys, *phone_, KeysKind::Phone);
       break;
     case Step::Pin:
-      action = draw_typing(c, keys, *pin_, KeysKind::Digits, y + c.m.gap);
+      action = draw_typing(c, keys, *pin_, KeysKind::Digits);
       break;
     case Step::PinAgain:
-      action = draw_typing(c, keys, *pin_again_, KeysKind::Digits, y + c.m.gap);
+      action = draw_typing(c, keys, *pin_again_, KeysKind::Digits);
       break;
     case Step::Languages:
     case Step::Place: {

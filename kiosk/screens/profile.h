@@ -78,8 +78,10 @@ class ProfileForm {
 
  private:
   void ensure_fields(PageContext& c);
+  // The keyboard of the step, if it is a typing step.
+  std::optional<KeysKind> typing_keys() const;
   std::optional<Action> draw_typing(PageContext& c, FormKeys& keys, render::TextField& field,
-                                    KeysKind kind, float top);
+                                    KeysKind kind);
   void draw_languages(PageContext& c, const Rect& list);
   void draw_places(PageContext& c, const Rect& list, const Settings& settings);
   // Checks the current step's answer; goes on, or sets problem_.
