@@ -117,6 +117,13 @@ std::string short_time(const std::string& rfc3339) {
   return rfc3339.substr(0, 10) + ' ' + rfc3339.substr(11, 5);
 }
 
+// A request's `when`: "2026-12-08 morning", "soon, any time of day".
+std::string when_text(const json& when) {
+  const std::string part = when.value("part_of_day", "any");
+  return (when.contains("date") ? shown(when.value("date", "")) + ' ' : std::string("soon, ")) +
+         (part == "any" ? std::string("any time of day") : shown(part));
+}
+
 class Client {
  public:
   Client(const std::string& server, const std::string& ca_file) : http_(server) {
@@ -276,8 +283,7 @@ int requests(const Session& s, std::ostream& out, std::ostream& err) {
     const json when = r.value("when", json::object());
     out << shown(r.value("id", "")) << "  " << shown(r.value("category", "")) << "  in "
         << shown(r.value("town", "")) << " (" << item.value("distance_km", 0) << " km)  speaks "
-        << shown(r.value("helper_language", "")) << "  " << shown(when.value("date", "soon")) << ' '
-        << shown(when.value("part_of_day", "")) << '\n';
+        << shown(r.value("helper_language", "")) << "  " << when_text(when) << '\n';
     if (const std::string place = r.value("place", ""); !place.empty()) {
       out << "    at " << shown(place, "    ") << '\n';
     }

@@ -31,6 +31,7 @@
 #include "hub/private_files.h"
 #include "hub/server.h"
 #include "hub/tls_identity.h"
+#include "hub/towns.h"
 
 namespace {
 
@@ -145,11 +146,16 @@ ih::hub::HubPtr open(const Options& o, const std::string& pin) {
   return hub;
 }
 
+// One line per helper, the same for seed and add-helper, which scripts read:
+// "helper NAME TOWN code CODE password PASSWORD".
+void print_helper(const ih::hub::HelperProfile& profile, const ih::hub::Credentials& credentials) {
+  std::printf("helper %-10s %-12s code %s password %s\n", profile.display_name.c_str(),
+              profile.town.c_str(), credentials.personal_code.c_str(), credentials.secret.c_str());
+}
+
 void print_seeded(ih::hub::Hub& hub) {
   for (const auto& [profile, credentials] : ih::hub::seed_demo_helpers(hub)) {
-    std::printf("helper %-10s %-12s code %s password %s\n", profile.display_name.c_str(),
-                profile.town.c_str(), credentials.personal_code.c_str(),
-                credentials.secret.c_str());
+    print_helper(profile, credentials);
   }
 }
 
@@ -190,8 +196,6 @@ int serve(const Options& o) {
   return 0;
 }
 
-}  // namespace
-
 // add-helper: a helper account whose fields pass the API's own rules.
 int add_helper(ih::hub::Hub& hub, const Options& o) {
   const auto wrong = [](const char* what) {
@@ -199,7 +203,10 @@ int add_helper(ih::hub::Hub& hub, const Options& o) {
     return 2;
   };
   if (o.name.empty() || ih::api::check_display_name(o.name)) return wrong("--name is not a name");
-  if (o.town.empty() || ih::api::check_town(o.town)) return wrong("--town is not a town");
+  // A town the matcher cannot place fits no request (towns.h).
+  if (o.town.empty() || ih::api::check_town(o.town) || !ih::hub::find_town(o.town)) {
+    return wrong("--town names no town the hub knows (hub/towns.cpp)");
+  }
   // A helper may speak more languages than a person's profile lists (8).
   if (o.languages.empty()) return wrong("--languages takes language tags such as de,ar,ti");
   for (const std::string& language : o.languages) {
@@ -213,13 +220,15 @@ int add_helper(ih::hub::Hub& hub, const Options& o) {
       return wrong("--categories takes categories such as doctor,housing");
     }
   }
-  const auto helper = ih::hub::add_helper(
-      hub, {o.name, o.languages, o.categories, o.town, static_cast<int>(o.radius_km)});
+  const ih::hub::HelperProfile profile{o.name, o.languages, o.categories, o.town,
+                                       static_cast<int>(o.radius_km)};
+  const auto helper = ih::hub::add_helper(hub, profile);
   if (!helper) return 1;
-  std::printf("helper %s code %s password %s\n", o.name.c_str(), helper->personal_code.c_str(),
-              helper->secret.c_str());
+  print_helper(profile, *helper);
   return 0;
 }
+
+}  // namespace
 
 int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "helper") {
