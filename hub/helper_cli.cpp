@@ -114,7 +114,7 @@ std::string shown(std::string_view text, std::string_view indent = "") {
 // "2026-12-06T20:31:00Z" as "2026-12-06 20:31".
 std::string short_time(const std::string& rfc3339) {
   if (rfc3339.size() < 16) return shown(rfc3339);
-  return rfc3339.substr(0, 10) + ' ' + rfc3339.substr(11, 5);
+  return shown(rfc3339.substr(0, 10) + ' ' + rfc3339.substr(11, 5));
 }
 
 // A request's `when`: "2026-12-08 morning", "soon, any time of day".
@@ -390,10 +390,8 @@ int replies(const Session& s, const Args& a, std::ostream& out, std::ostream& er
   return 0;
 }
 
-}  // namespace
-
-int run_helper_command(const std::vector<std::string>& args, const std::string& default_session,
-                       std::ostream& out, std::ostream& err) {
+int run(const std::vector<std::string>& args, const std::string& default_session, std::ostream& out,
+        std::ostream& err) {
   const auto parsed = parse_args(args);
   const auto usage = [&err] {
     err << helper_usage("ichhelfe-hub");
@@ -421,6 +419,20 @@ int run_helper_command(const std::vector<std::string>& args, const std::string& 
   if (command == "offer") return offer(*session, a, out, err);
   if (command == "say") return say(*session, a, out, err);
   return replies(*session, a, out, err);
+}
+
+}  // namespace
+
+int run_helper_command(const std::vector<std::string>& args, const std::string& default_session,
+                       std::ostream& out, std::ostream& err) {
+  // nlohmann's value() throws when a field has another type than asked: a
+  // reply (or session file) that breaks the contract ends here, not in abort().
+  try {
+    return run(args, default_session, out, err);
+  } catch (const json::exception&) {
+    err << "helper: the hub's reply or the session file is not what the contract says\n";
+    return 1;
+  }
 }
 
 }  // namespace ih::hub

@@ -1,13 +1,19 @@
 // `ichhelfe-hub helper …` (hub/helper_cli.h) against the reference hub over
 // HTTPS: a seeded helper logs in, finds a fitting request, answers it, writes,
-// and reads what the person wrote back at their terminal.
+// and reads what the person wrote back at their terminal. And against a
+// server that breaks the contract.
 #include "hub/helper_cli.h"
 
 #include <gtest/gtest.h>
+#include <httplib.h>
 #include <sys/stat.h>
 
+#include <chrono>
+#include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
+#include <thread>
 
 #include "api/personal_code.h"
 #include "api/secret.h"
@@ -176,6 +182,76 @@ TEST_F(HelperCli, CommandsSayWhatIsMissingOrWrong) {
                                     "--session", (dir.path / "y").string()});
   EXPECT_EQ(untrusted.status, 1);
   EXPECT_NE(untrusted.err.find("--ca FILE"), std::string::npos) << untrusted.err;
+}
+
+// A server that is not the reference hub and does not keep the contract: the
+// commands show what it sends without letting it drive the terminal, and a
+// reply of the wrong shape is a failure, not a crash.
+class HostileServer : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string key_file = (dir.path / "key.pem").string();
+    std::ofstream(key_file) << test_identity().private_key_pem;
+    server = std::make_unique<httplib::SSLServer>(test_ca_file().c_str(), key_file.c_str());
+    server->Get("/v1/matching/feed", [this](const httplib::Request&, httplib::Response& res) {
+      res.set_content(feed, "application/json");
+    });
+    const int port = server->bind_to_any_port("127.0.0.1");
+    thread = std::thread([this] { server->listen_after_bind(); });
+    while (!server->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    session = (dir.path / "session").string();
+    std::ofstream(session) << json{{"server", "https://127.0.0.1:" + std::to_string(port)},
+                                   {"ca_file", test_ca_file()},
+                                   {"token", "t"},
+                                   {"helper", "Mira"}};
+  }
+  void TearDown() override {
+    server->stop();
+    thread.join();
+  }
+
+  Outcome requests() {
+    std::ostringstream out, err;
+    Outcome o;
+    o.status = hub::run_helper_command({"requests", "--session", session}, {}, out, err);
+    o.out = out.str();
+    o.err = err.str();
+    return o;
+  }
+
+  TempDir dir;
+  std::unique_ptr<httplib::SSLServer> server;
+  std::thread thread;
+  std::string session;
+  std::string feed;
+};
+
+TEST_F(HostileServer, TextFromTheServerCannotDriveTheTerminal) {
+  // Clear the screen (ESC), a C1 control sequence introducer (U+009B), a bell.
+  feed = json{{"items",
+               {{{"request",
+                  {{"id", "r_1\x1b[2J"},
+                   {"category", "doctor"},
+                   {"town", "Dresden\u009b31m"},
+                   {"helper_language", "de"},
+                   {"when", {{"part_of_day", "any"}}},
+                   {"text", "Hallo\x07\nzweite Zeile"}}},
+                 {"distance_km", 0}}}}}
+             .dump();
+  const Outcome o = requests();
+  ASSERT_EQ(o.status, 0) << o.err;
+  EXPECT_EQ(o.out.find('\x1b'), std::string::npos) << o.out;
+  EXPECT_EQ(o.out.find('\x07'), std::string::npos) << o.out;
+  EXPECT_EQ(o.out.find("\u009b"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("r_1\uFFFD[2J  doctor  in Dresden\uFFFD31m"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("    Hallo\uFFFD\n    zweite Zeile"), std::string::npos) << o.out;
+}
+
+TEST_F(HostileServer, AReplyOfTheWrongShapeIsAFailureNotACrash) {
+  feed = R"({"items":[{"request":{"id":7,"category":["doctor"]},"distance_km":"far"}]})";
+  const Outcome o = requests();
+  EXPECT_EQ(o.status, 1);
+  EXPECT_NE(o.err.find("not what the contract says"), std::string::npos) << o.err;
 }
 
 }  // namespace
