@@ -102,7 +102,7 @@ TEST_F(Wire, AContentLengthThatIsNoLengthIsRefusedAtOnce) {
     EXPECT_EQ(problem_type(r), "malformed-request");
   }
   const auto twice =
-      send_raw(hub.port(), login_head("Content-Length: 2\r\nContent-Length: 70000\r\n") + "{}");
+      send_raw(hub.port(), login_head("Content-Length: 2\r\nContent-Length: 70000\r\n"));
   ASSERT_TRUE(twice.answered);
   EXPECT_EQ(twice.status, 400);
   EXPECT_EQ(problem_type(twice), "malformed-request");
@@ -120,11 +120,11 @@ TEST_F(Wire, AContentLengthOverTheLimitIsRefusedBeforeTheBodyIsSent) {
   }
 }
 
+// Only the head is sent: the hub must answer it without reading a chunk.
+// (A body sent along could be cut off by the hub's close, and with it the
+// reply, when the connection is reset with bytes unread.)
 TEST_F(Wire, AChunkedBodyIsRefusedWhateverItsSize) {
-  std::string chunks;
-  for (int i = 0; i < 100; ++i) chunks += "400\r\n" + std::string(1024, ' ') + "\r\n";
-  const auto r =
-      send_raw(hub.port(), login_head("Transfer-Encoding: chunked\r\n") + chunks + "0\r\n\r\n");
+  const auto r = send_raw(hub.port(), login_head("Transfer-Encoding: chunked\r\n"));
   ASSERT_TRUE(r.answered);
   EXPECT_EQ(r.status, 411);
   EXPECT_EQ(problem_type(r), "length-required");
