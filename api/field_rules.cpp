@@ -56,23 +56,53 @@ icu::BreakIterator* grapheme_iterator() {
   return iterator.get();
 }
 
-// Whether every code point is well-formed and allowed by `multiline`.
+// The bidi embeddings and overrides: LRE, RLE, PDF, LRO, RLO.
+bool is_embedding_or_override(UChar32 c) {
+  return c >= 0x202A && c <= 0x202E;
+}
+
+// The bidi isolate initiators LRI, RLI and FSI; PDI closes them.
+bool opens_isolate(UChar32 c) {
+  return c >= 0x2066 && c <= 0x2068;
+}
+constexpr UChar32 kPopDirectionalIsolate = 0x2069;
+
+// Whether `c` ends a paragraph or a line, where the bidi algorithm closes
+// every isolate still open.
+bool ends_line(UChar32 c) {
+  return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
+}
+
+// Whether every code point is well-formed and allowed by `multiline`, and
+// the isolates pair up within each line.
 std::optional<FieldProblem> check_code_points(std::string_view utf8, bool multiline) {
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto n = static_cast<int32_t>(utf8.size());
-  std::optional<FieldProblem> control;
+  std::optional<FieldProblem> refused;
+  int32_t open_isolates = 0;
+  const auto unpaired = [&] {
+    if (!refused && open_isolates != 0) refused = problem(Reason::BadFormat);
+  };
   for (int32_t i = 0; i < n;) {
     UChar32 c = 0;
     U8_NEXT(s, i, n, c);
     if (c < 0) return problem(Reason::NotUtf8);
-    if (control) continue;  // well-formedness is reported first, wherever it fails
+    if (refused) continue;  // well-formedness is reported first, wherever it fails
+    if (ends_line(c)) unpaired();
     const bool line_break = c == '\n' || c == '\r' || c == '\t';
     if (multiline && line_break) continue;
     if (u_charType(c) == U_CONTROL_CHAR || (!multiline && (c == 0x2028 || c == 0x2029))) {
-      control = problem(Reason::ControlCharacter);
+      refused = problem(Reason::ControlCharacter);
+    } else if (is_embedding_or_override(c)) {
+      refused = problem(Reason::BadCharacter);
+    } else if (opens_isolate(c)) {
+      ++open_isolates;
+    } else if (c == kPopDirectionalIsolate && --open_isolates < 0) {
+      refused = problem(Reason::BadFormat);
     }
   }
-  return control;
+  unpaired();
+  return refused;
 }
 
 std::optional<FieldProblem> one_of(std::span<const std::string_view> values,

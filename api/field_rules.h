@@ -62,9 +62,22 @@ std::string_view unit_name(Unit unit);        // "graphemes"; "" for None
 // [SECTION] Text a person types
 
 // min_graphemes..max_graphemes grapheme clusters and at most max_bytes bytes of
-// well-formed UTF-8, without control characters (Unicode category Cc; a
-// one-line field also refuses U+2028 and U+2029, as the kiosk's text field
-// does). A multi-line field takes line feed, carriage return and tab.
+// well-formed UTF-8, without control characters (Unicode category Cc, NUL
+// included; a one-line field also refuses U+2028 and U+2029, as the kiosk's
+// text field does). A multi-line field takes line feed, carriage return and
+// tab.
+//
+// No text field takes the bidi embeddings and overrides U+202A..U+202E (LRE,
+// RLE, PDF, LRO, RLO): `bad_character`. Isolates (LRI, RLI, FSI U+2066..U+2068)
+// must each be closed by a PDI (U+2069) within their line, and no PDI may
+// come without one open: else `bad_format`. Whoever shows a stored text
+// isolates it (i18n::isolate, FSI … PDI); an override, or an isolate left
+// open or closed once too often, would reach past that isolate and reorder
+// its neighbours (a name shown reversed, a message that swaps the ones around
+// it). Paired isolates stay inside, as the kiosk's own messages put them
+// around what they insert. The implicit marks (LRM U+200E, RLM U+200F, ALM
+// U+061C) and the joiners (ZWNJ, ZWJ) are taken: they cannot reach out of an
+// isolate, and Persian and emoji need them.
 struct TextRule {
   int32_t min_graphemes = 0;
   int32_t max_graphemes = 0;

@@ -4,8 +4,11 @@
 //                [--demo | --cert FILE --key FILE]
 //   ichhelfe-hub enrolment-code [--state-dir DIR] [--valid-hours N]
 //   ichhelfe-hub add-staff --name NAME [--state-dir DIR]
+//   ichhelfe-hub add-helper --name NAME --town TOWN --languages de,ar
+//                --categories doctor,housing [--radius-km N] [--state-dir DIR]
 //   ichhelfe-hub seed [--state-dir DIR]
 //   ichhelfe-hub pin (--cert FILE | --state-dir DIR)
+//   ichhelfe-hub helper …   a helper's side of the API over HTTPS (helper_cli.h)
 //
 // The state folder (mode 0700) holds hub.db (SQLite), hub.db.key (the key that
 // seals the hub's own keys in hub.db; back it up apart) and, in demo mode,
@@ -17,12 +20,18 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
+#include <sstream>
 #include <string>
+#include <vector>
 
+#include "api/field_rules.h"
+#include "hub/helper_cli.h"
 #include "hub/hub.h"
 #include "hub/private_files.h"
 #include "hub/server.h"
 #include "hub/tls_identity.h"
+#include "hub/towns.h"
 
 namespace {
 
@@ -36,6 +45,11 @@ struct Options {
   std::string key;
   std::string name;
   long valid_hours = 24;
+  // add-helper
+  std::string town;
+  std::vector<std::string> languages;
+  std::vector<std::string> categories;
+  long radius_km = 20;
 };
 
 int usage(const char* self) {
@@ -44,9 +58,13 @@ int usage(const char* self) {
                "                  [--demo | --cert FILE --key FILE]\n"
                "       %s enrolment-code [--state-dir DIR] [--valid-hours N]\n"
                "       %s add-staff --name NAME [--state-dir DIR]\n"
+               "       %s add-helper --name NAME --town TOWN --languages de,ar\n"
+               "                  --categories doctor,housing [--radius-km N] [--state-dir DIR]\n"
                "       %s seed [--state-dir DIR]\n"
                "       %s pin (--cert FILE | --state-dir DIR)\n",
-               self, self, self, self, self);
+               self, self, self, self, self, self);
+  // The helper commands' lines, "usage:" turned into the same indent.
+  std::fprintf(stderr, "       %s", ih::hub::helper_usage(self).substr(7).c_str());
   return 2;
 }
 
@@ -56,6 +74,13 @@ bool parse_number(const char* text, long min, long max, long* out) {
   if (*end != '\0' || value < min || value > max) return false;
   *out = value;
   return true;
+}
+
+std::vector<std::string> split(const std::string& list) {
+  std::vector<std::string> out;
+  std::stringstream in(list);
+  for (std::string item; std::getline(in, item, ',');) out.push_back(item);
+  return out;
 }
 
 bool parse(int argc, char** argv, Options* o) {
@@ -83,6 +108,14 @@ bool parse(int argc, char** argv, Options* o) {
       o->name = argv[++i];
     } else if (arg == "--valid-hours" && parse_number(argv[++i], 1, 24 * 90, &number)) {
       o->valid_hours = number;
+    } else if (arg == "--town") {
+      o->town = argv[++i];
+    } else if (arg == "--languages") {
+      o->languages = split(argv[++i]);
+    } else if (arg == "--categories") {
+      o->categories = split(argv[++i]);
+    } else if (arg == "--radius-km" && parse_number(argv[++i], 0, 1000, &number)) {
+      o->radius_km = number;
     } else {
       return false;
     }
@@ -113,11 +146,16 @@ ih::hub::HubPtr open(const Options& o, const std::string& pin) {
   return hub;
 }
 
+// One line per helper, the same for seed and add-helper, which scripts read:
+// "helper NAME TOWN code CODE password PASSWORD".
+void print_helper(const ih::hub::HelperProfile& profile, const ih::hub::Credentials& credentials) {
+  std::printf("helper %-10s %-12s code %s password %s\n", profile.display_name.c_str(),
+              profile.town.c_str(), credentials.personal_code.c_str(), credentials.secret.c_str());
+}
+
 void print_seeded(ih::hub::Hub& hub) {
   for (const auto& [profile, credentials] : ih::hub::seed_demo_helpers(hub)) {
-    std::printf("helper %-10s %-12s code %s password %s\n", profile.display_name.c_str(),
-                profile.town.c_str(), credentials.personal_code.c_str(),
-                credentials.secret.c_str());
+    print_helper(profile, credentials);
   }
 }
 
@@ -158,9 +196,46 @@ int serve(const Options& o) {
   return 0;
 }
 
+// add-helper: a helper account whose fields pass the API's own rules.
+int add_helper(ih::hub::Hub& hub, const Options& o) {
+  const auto wrong = [](const char* what) {
+    std::fprintf(stderr, "ichhelfe-hub: add-helper: %s\n", what);
+    return 2;
+  };
+  if (o.name.empty() || ih::api::check_display_name(o.name)) return wrong("--name is not a name");
+  // A town the matcher cannot place fits no request (towns.h).
+  if (o.town.empty() || ih::api::check_town(o.town) || !ih::hub::find_town(o.town)) {
+    return wrong("--town names no town the hub knows (hub/towns.cpp)");
+  }
+  // A helper may speak more languages than a person's profile lists (8).
+  if (o.languages.empty()) return wrong("--languages takes language tags such as de,ar,ti");
+  for (const std::string& language : o.languages) {
+    if (ih::api::check_language(language)) {
+      return wrong("--languages takes language tags such as de,ar,ti");
+    }
+  }
+  if (o.categories.empty()) return wrong("--categories takes categories such as doctor,housing");
+  for (const std::string& category : o.categories) {
+    if (ih::api::check_category(category)) {
+      return wrong("--categories takes categories such as doctor,housing");
+    }
+  }
+  const ih::hub::HelperProfile profile{o.name, o.languages, o.categories, o.town,
+                                       static_cast<int>(o.radius_km)};
+  const auto helper = ih::hub::add_helper(hub, profile);
+  if (!helper) return 1;
+  print_helper(profile, *helper);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::string(argv[1]) == "helper") {
+    const char* session = std::getenv("ICHHELFE_HELPER_SESSION");
+    return ih::hub::run_helper_command(std::vector<std::string>(argv + 2, argv + argc),
+                                       session ? session : "", std::cout, std::cerr);
+  }
   Options o;
   if (!parse(argc, argv, &o)) return usage(argv[0]);
   if (o.command == "serve") return serve(o);
@@ -183,6 +258,8 @@ int main(int argc, char** argv) {
     const auto staff = ih::hub::add_staff(*hub, o.name);
     if (!staff) return 1;
     std::printf("staff code %s PIN %s\n", staff->personal_code.c_str(), staff->secret.c_str());
+  } else if (o.command == "add-helper") {
+    return add_helper(*hub, o);
   } else if (o.command == "seed") {
     print_seeded(*hub);
   } else {

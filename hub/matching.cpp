@@ -24,14 +24,19 @@ bool contains(const std::vector<std::string>& list, const std::string& value) {
 
 }  // namespace
 
+Fit judge_fit(const HelperFacts& helper, const RequestFacts& request) {
+  Fit out;
+  out.category = contains(helper.categories, request.category);
+  out.language = contains(helper.languages, request.helper_language);
+  out.km = distance_km(helper.town, request.town);
+  out.town = out.km && *out.km <= helper.radius_km;
+  return out;
+}
+
 std::optional<int> fit(const HelperFacts& helper, const RequestFacts& request) {
-  if (!contains(helper.categories, request.category) ||
-      !contains(helper.languages, request.helper_language)) {
-    return std::nullopt;
-  }
-  const auto km = distance_km(helper.town, request.town);
-  if (!km || *km > helper.radius_km) return std::nullopt;
-  return km;
+  const Fit judged = judge_fit(helper, request);
+  if (!judged.fits()) return std::nullopt;
+  return judged.km;
 }
 
 std::vector<HelperFacts> load_helpers(sql::Database& db, int64_t account_id) {

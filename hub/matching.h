@@ -1,6 +1,8 @@
 // The matcher in its simplest honest form: a helper fits a request when they
 // offer its category, speak the language asked for, and the request's town is
-// within the distance they travel. Nothing is learned or weighted.
+// within the distance they travel. Nothing is learned or weighted. This is
+// the one place that rule is written: the match count, the feed and offers
+// all judge with it.
 #pragma once
 
 #include <optional>
@@ -24,6 +26,18 @@ struct RequestFacts {
   std::string helper_language;
   std::string town;
 };
+
+// How a request fits a helper, each part of the rule on its own, so that a
+// refusal can say which part failed.
+struct Fit {
+  bool category = false;  // the helper offers the request's category
+  bool language = false;  // the helper speaks the language asked for
+  bool town = false;      // the request's town lies within the helper's radius
+  std::optional<int> km;  // from the helper's town to the request's, if both are known
+  bool fits() const { return category && language && town; }
+};
+
+Fit judge_fit(const HelperFacts& helper, const RequestFacts& request);
 
 // Kilometres from the helper to the request if the helper fits, else nullopt.
 std::optional<int> fit(const HelperFacts& helper, const RequestFacts& request);

@@ -1,6 +1,39 @@
 #include "hub/problem.h"
 
+#include <algorithm>
+#include <cassert>
+
 namespace ih::hub {
+
+std::span<const std::string_view> problem_types() {
+  static constexpr std::string_view kTypes[] = {
+      "malformed-request",
+      "idempotency-key-missing",
+      "idempotency-key-reused",
+      "method-not-allowed",
+      "unauthenticated",
+      "session-expired",
+      "invalid-credentials",
+      "forbidden",
+      "enrolment-code-invalid",
+      "not-found",
+      "conflict",
+      "personal-code-taken",
+      "request-does-not-fit",
+      "request-answered",
+      "request-withdrawn",
+      "validation-failed",
+      "envelope-unreadable",
+      "length-required",
+      "payload-too-large",
+      "uri-too-long",
+      "unsupported-media-type",
+      "rate-limited",
+      "unavailable",
+      "internal",
+  };
+  return kTypes;
+}
 
 Reply json_reply(int status, const nlohmann::json& body) {
   Reply reply;
@@ -10,6 +43,7 @@ Reply json_reply(int status, const nlohmann::json& body) {
 }
 
 Reply problem(int status, std::string_view name, std::string_view title, std::string_view detail) {
+  assert(std::ranges::find(problem_types(), name) != problem_types().end());
   nlohmann::json body = {{"type", "https://ichhelfe.jetzt/problems/" + std::string(name)},
                          {"title", title},
                          {"status", status}};

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,6 +15,10 @@
 namespace ih::hub {
 
 Reply json_reply(int status, const nlohmann::json& body);
+
+// Every problem name the hub sends, in the order api/openapi.yaml lists them
+// (x-problem-types of the Problem schema); problem() takes no other.
+std::span<const std::string_view> problem_types();
 
 Reply problem(int status, std::string_view name, std::string_view title,
               std::string_view detail = {});

@@ -80,6 +80,38 @@ Reply feed(CallContext& ctx) {
   return json_reply(200, out);
 }
 
+namespace {
+
+// The refusal of an offer on a request that does not fit the helper, naming
+// the parts of the rule (matching.h) that failed, never the request's values.
+Reply does_not_fit(const Fit& judged) {
+  struct Part {
+    bool fits;
+    const char* field;
+    const char* why;
+  };
+  const Part parts[] = {
+      {judged.category, "category", "the helper does not offer its category"},
+      {judged.language, "helper_language", "the helper does not speak the language asked for"},
+      {judged.town, "town", "its town is beyond the distance the helper travels"},
+  };
+  nlohmann::json unfit = nlohmann::json::array();
+  std::string detail;
+  for (const Part& part : parts) {
+    if (part.fits) continue;
+    unfit.push_back(part.field);
+    detail += (detail.empty() ? "" : "; ") + std::string(part.why);
+  }
+  Reply reply =
+      problem(403, "request-does-not-fit", "The request does not fit this helper", detail);
+  auto body = nlohmann::json::parse(reply.body);
+  body["unfit"] = unfit;
+  reply.body = body.dump();
+  return reply;
+}
+
+}  // namespace
+
 Reply offer_help(CallContext& ctx) {
   if (auto denied = require_session(ctx, {"helper"})) return *denied;
   const auto body = parse_object(ctx.call.body);
@@ -87,17 +119,32 @@ Reply offer_help(CallContext& ctx) {
   Fields f{*body, {}};
   const auto message = f.string("message", api::check_message_text);
   if (!f.ok()) return validation_problem(f.errors);
+  // One transaction (BEGIN IMMEDIATE, see write()) reads the request's state
+  // and answers it, so of two helpers offering at once the second finds it
+  // answered: exactly one conversation per request.
   return write(ctx, [&](sql::Database& db) {
+    const auto helpers = load_helpers(db, ctx.principal->account_id);
+    if (helpers.empty()) return problem(403, "forbidden", "This helper has no profile");
     auto st = db.prepare(
-        "SELECT r.seq, r.status, r.category, a.id, a.display_name FROM requests r "
-        "JOIN accounts a ON a.id = r.account_id WHERE r.id = ?1");
+        "SELECT r.seq, r.status, r.category, a.id, a.display_name, r.helper_language, r.town "
+        "FROM requests r JOIN accounts a ON a.id = r.account_id WHERE r.id = ?1");
     st.bind_all(ctx.params[0]);
     if (st.step() != sql::Statement::Step::Row) return problem(404, "not-found", "No such request");
-    if (st.text(1) == "withdrawn") return problem(409, "conflict", "The request was withdrawn");
     const int64_t request_seq = st.int64(0);
+    const std::string status = st.text(1);
     const std::string category = st.text(2);
     const int64_t person_id = st.int64(3);
     const std::string person_name = st.text(4);
+    // Whether it fits is judged before its state, so a helper it does not
+    // fit learns nothing about what became of it.
+    const Fit judged = judge_fit(helpers[0], {category, st.text(5), st.text(6)});
+    if (!judged.fits()) return does_not_fit(judged);
+    if (status == "withdrawn") {
+      return problem(409, "request-withdrawn", "The person withdrew this request");
+    }
+    if (status != "open") {
+      return problem(409, "request-answered", "A helper has answered this request already");
+    }
     const auto activity = next_counter(db, "activity");
     const std::string id = random_id("c_");
     auto conversation = db.prepare(
@@ -105,7 +152,7 @@ Reply offer_help(CallContext& ctx) {
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     conversation.bind_all(id, request_seq, person_id, ctx.principal->account_id, ctx.now(),
                           activity.value_or(0));
-    if (!conversation.run()) return problem(409, "conflict", "This helper answered already");
+    if (!conversation.run()) return problem(500, "internal", "The server failed to answer");
     auto first = db.prepare(
         "INSERT INTO messages (conversation_seq, sender_id, text, sent_at) VALUES (?1, ?2, ?3, "
         "?4)");
@@ -114,7 +161,7 @@ Reply offer_help(CallContext& ctx) {
         "UPDATE requests SET status = 'answered', updated_at = ?1 WHERE seq = ?2 AND status = "
         "'open'");
     answered.bind_all(ctx.now(), request_seq);
-    if (!first.run() || !answered.run())
+    if (!first.run() || !answered.run() || db.changes() != 1)
       return problem(500, "internal", "The server failed to answer");
     return json_reply(201, {{"id", id},
                             {"request_id", ctx.params[0]},

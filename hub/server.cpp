@@ -4,6 +4,7 @@
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
 
+#include <optional>
 #include <thread>
 
 #include "hub/problem.h"
@@ -38,6 +39,32 @@ Reply library_problem(int status) {
       return status >= 500 ? problem(status, "internal", "The server failed to answer")
                            : problem(status, "malformed-request", "The request cannot be served");
   }
+}
+
+// A refusal of how a request frames its body, decided from its headers
+// alone, before the HTTP library reads the body: it would read a chunked body
+// of any size, and for a Content-Length over the limit (or a negative one,
+// which it reads as huge) it skips as many bytes, holding a worker until the
+// client stops sending or the read timeout ends it. nullopt: read the body.
+std::optional<Reply> refuse_body_framing(const httplib::Request& req, size_t max_body_bytes) {
+  if (req.has_header("Transfer-Encoding")) {
+    return problem(411, "length-required", "A body must come with a Content-Length");
+  }
+  const size_t lengths = req.get_header_value_count("Content-Length");
+  if (lengths == 0) return std::nullopt;
+  if (lengths > 1) return problem(400, "malformed-request", "More than one Content-Length");
+  const std::string text = req.get_header_value("Content-Length");
+  // RFC 9110: 1*DIGIT. No sign, no spaces inside, no other notation.
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) {
+    return problem(400, "malformed-request", "The Content-Length is not a length");
+  }
+  const size_t first = text.find_first_not_of('0');
+  const std::string digits = first == std::string::npos ? "0" : text.substr(first);
+  // 18 digits fit in 64 bits; anything longer is over any limit.
+  if (digits.size() > 18 || std::stoull(digits) > max_body_bytes) {
+    return problem(413, "payload-too-large", "The body is larger than 64 KiB");
+  }
+  return std::nullopt;
 }
 
 bool use_identity(SSL_CTX& ctx, const TlsIdentity& identity) {
@@ -111,6 +138,16 @@ std::unique_ptr<Server> Server::start(Hub& hub, const ServerOptions& options, st
   const auto serve = [&hub](const httplib::Request& req, httplib::Response& res) {
     send(handle(hub, to_call(req)), res);
   };
+  const size_t max_body_bytes = options.max_body_bytes;
+  http.set_pre_routing_handler(
+      [max_body_bytes](const httplib::Request& req, httplib::Response& res) {
+        const auto refusal = refuse_body_framing(req, max_body_bytes);
+        if (!refusal) return httplib::Server::HandlerResponse::Unhandled;
+        send(*refusal, res);
+        // The body was not read, so nothing more on this connection can be.
+        res.set_header("Connection", "close");
+        return httplib::Server::HandlerResponse::Handled;
+      });
   http.Get(".*", serve);
   http.Post(".*", serve);
   http.Delete(".*", serve);

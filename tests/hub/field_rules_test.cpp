@@ -106,6 +106,52 @@ TEST(FieldRules, RequestAndMessageTextsAreProseWithLineBreaks) {
   EXPECT_EQ(api::check_message_text(times(kFamily, 700)), too_long(Unit::Bytes, 16000));
 }
 
+TEST(FieldRules, NulIsAControlCharacterInEveryTextField) {
+  const std::string nul("Ami\0ra", 6);
+  EXPECT_EQ(api::check_display_name(nul), FieldProblem{Reason::ControlCharacter});
+  EXPECT_EQ(api::check_town(nul), FieldProblem{Reason::ControlCharacter});
+  EXPECT_EQ(api::check_place(nul), FieldProblem{Reason::ControlCharacter});
+  EXPECT_EQ(api::check_request_text(nul), FieldProblem{Reason::ControlCharacter});
+  EXPECT_EQ(api::check_message_text(nul), FieldProblem{Reason::ControlCharacter});
+  EXPECT_EQ(api::check_password(nul), FieldProblem{Reason::ControlCharacter});
+}
+
+// Each text a client shows is isolated (FSI … PDI): nothing stored may reach
+// out of that isolate and reorder what stands around it.
+TEST(FieldRules, NoTextTakesABidiEmbeddingOrOverride) {
+  for (const char* spoof : {"\u202EnaM", "Amira\u202A", "a\u202Bb\u202C", "\u202Dabc"}) {
+    SCOPED_TRACE(spoof);
+    EXPECT_EQ(api::check_display_name(spoof), FieldProblem{Reason::BadCharacter});
+    EXPECT_EQ(api::check_town(spoof), FieldProblem{Reason::BadCharacter});
+    EXPECT_EQ(api::check_request_text(spoof), FieldProblem{Reason::BadCharacter});
+    EXPECT_EQ(api::check_message_text(spoof), FieldProblem{Reason::BadCharacter});
+  }
+}
+
+TEST(FieldRules, IsolatesMustPairUpWithinTheirLine) {
+  for (const char* paired :
+       {"\u2067أمل\u2069 kommt", "\u2066+49 351\u2069", "\u2068a\u2066b\u2069\u2069"}) {
+    SCOPED_TRACE(paired);
+    EXPECT_EQ(api::check_display_name(paired), std::nullopt);
+    EXPECT_EQ(api::check_message_text(paired), std::nullopt);
+  }
+  for (const char* unpaired :
+       {"\u2067Amira", "Amira\u2069", "\u2069\u2068", "\u2068a\u2066b\u2069"}) {
+    SCOPED_TRACE(unpaired);
+    EXPECT_EQ(api::check_display_name(unpaired), FieldProblem{Reason::BadFormat});
+    EXPECT_EQ(api::check_message_text(unpaired), FieldProblem{Reason::BadFormat});
+  }
+  // A line break ends every isolate still open.
+  EXPECT_EQ(api::check_message_text("\u2067Termin\n\u2069"), FieldProblem{Reason::BadFormat});
+  EXPECT_EQ(api::check_message_text("\u2067Termin\u2069\n\u2066+49\u2069"), std::nullopt);
+}
+
+TEST(FieldRules, BidiMarksAndJoinersAreText) {
+  EXPECT_EQ(api::check_display_name("Anna\u200F"), std::nullopt);
+  EXPECT_EQ(api::check_message_text("\u200EBus 12\u200E \u061Cمن"), std::nullopt);
+  EXPECT_EQ(api::check_message_text("👩\u200D👩\u200D👧 می\u200Cخواهم"), std::nullopt);
+}
+
 TEST(FieldRules, TownsPlacesAndTerminalNamesAre80Graphemes) {
   EXPECT_EQ(api::check_town(times(kGeorgian, 80)), std::nullopt);
   EXPECT_EQ(api::check_town(times(kGeorgian, 81)), too_long(Unit::Graphemes, 80));

@@ -191,5 +191,31 @@ TEST_F(NameLimits, RequestAndMessageTextsAreCountedInGraphemes) {
   EXPECT_EQ(hub.json(refused)["errors"][0]["limit"], 500);
 }
 
+TEST_F(NameLimits, NulAndBidiOverridesAreRefusedNotStored) {
+  const auto spoof = create_directly(account("\u202Eariam"));
+  ASSERT_EQ(spoof.status, 422) << spoof.body;
+  EXPECT_EQ(hub.json(spoof)["errors"][0]["field"], "display_name");
+  EXPECT_EQ(hub.json(spoof)["errors"][0]["reason"], "bad_character");
+  const auto unpaired = create_directly(account("\u2067Amira"));
+  ASSERT_EQ(unpaired.status, 422) << unpaired.body;
+  EXPECT_EQ(hub.json(unpaired)["errors"][0]["reason"], "bad_format");
+
+  const json person = account("Selam");
+  ASSERT_EQ(create_directly(person).status, 201);
+  const net::Caller caller{terminal.identity.credential(), person["session_token"]};
+  json request = {{"category", "doctor"},
+                  {"when", {{"part_of_day", "any"}}},
+                  {"town", "Dresden"},
+                  {"helper_language", "ti"},
+                  {"text", std::string("Termin\0um 9", 11)}};
+  const auto nul = hub.send("POST", "/v1/requests", caller, request.dump(), key());
+  ASSERT_EQ(nul.status, 422) << nul.body;
+  EXPECT_EQ(hub.json(nul)["errors"][0]["field"], "text");
+  EXPECT_EQ(hub.json(nul)["errors"][0]["reason"], "control_character");
+  if (hub.remote()) return;
+  EXPECT_EQ(hub::query_int(hub.hub(), "SELECT count(*) FROM accounts"), 1);
+  EXPECT_EQ(hub::query_int(hub.hub(), "SELECT count(*) FROM requests"), 0);
+}
+
 }  // namespace
 }  // namespace ih::test

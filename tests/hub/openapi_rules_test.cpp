@@ -8,6 +8,7 @@
 #include <string>
 
 #include "api/field_rules.h"
+#include "hub/problem.h"
 #include "tests/hub/openapi_yaml.h"
 
 namespace ih::test {
@@ -140,6 +141,13 @@ TEST(OpenApiRules, ProblemsNameEveryReasonAndUnit) {
     units.emplace_back(api::unit_name(u));
   }
   EXPECT_EQ(error->at({"properties", "unit", "enum"})->items(), units);
+}
+
+TEST(OpenApiRules, TheProblemTypesAreTheHubsOwn) {
+  const YamlNode* listed = schema("Problem") ? schema("Problem")->get("x-problem-types") : nullptr;
+  ASSERT_TRUE(listed) << "the Problem schema lists no x-problem-types";
+  const auto types = hub::problem_types();
+  EXPECT_EQ(listed->items(), std::vector<std::string>(types.begin(), types.end()));
 }
 
 // Where each field that carries a rule refers to the schema stating it.

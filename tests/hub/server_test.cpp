@@ -1,6 +1,7 @@
 // The hub on the wire (hub/server.cpp, hub/hub.cpp): a body that does not say
-// it is JSON is refused, TLS 1.2 offers only AEAD suites, and the errors the
-// HTTP layer answers by itself carry problem documents like all others.
+// it is JSON is refused, a body is bounded by its Content-Length before it is
+// read, TLS 1.2 offers only AEAD suites, and the errors the HTTP layer answers
+// by itself carry problem documents like all others.
 #include <gtest/gtest.h>
 
 #include "api/personal_code.h"
@@ -66,9 +67,6 @@ TEST_F(Wire, Tls12OffersOnlyAeadSuites) {
   }
 }
 
-// (A negative Content-Length is answered 413 with a problem, but only after
-// the read timeout has held the worker for 10 s: that is the HTTP library's,
-// and goes with it.)
 TEST_F(Wire, ErrorsTheHttpLayerAnswersCarryProblemDocuments) {
   const std::string close = "Host: 127.0.0.1\r\nConnection: close\r\n\r\n";
   const auto long_uri =
@@ -82,6 +80,65 @@ TEST_F(Wire, ErrorsTheHttpLayerAnswersCarryProblemDocuments) {
   EXPECT_EQ(options.status, 404);
   EXPECT_EQ(problem_type(options), "not-found");
   EXPECT_NE(options.headers.find("content-type: application/problem+json"), std::string::npos);
+}
+
+// A login's head with `framing` (Content-Length or Transfer-Encoding lines),
+// to be followed by a body, or by none.
+std::string login_head(const std::string& framing) {
+  return "POST /v1/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+         "Idempotency-Key: " +
+         key() + "\r\n" + framing + "Connection: close\r\n\r\n";
+}
+
+// Each is answered at once, from the headers, without waiting for a body that
+// never comes (send_raw gives up after five seconds).
+TEST_F(Wire, AContentLengthThatIsNoLengthIsRefusedAtOnce) {
+  for (const char* length : {"-1", "-65536", "abc", "+5", "5 5", "0x10", "1e3", "1.5"}) {
+    SCOPED_TRACE(length);
+    const auto r =
+        send_raw(hub.port(), login_head("Content-Length: " + std::string(length) + "\r\n"));
+    ASSERT_TRUE(r.answered);
+    EXPECT_EQ(r.status, 400);
+    EXPECT_EQ(problem_type(r), "malformed-request");
+  }
+  const auto twice =
+      send_raw(hub.port(), login_head("Content-Length: 2\r\nContent-Length: 70000\r\n"));
+  ASSERT_TRUE(twice.answered);
+  EXPECT_EQ(twice.status, 400);
+  EXPECT_EQ(problem_type(twice), "malformed-request");
+}
+
+TEST_F(Wire, AContentLengthOverTheLimitIsRefusedBeforeTheBodyIsSent) {
+  for (const char* length :
+       {"65537", "4294967296", "18446744073709551615", "99999999999999999999999999999999"}) {
+    SCOPED_TRACE(length);
+    const auto r =
+        send_raw(hub.port(), login_head("Content-Length: " + std::string(length) + "\r\n"));
+    ASSERT_TRUE(r.answered);
+    EXPECT_EQ(r.status, 413);
+    EXPECT_EQ(problem_type(r), "payload-too-large");
+  }
+}
+
+// Only the head is sent: the hub must answer it without reading a chunk.
+// (A body sent along could be cut off by the hub's close, and with it the
+// reply, when the connection is reset with bytes unread.)
+TEST_F(Wire, AChunkedBodyIsRefusedWhateverItsSize) {
+  const auto r = send_raw(hub.port(), login_head("Transfer-Encoding: chunked\r\n"));
+  ASSERT_TRUE(r.answered);
+  EXPECT_EQ(r.status, 411);
+  EXPECT_EQ(problem_type(r), "length-required");
+  EXPECT_NE(r.headers.find("content-type: application/problem+json"), std::string::npos);
+}
+
+TEST_F(Wire, ABodyOfItsStatedLengthWithinTheLimitIsRead) {
+  const std::string body =
+      json{{"personal_code", "0000-0000"}, {"pin", "1234"}, {"session_token", api::mint_secret()}}
+          .dump();
+  const auto r = send_raw(
+      hub.port(), login_head("Content-Length: 000" + std::to_string(body.size()) + "\r\n") + body);
+  ASSERT_TRUE(r.answered);
+  EXPECT_EQ(r.status, 401) << r.body;  // read, and refused for what it says
 }
 
 }  // namespace
