@@ -34,7 +34,8 @@ std::string status_text(const i18n::Localizer& s, const std::optional<SyncStatus
   else
     // TRANSLATORS: Status bar: the terminal cannot reach the platform now
     // (what people enter waits on the terminal, encrypted, and is sent later).
-    text = s.text(msg("Offline"));
+    // Plain words, not "offline": people read it.
+    text = s.text(msg("This terminal has no internet right now"));
   if (status && status->waiting > 0) {
     text += "  ·  ";
     // TRANSLATORS: Status bar: how many entries wait on this terminal to be
@@ -295,9 +296,10 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
   std::optional<Action> action;
   float end_width = 0;
   if (session_.active) {
-    // TRANSLATORS: Always visible while a person uses the terminal: erases
-    // everything about them and returns to the start.
-    const std::string_view label = s.text(msg("End session"));
+    // TRANSLATORS: Button, always visible while a person uses the terminal:
+    // they leave, everything about them is erased and the terminal returns to
+    // the start. A word for leaving ("exit"), not for a meeting or sitting.
+    const std::string_view label = s.text(msg("Exit"));
     const float size = std::round(c.m.body);
     const auto measured = ui.engine.layout(label, {size, ui.language, ui.direction});
     end_width = std::max(h * 2.5f, std::ceil(measured->width) + 2 * c.m.gap);
@@ -313,8 +315,8 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
     ui.text_size = before;
   }
 
-  // Larger text, for whoever needs it: a tile marked when on, before "End
-  // session" (the next session starts from the settings again).
+  // Larger text, for whoever needs it: a tile marked when on, before "Exit"
+  // (the next session starts from the settings again).
   if (session_.active) {
     const float pad = std::round(h * 0.12f);
     const float side = std::max(64.0f, h - 2 * pad);
