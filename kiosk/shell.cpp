@@ -333,8 +333,15 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
   const float size = std::round(c.m.body * 0.85f);
   const float dot = std::round(size * 0.35f);
   const float room = box.width - end_width - c.m.gap * 2 - dot * 3;
-  const auto layout =
-      ui.engine.layout(text, {size, ui.language, ui.direction}, {.max_width = room});
+  // The text wraps within its room; where it still overflows the bar (a long
+  // language, large text, a queue to report) it is set smaller until it fits,
+  // down to half the body size, rather than spill onto the page.
+  float fitted = size;
+  auto layout = ui.engine.layout(text, {fitted, ui.language, ui.direction}, {.max_width = room});
+  while (layout->height > h && fitted > c.m.body * 0.5f) {
+    fitted = std::round(fitted * 0.9f);
+    layout = ui.engine.layout(text, {fitted, ui.language, ui.direction}, {.max_width = room});
+  }
   const float y = std::round(top + (h - layout->height) / 2);
   // A filled dot when online, a ring when not: the shape says it, not only the colour.
   const float dot_x = i18n::at_start(c.direction(), box, dot * 2) + dot;
