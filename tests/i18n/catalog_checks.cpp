@@ -103,6 +103,7 @@ GlossaryResult read_glossary(const std::string& path) {
     g.space_before = strings(*t, "space_before");
     g.space_after = strings(*t, "space_after");
     g.joins_word_before = strings(*t, "joins_word_before");
+    g.not_used = strings(*t, "not_used");
   }
   if (const toml::array* terms = root["term"].as_array()) {
     for (const toml::node& node : *terms) {
@@ -215,6 +216,21 @@ std::vector<std::string> check_joined_suffixes(const PoFile& po, const Glossary&
         std::any_of(g.joins_word_before.begin(), g.joins_word_before.end(),
                     [&](const auto& s) { return literal.find(" " + s) != std::string::npos; });
     if (cut) findings.push_back(where(name, *e) + "a suffix cut off by a space: " + e->translation);
+  }
+  return findings;
+}
+
+std::vector<std::string> check_unused_characters(const PoFile& po, const Glossary& g,
+                                                 const std::string& name) {
+  std::vector<std::string> findings;
+  for (const PoEntry* e : messages(po)) {
+    const std::string literal = literal_text(e->translation);
+    for (const std::string& c : g.not_used)
+      if (literal.find(c) != std::string::npos) {
+        findings.push_back(where(name, *e) + "“" + c +
+                           "”, which this catalog does not use: " + e->translation);
+        break;
+      }
   }
   return findings;
 }

@@ -44,6 +44,9 @@ struct Glossary {
   // Letters that begin a suffix, never a word, so that a space before one cuts
   // a word in two (Sorani: ە ێ ۆ; a word that starts with a vowel takes ئ).
   std::vector<std::string> joins_word_before;
+  // Characters the catalog does not write, each with what it writes instead:
+  // Tigrinya's commas are ፣, never ፡ (the old word divider).
+  std::vector<std::string> not_used;
 };
 
 struct GlossaryResult {
@@ -74,6 +77,10 @@ std::vector<std::string> check_apostrophes(const PoFile& po, const std::string& 
 // No space before a letter of g.joins_word_before.
 std::vector<std::string> check_joined_suffixes(const PoFile& po, const Glossary& g,
                                                const std::string& name);
+
+// No character of g.not_used in the literal text of a translation.
+std::vector<std::string> check_unused_characters(const PoFile& po, const Glossary& g,
+                                                 const std::string& name);
 
 // Arabic-script text writes ؟ ، ؛ , not ASCII ? , ; (outside MessageFormat syntax).
 std::vector<std::string> check_arabic_punctuation(const PoFile& po, const std::string& name);

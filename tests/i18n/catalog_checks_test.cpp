@@ -111,6 +111,16 @@ TEST(CatalogChecksTest, ASoraniSuffixCutOffByASpaceIsFound) {
   EXPECT_NE(findings[0].find("PIN ەکەت"), std::string::npos);
 }
 
+TEST(CatalogChecksTest, ACharacterTheCatalogDoesNotUseIsFound) {
+  Glossary g;
+  g.not_used = {"፡"};
+  const PoFile file = po("ti", {{"It is sent, then deleted.", "ይለኣኽ፡ ድሕሪኡ ይድምሰስ።"},
+                                {"Sent, then deleted.", "ይለኣኽ፣ ድሕሪኡ ይድምሰስ።"}});
+  const auto findings = check_unused_characters(file, g, "ti.po");
+  ASSERT_EQ(findings.size(), 1u) << joined(findings);
+  EXPECT_NE(findings[0].find("ይለኣኽ፡"), std::string::npos);
+}
+
 TEST(CatalogChecksTest, AsciiQuestionMarksAndCommasInArabicTextAreFoundButNotInSyntax) {
   const PoFile file = po("ar", {{"Are you still there?", "هل ما زلت هنا?"},
                                 {"Wait, then try again.", "انتظر, ثم حاول."},
@@ -164,6 +174,11 @@ TEST_P(CatalogWordingTest, PutsNoBreakableSpaceBesideHighPunctuation) {
 
 TEST_P(CatalogWordingTest, WritesItsApostrophesOneWay) {
   const auto findings = check_apostrophes(catalog(), name());
+  EXPECT_TRUE(findings.empty()) << joined(findings);
+}
+
+TEST_P(CatalogWordingTest, WritesNoCharacterItsGlossarySetsAside) {
+  const auto findings = check_unused_characters(catalog(), glossary(), name());
   EXPECT_TRUE(findings.empty()) << joined(findings);
 }
 
