@@ -4,7 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
-#include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 #include <algorithm>
 

@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <sstream>
 
 #include "i18n/language_registry.h"
 #include "tests/i18n/catalog_dir.h"
