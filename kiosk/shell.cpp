@@ -34,7 +34,8 @@ std::string status_text(const i18n::Localizer& s, const std::optional<SyncStatus
   else
     // TRANSLATORS: Status bar: the terminal cannot reach the platform now
     // (what people enter waits on the terminal, encrypted, and is sent later).
-    text = s.text(msg("Offline"));
+    // Plain words, not "offline": people read it.
+    text = s.text(msg("This terminal has no internet right now"));
   if (status && status->waiting > 0) {
     text += "  ·  ";
     // TRANSLATORS: Status bar: how many entries wait on this terminal to be
@@ -297,9 +298,10 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
   std::optional<Action> action;
   float end_width = 0;
   if (session_.active) {
-    // TRANSLATORS: Always visible while a person uses the terminal: erases
-    // everything about them and returns to the start.
-    const std::string_view label = s.text(msg("End session"));
+    // TRANSLATORS: Button, always visible while a person uses the terminal:
+    // they leave, everything about them is erased and the terminal returns to
+    // the start. A word for leaving ("exit"), not for a meeting or sitting.
+    const std::string_view label = s.text(msg("Exit"));
     const float size = std::round(c.m.body);
     const auto measured = ui.engine.layout(label, {size, ui.language, ui.direction});
     end_width = std::max(h * 2.5f, std::ceil(measured->width) + 2 * c.m.gap);
@@ -315,8 +317,8 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
     ui.text_size = before;
   }
 
-  // Larger text, for whoever needs it: a tile marked when on, before "End
-  // session" (the next session starts from the settings again).
+  // Larger text, for whoever needs it: a tile marked when on, before "Exit"
+  // (the next session starts from the settings again).
   if (session_.active) {
     const float pad = std::round(h * 0.12f);
     const float side = std::max(64.0f, h - 2 * pad);
@@ -333,8 +335,15 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
   const float size = std::round(c.m.body * 0.85f);
   const float dot = std::round(size * 0.35f);
   const float room = box.width - end_width - c.m.gap * 2 - dot * 3;
-  const auto layout =
-      ui.engine.layout(text, {size, ui.language, ui.direction}, {.max_width = room});
+  // The text wraps within its room; where it still overflows the bar (a long
+  // language, large text, a queue to report) it is set smaller until it fits,
+  // down to half the body size, rather than spill onto the page.
+  float fitted = size;
+  auto layout = ui.engine.layout(text, {fitted, ui.language, ui.direction}, {.max_width = room});
+  while (layout->height > h && fitted > c.m.body * 0.5f) {
+    fitted = std::round(fitted * 0.9f);
+    layout = ui.engine.layout(text, {fitted, ui.language, ui.direction}, {.max_width = room});
+  }
   const float y = std::round(top + (h - layout->height) / 2);
   // A filled dot when online, a ring when not: the shape says it, not only the colour.
   const float dot_x = i18n::at_start(c.direction(), box, dot * 2) + dot;

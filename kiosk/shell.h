@@ -7,7 +7,7 @@
 //   the sync status  a snapshot of net/'s sync engine, taken once per frame
 //
 // and it is itself a Screen: each frame it draws the status bar (online or
-// not, items waiting, and "End session" whenever a session runs), then the
+// not, items waiting, and "Exit" whenever a session runs), then the
 // current page, and applies the action the page returned. Pages only read;
 // nothing but the shell changes state.
 //

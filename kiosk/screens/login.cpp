@@ -156,8 +156,8 @@ std::optional<Action> LoginForm::draw(PageContext& c, FormKeys& keys) {
     case Problem::Offline:
       problem =
           // TRANSLATORS: Login: the terminal cannot reach the platform now.
-          s.text(msg("The terminal is offline, so it cannot check your PIN now. Please "
-                     "try again later."));
+          s.text(msg("This terminal has no internet right now, so it cannot check your "
+                     "PIN. Please try again later."));
       break;
     case Problem::Unavailable:
       problem =

@@ -24,7 +24,9 @@ void reset_note(const StaffState& s, StaffForms& forms, PageContext& c) {
     case StaffState::Check::Mismatch:
       say(forms, c,
           // TRANSLATORS: Reset a PIN: the new PIN and its repetition differ.
-          str.text(msg("The two new PINs are not the same. Type the new PIN twice again.")), true);
+          str.text(msg("The two new PINs are not the same. Please type the new PIN in both "
+                       "fields again.")),
+          true);
       return;
     case StaffState::Check::BadPin:
       // TRANSLATORS: Reset a PIN: a person's PIN has 4 to 8 digits.

@@ -16,8 +16,8 @@
 #include <sstream>
 
 #include "kiosk/screens/attract.h"
-#include "kiosk/wipe.h"
 #include "kiosk/ui.h"
+#include "kiosk/wipe.h"
 #include "tests/kiosk/shell_harness.h"
 
 // Under AddressSanitizer freed blocks wait in its quarantine instead of going
@@ -174,6 +174,30 @@ TEST(ShellTest, TheStatusBarSaysWhetherTheTerminalIsOnline) {
   // The text is checked through the catalog; the layout is the golden's job.
   EXPECT_EQ(h.ui.strings().format(i18n::msg("Waiting to be sent: {count}"), {{"count", 3}}),
             "Wartet auf Versand: 3");
+}
+
+TEST(ShellTest, TheStatusBarKeepsALongStatusInsideTheBar) {
+  // The longest case: the pseudo-locale 40% longer than English, large text,
+  // a narrow screen, no internet and a queue to report.
+  SyncStatus offline;
+  offline.state = SyncState::Offline;
+  offline.waiting = 12345;
+  Settings s;
+  s.large_text = true;
+  s.default_language = "en-XA";
+  Harness h(s, ImVec2(1080, 1920), reporting(offline));
+  h.touch("attract");
+  h.shell.show(Page::Home);
+  h.frame();
+  const ImDrawData* drawn = ImGui::GetDrawData();
+  ASSERT_NE(drawn, nullptr);
+  // Glyphs wholly off the screen are not drawn; one cut by its edge is, and
+  // its quad reaches above 0. The status is at the start (left) of the bar.
+  float highest = 0;
+  for (int i = 0; i < drawn->CmdListsCount; ++i)
+    for (const ImDrawVert& v : drawn->CmdLists[i]->VtxBuffer)
+      if (v.pos.x < 540) highest = std::min(highest, v.pos.y);
+  EXPECT_GE(highest, 0.0f) << "the status, centred in the bar, is cut by the top of the screen";
 }
 
 TEST(ShellTest, TheIdleWarningCountsDownAndOneTouchContinues) {

@@ -395,7 +395,8 @@ TEST(StaffModeTest, ResettingAPinWithTwoDifferentNewPinsIsRefusedHere) {
   fill_reset(h, "8642", "8624");
   h.touch("reset-start");
   EXPECT_TRUE(h.fakes.resets.empty()) << "the service is not asked";
-  EXPECT_EQ(h.forms.message, "The two new PINs are not the same. Type the new PIN twice again.");
+  EXPECT_EQ(h.forms.message,
+            "The two new PINs are not the same. Please type the new PIN in both fields again.");
   EXPECT_TRUE(h.forms.field("reset-new-pin")->empty());
   EXPECT_TRUE(h.forms.field("reset-repeat")->empty());
   EXPECT_EQ(h.text_of("reset-person"), "K7Q0-18SM") << "the rest stays for a correction";
