@@ -285,6 +285,11 @@ void Shell::end_session(ScreenFrame& frame) {
   frame.ui.needs_frame = true;
 }
 
+namespace {
+// The gap above and below the status bar's buttons, as a share of its height.
+constexpr float kBarButtonPad = 0.07f;
+}  // namespace
+
 std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
   render::UiContext& ui = c.frame.ui;
   const i18n::Localizer& s = c.frame.strings;
@@ -305,7 +310,8 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
     const float size = std::round(c.m.body);
     const auto measured = ui.engine.layout(label, {size, ui.language, ui.direction});
     end_width = std::max(h * 2.5f, std::ceil(measured->width) + 2 * c.m.gap);
-    const float pad = std::round(h * 0.12f);
+    // Little room above and below: Nastaliq's descenders need the height.
+    const float pad = std::round(h * kBarButtonPad);
     const float x = i18n::at_end(c.direction(), box, end_width);
     const Rect r{ImVec2(x, top + pad), ImVec2(x + end_width, top + h - pad)};
     controls_["end-session"] = r;
@@ -320,7 +326,7 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
   // Larger text, for whoever needs it: a tile marked when on, before "Exit"
   // (the next session starts from the settings again).
   if (session_.active) {
-    const float pad = std::round(h * 0.12f);
+    const float pad = std::round(h * kBarButtonPad);
     const float side = std::max(64.0f, h - 2 * pad);
     const float x = i18n::at_end(c.direction(), box, side, end_width + c.m.gap);
     const Rect r{ImVec2(x, top + pad), ImVec2(x + side, top + pad + side)};
