@@ -24,6 +24,8 @@ Rect bottom_cell(const PageContext& c, int i, int count) {
 std::optional<Action> draw_privacy(PageContext& c) {
   const i18n::Localizer& s = c.frame.strings;
   std::optional<Action> action;
+  // TRANSLATORS: Heading of the privacy notice shown before anything is asked.
+  const std::string_view heading = s.text(msg("Your data"));
   const std::string_view paragraphs[] = {
       // TRANSLATORS: Privacy notice, first paragraph. Plain words, short sentences.
       s.text(msg("We ask only for what helpers need: a first name or nickname, the languages you "
@@ -34,8 +36,7 @@ std::optional<Action> draw_privacy(PageContext& c) {
       // TRANSLATORS: Privacy notice, third paragraph.
       s.text(msg("When you leave, everything about you is erased from this terminal.")),
   };
-  // TRANSLATORS: Heading of the privacy notice shown before anything is asked.
-  std::vector<PageBlock> blocks = {{s.text(msg("Your data")), c.m.title, {}, c.m.gap}};
+  std::vector<PageBlock> blocks = {{heading, c.m.title, {}, c.m.gap}};
   for (const std::string_view paragraph : paragraphs)
     blocks.push_back({paragraph, c.m.body, {}, c.m.gap});
   page_blocks(c, blocks, c.area.min.y + c.m.margin, bottom_cell(c, 0, 2).min.y - c.m.gap);
