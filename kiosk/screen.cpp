@@ -4,6 +4,7 @@
 #include "kiosk/link.h"
 #include "kiosk/screens/keyboard.h"
 #include "kiosk/screens/languages.h"
+#include "kiosk/screen_requests.h"
 #include "kiosk/screens/specimen.h"
 #include "kiosk/shell.h"
 
@@ -39,6 +40,7 @@ std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& setti
   if (name == "keyboard-pin") return std::make_unique<KeyboardScreen>(KeyboardScreen::Focus::Pin);
   if (name == "shell")
     return std::make_unique<Shell>(ShellOptions{settings, [] { return Clock::now(); }, offline()});
+  if (auto requests = make_request_screen(name, settings)) return requests;
   auto at = std::make_shared<Clock::time_point>(Clock::now());
   if (name == "idle-warning") {
     auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), offline()});
@@ -89,10 +91,12 @@ std::unique_ptr<Screen> make_screen(std::string_view name) {
 }
 
 std::vector<std::string_view> screen_names() {
-  return {"specimen",          "languages",     "keyboard",    "keyboard-pin", "shell",
+  std::vector<std::string_view> names = {"specimen",          "languages",     "keyboard",    "keyboard-pin", "shell",
           "attract",           "picker",        "privacy",     "start",        "profile",
           "profile-languages", "profile-place", "profile-pin", "login",        "login-pin",
           "login-locked",      "code",          "home",        "idle-warning"};
+  for (std::string_view n : request_screen_names()) names.push_back(n);
+  return names;
 }
 
 }  // namespace ih::kiosk
