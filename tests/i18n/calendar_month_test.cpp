@@ -35,7 +35,7 @@ TEST(CalendarMonthTest, GermanShowsTheGregorianMonthFromMonday) {
   const CalendarMonth m = calendar_month("de", {2026, 12, 6}, 0);
   ASSERT_EQ(m.days.size(), 31u);
   EXPECT_EQ(m.title, "Dezember 2026");
-  EXPECT_EQ(m.weekdays[0], "Mo");
+  EXPECT_EQ(m.weekdays[0], "Mo.") << "CLDR's short German weekday";
   EXPECT_EQ(m.days[0].label, "1");
   EXPECT_EQ(m.days[0].column, 1) << "1 December 2026 is a Tuesday";
   EXPECT_EQ(m.rows, 5);
