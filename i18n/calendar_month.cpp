@@ -114,8 +114,8 @@ CalendarMonth calendar_month(std::string_view locale, CivilDate day, int offset)
   const int first_weekday = cal->getFirstDayOfWeek(status);  // UCAL_SUNDAY = 1 … UCAL_SATURDAY = 7
   icu::DateFormatSymbols symbols(l, cal->getType(), status);
   int32_t count = 0;
-  const icu::UnicodeString* names = symbols.getWeekdays(count, icu::DateFormatSymbols::FORMAT,
-                                                        icu::DateFormatSymbols::SHORT);
+  const icu::UnicodeString* names =
+      symbols.getWeekdays(count, icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::SHORT);
   for (int i = 0; i < 7; ++i) {
     const int weekday = (first_weekday - 1 + i) % 7 + 1;
     out.weekdays.push_back(names && weekday < count ? utf8(names[weekday]) : std::string());

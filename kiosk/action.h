@@ -51,7 +51,7 @@ enum class ActionKind : uint8_t {
   SubmitProfile,  // the profile form is complete
   SubmitLogin,    // code and PIN are typed
   Continue,       // the person has seen their new personal code
-  OpenRequests,  // "My requests"; from the page after a request was sent, in its place
+  OpenRequests,   // "My requests"; from the page after a request was sent, in its place
   OpenMessages,
   NewRequest,       // "I need help": the request wizard
   SendRequest,      // the wizard's review was confirmed; data: NewRequest

@@ -44,8 +44,8 @@ RequestState state_of(const std::string& status) {
 RequestInfo to_kiosk(net::RequestInfo&& r) {
   RequestInfo out;
   out.id = std::move(r.id);
-  out.request = {std::move(r.category),  std::move(r.when.date),        std::move(r.when.part_of_day),
-                 std::move(r.town),      std::move(r.helper_language), std::move(r.text)};
+  out.request = {std::move(r.category), std::move(r.when.date),       std::move(r.when.part_of_day),
+                 std::move(r.town),     std::move(r.helper_language), std::move(r.text)};
   out.state = state_of(r.status);
   out.created_at = r.created_at;
   wipe(r.place);

@@ -21,8 +21,8 @@ std::vector<RequestInfo> shown(const MyRequests& mine) {
   std::vector<RequestInfo> out = mine.listed;
   for (size_t i = 0; i < mine.queued.size(); ++i) {
     const RequestInfo& q = mine.queued[i];
-    const bool listed = std::any_of(out.begin(), out.end(),
-                                    [&](const RequestInfo& r) { return r.id == q.id; });
+    const bool listed =
+        std::any_of(out.begin(), out.end(), [&](const RequestInfo& r) { return r.id == q.id; });
     if (listed) continue;
     RequestInfo r = q;
     r.state = i < mine.delivered ? RequestState::Open : RequestState::Waiting;

@@ -2,9 +2,9 @@
 
 #include "api/personal_code.h"
 #include "kiosk/link.h"
+#include "kiosk/screen_requests.h"
 #include "kiosk/screens/keyboard.h"
 #include "kiosk/screens/languages.h"
-#include "kiosk/screen_requests.h"
 #include "kiosk/screens/specimen.h"
 #include "kiosk/shell.h"
 
@@ -91,10 +91,11 @@ std::unique_ptr<Screen> make_screen(std::string_view name) {
 }
 
 std::vector<std::string_view> screen_names() {
-  std::vector<std::string_view> names = {"specimen",          "languages",     "keyboard",    "keyboard-pin", "shell",
-          "attract",           "picker",        "privacy",     "start",        "profile",
-          "profile-languages", "profile-place", "profile-pin", "login",        "login-pin",
-          "login-locked",      "code",          "home",        "idle-warning"};
+  std::vector<std::string_view> names = {
+      "specimen",          "languages",     "keyboard",    "keyboard-pin", "shell",
+      "attract",           "picker",        "privacy",     "start",        "profile",
+      "profile-languages", "profile-place", "profile-pin", "login",        "login-pin",
+      "login-locked",      "code",          "home",        "idle-warning"};
   for (std::string_view n : request_screen_names()) names.push_back(n);
   return names;
 }

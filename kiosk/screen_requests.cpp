@@ -29,9 +29,9 @@ RequestInfo sample(const char* id, const char* category, const char* date, const
 }  // namespace
 
 std::vector<std::string_view> request_screen_names() {
-  return {"request",      "request-when",         "request-day",     "request-part",
-          "request-language", "request-town",     "request-text",    "request-review",
-          "request-sent", "request-sent-offline", "my-requests",     "request-withdraw"};
+  return {"request",          "request-when",         "request-day",  "request-part",
+          "request-language", "request-town",         "request-text", "request-review",
+          "request-sent",     "request-sent-offline", "my-requests",  "request-withdraw"};
 }
 
 std::unique_ptr<Screen> make_request_screen(std::string_view name, const Settings& settings) {
@@ -47,8 +47,8 @@ std::unique_ptr<Screen> make_request_screen(std::string_view name, const Setting
     return SyncStatus{online ? SyncState::Online : SyncState::Offline, online ? 0 : 1, 0};
   };
   const auto at = Clock::now();
-  auto shell = std::make_unique<Shell>(
-      ShellOptions{settings, [at] { return at; }, std::move(accounts)});
+  auto shell =
+      std::make_unique<Shell>(ShellOptions{settings, [at] { return at; }, std::move(accounts)});
   shell->session().display_name = "Amal";
   shell->session().languages = {"ar", "de"};
   shell->session().town = settings.places.empty() ? std::string() : settings.places[0];
@@ -58,8 +58,8 @@ std::unique_ptr<Screen> make_request_screen(std::string_view name, const Setting
   const int64_t now = unix_at(sample_day());
   MyRequests& mine = shell->session().requests;
   if (name == "request-sent" || name == "request-sent-offline") {
-    mine.queued.push_back(
-        sample("r_sample0000000000001", "doctor", "2026-12-07", "morning", RequestState::Waiting, now));
+    mine.queued.push_back(sample("r_sample0000000000001", "doctor", "2026-12-07", "morning",
+                                 RequestState::Waiting, now));
     mine.delivered = online ? 1 : 0;
     shell->requests().sent_id = "r_sample0000000000001";
     if (online) shell->requests().fitting = 3;
@@ -72,8 +72,8 @@ std::unique_ptr<Screen> make_request_screen(std::string_view name, const Setting
     mine.listed = {
         sample("r_sample0000000000003", "doctor", "2026-12-07", "morning", RequestState::Open,
                now - 3600),
-        sample("r_sample0000000000002", "housing", "2026-12-10", "evening",
-               RequestState::Answered, now - 86400),
+        sample("r_sample0000000000002", "housing", "2026-12-10", "evening", RequestState::Answered,
+               now - 86400),
         sample("r_sample0000000000001", "clothes", "", "afternoon", RequestState::Withdrawn,
                now - 3 * 86400),
     };
@@ -89,8 +89,7 @@ std::unique_ptr<Screen> make_request_screen(std::string_view name, const Setting
   if (name == "request-part") form.show_sample(Step::Part, "doctor", When::Tomorrow, {}, {});
   if (name == "request-language")
     form.show_sample(Step::Language, "doctor", When::Tomorrow, "morning", {});
-  if (name == "request-town")
-    form.show_sample(Step::Town, "doctor", When::Tomorrow, "morning", {});
+  if (name == "request-town") form.show_sample(Step::Town, "doctor", When::Tomorrow, "morning", {});
   if (name == "request-text")
     form.show_sample(Step::Text, "doctor", When::Tomorrow, "morning", text);
   if (name == "request-review")

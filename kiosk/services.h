@@ -196,8 +196,7 @@ struct RequestServices {
   // The person's requests on the platform; the future is ready when it answered.
   std::function<std::future<RequestList>(const PersonSession&)> list = {};
   // How many helpers fit request `id`; the future is ready when it answered.
-  std::function<std::future<MatchAnswer>(const PersonSession&, const std::string& id)> matches =
-      {};
+  std::function<std::future<MatchAnswer>(const PersonSession&, const std::string& id)> matches = {};
   // The wall clock, for "today" and the calendar; tests pass their own.
   std::function<std::chrono::system_clock::time_point()> wall_clock = [] {
     return std::chrono::system_clock::now();

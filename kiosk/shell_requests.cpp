@@ -61,9 +61,9 @@ void Shell::send_request(Action& action) {
     return;
   }
   // Committed to the outbox: only now may the page say "saved".
-  const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                          services.wall_clock().time_since_epoch())
-                          .count();
+  const int64_t now =
+      std::chrono::duration_cast<std::chrono::seconds>(services.wall_clock().time_since_epoch())
+          .count();
   session_.requests.queued.push_back({*id, r, RequestState::Waiting, now});
   requests_.sent_id = *id;
   requests_.fitting.reset();
@@ -139,9 +139,8 @@ std::optional<Action> Shell::draw_request_page(PageContext& c) {
     }
     case Page::Requests: {
       std::vector<RequestInfo> items = shown(session_.requests);
-      std::optional<Action> action =
-          draw_my_requests(c, requests_.list, items, session_.requests.waiting_before,
-                           requests_.listing.valid());
+      std::optional<Action> action = draw_my_requests(
+          c, requests_.list, items, session_.requests.waiting_before, requests_.listing.valid());
       wipe(items);
       return action;
     }

@@ -20,10 +20,10 @@ struct RequestDesk {
   explicit RequestDesk(FieldRules rules = {}) : form(std::move(rules)) {}
   RequestForm form;
   RequestListPage list;
-  std::string sent_id;              // the request the page after Send shows
+  std::string sent_id;               // the request the page after Send shows
   std::future<RequestList> listing;  // the platform's list, while asked
-  bool list_again = false;          // something changed while the list was asked
-  size_t listed_delivered = 0;      // of the session's requests, how many had left when listed
+  bool list_again = false;           // something changed while the list was asked
+  size_t listed_delivered = 0;       // of the session's requests, how many had left when listed
   std::future<MatchAnswer> matching;
   MatchAnswer fitting;
 };

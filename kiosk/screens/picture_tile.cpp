@@ -20,10 +20,10 @@ void draw_picture(PageContext& c, std::string_view picture, float size, ImVec2 c
   render::UiContext& ui = c.frame.ui;
   // Emoji take the Latin script's shaping; their colour is their own.
   const auto layout = ui.engine.layout(picture, {std::round(size), "en", render::Direction::Ltr});
-  render::draw_layout(*ImGui::GetWindowDrawList(), ui.atlas, *layout,
-                      ImVec2(std::round(centre.x - layout->width / 2),
-                             std::round(centre.y - layout->height / 2)),
-                      ui.theme.text);
+  render::draw_layout(
+      *ImGui::GetWindowDrawList(), ui.atlas, *layout,
+      ImVec2(std::round(centre.x - layout->width / 2), std::round(centre.y - layout->height / 2)),
+      ui.theme.text);
 }
 
 bool picture_tile(PageContext& c, const std::string& id, std::string_view picture_glyphs,
@@ -53,8 +53,8 @@ bool picture_tile(PageContext& c, const std::string& id, std::string_view pictur
   const auto text = ui.engine.layout(label, {label_size, ui.language, ui.direction}, centred);
   std::shared_ptr<const render::Layout> small;
   if (!note.empty())
-    small = ui.engine.layout(note, {std::round(c.m.body * 0.75f), ui.language, ui.direction},
-                             centred);
+    small =
+        ui.engine.layout(note, {std::round(c.m.body * 0.75f), ui.language, ui.direction}, centred);
   const float words = text->height + (small ? small->height : 0);
   // Every tile of a grid gives its picture the same room: what two lines of
   // label (and the note) leave, up to the tile's width. A longer label

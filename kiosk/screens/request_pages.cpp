@@ -32,7 +32,8 @@ float picture_line(PageContext& c, std::string_view picture, std::string_view te
   const i18n::Span box = content(c);
   const float side = std::round(size * 1.6f);
   const float room = box.width - side - c.m.gap;
-  const auto layout = ui.engine.layout(text, {size, ui.language, ui.direction}, {.max_width = room});
+  const auto layout =
+      ui.engine.layout(text, {size, ui.language, ui.direction}, {.max_width = room});
   const float h = std::max(side, layout->height);
   draw_picture(c, picture, size * 1.2f,
                ImVec2(i18n::at_start(c.direction(), box, side) + side / 2, y + h / 2));
@@ -85,8 +86,8 @@ std::optional<Action> draw_request_sent(PageContext& c, const SentStatus& status
     const float room = box.width - picture - c.m.gap;
     std::string what = cat ? std::string(category_label(s, *cat)) : status.request.request.category;
     what += " · " + when_text(s, status.request.request);
-    const auto layout = ui.engine.layout(what, {c.m.body, ui.language, ui.direction},
-                                         {.max_width = room});
+    const auto layout =
+        ui.engine.layout(what, {c.m.body, ui.language, ui.direction}, {.max_width = room});
     render::draw_layout(*ImGui::GetWindowDrawList(), ui.atlas, *layout,
                         ImVec2(i18n::at_start(c.direction(), box, room, picture + c.m.gap),
                                std::round(y + (picture - layout->height) / 2)),
@@ -145,8 +146,9 @@ std::optional<Action> draw_confirm(PageContext& c, RequestListPage& page, const 
   const Category* cat = find_category(r.request.category);
   if (cat) {
     render::UiContext& ui = c.frame.ui;
-    const auto label = ui.engine.layout(category_label(s, *cat), {c.m.body, ui.language, ui.direction},
-                                        {.max_width = box.width, .align = render::Align::Center});
+    const auto label =
+        ui.engine.layout(category_label(s, *cat), {c.m.body, ui.language, ui.direction},
+                         {.max_width = box.width, .align = render::Align::Center});
     render::draw_layout(*ImGui::GetWindowDrawList(), ui.atlas, *label,
                         ImVec2(box.left, std::round(y + c.m.gap + picture_h * 0.85f)),
                         ui.theme.text);
@@ -201,7 +203,8 @@ std::optional<Action> draw_my_requests(PageContext& c, RequestListPage& page,
                   y + c.m.gap / 2, false);
   const i18n::Span box = content(c);
   const float bottom = c.area.max.y - c.m.margin;
-  const Rect view{ImVec2(box.left, y + c.m.gap), ImVec2(box.right(), bottom - c.m.button - c.m.gap)};
+  const Rect view{ImVec2(box.left, y + c.m.gap),
+                  ImVec2(box.right(), bottom - c.m.button - c.m.gap)};
   const float row_h = std::round(std::max(c.m.button * 1.1f, c.m.body * 3.4f));
   const float content_h = static_cast<float>(items.size()) * (row_h + c.m.gap) - c.m.gap;
   scroll_list(c, view, content_h, page.scroll);
@@ -213,15 +216,15 @@ std::optional<Action> draw_my_requests(PageContext& c, RequestListPage& page,
   const float button_w = std::round(std::max(c.m.button * 2.0f, box.width * 0.22f));
   for (size_t i = 0; i < items.size(); ++i) {
     const RequestInfo& r = items[i];
-    const float top = std::round(view.min.y + static_cast<float>(i) * (row_h + c.m.gap) - page.scroll);
+    const float top =
+        std::round(view.min.y + static_cast<float>(i) * (row_h + c.m.gap) - page.scroll);
     if (top > view.max.y || top + row_h < view.min.y) continue;
     list.AddRectFilled(ImVec2(view.min.x, top), ImVec2(view.max.x, top + row_h), ui.theme.tile,
                        12.0f);
     const float pic = row_h;
     draw_picture(c, picture_of(r), pic * 0.6f,
                  ImVec2(i18n::at_start(c.direction(), row_box, pic) + pic / 2, top + row_h / 2));
-    const bool can_withdraw =
-        r.state == RequestState::Waiting || r.state == RequestState::Open;
+    const bool can_withdraw = r.state == RequestState::Waiting || r.state == RequestState::Open;
     const float room = view.width() - pic - c.m.gap - (can_withdraw ? button_w + c.m.gap : 0);
     const float text_x = i18n::at_start(c.direction(), row_box, room, pic + c.m.gap);
     const Category* cat = find_category(r.request.category);

@@ -204,8 +204,8 @@ std::optional<Action> RequestForm::next(const Settings& settings, i18n::CivilDat
         const std::optional<FieldIssue> issue = rules_.request_text.check(t);
         kiosk::wipe(t);
         if (issue) {
-          problem_ = *issue == FieldIssue::TooLong ? Problem::TextTooLong
-                                                   : Problem::TextBadCharacter;
+          problem_ =
+              *issue == FieldIssue::TooLong ? Problem::TextTooLong : Problem::TextBadCharacter;
           break;
         }
       }
@@ -315,9 +315,9 @@ std::optional<Action> RequestForm::draw_day(PageContext& c, const Rect& view,
   const float small = std::round(c.m.body * 0.8f);
   for (int col = 0; col < 7; ++col) {
     const i18n::Span x = i18n::cell(c.direction(), box, col, 7, gap);
-    const auto name = ui.engine.layout(m.weekdays[static_cast<size_t>(col)],
-                                       {small, ui.language, ui.direction},
-                                       {.max_width = x.width, .align = render::Align::Center});
+    const auto name =
+        ui.engine.layout(m.weekdays[static_cast<size_t>(col)], {small, ui.language, ui.direction},
+                         {.max_width = x.width, .align = render::Align::Center});
     render::draw_layout(list, ui.atlas, *name, ImVec2(x.left, std::round(top)),
                         ui.theme.muted_text);
   }
@@ -523,8 +523,7 @@ std::optional<Action> RequestForm::draw(PageContext& c, FormKeys& keys, const Se
 
   std::optional<Action> action;
   if (step_ == Step::Text) {
-    const std::string_view label =
-        text_->empty() ? s.text(msg("Skip")) : s.text(msg("Next"));
+    const std::string_view label = text_->empty() ? s.text(msg("Skip")) : s.text(msg("Next"));
     const RowTouch touch = typing_row(c, keys, KeysKind::Letters, *text_, label, y + c.m.gap);
     if (touch.changed) problem_ = Problem::None;
     if (touch.back) action = Action::Back;

@@ -29,8 +29,7 @@ TEST(CategoriesTest, EveryCategoryHasAPictureAndALabelInTheCatalogsTemplate) {
     EXPECT_FALSE(c.picture.empty()) << c.id;
     // An emoji: no letter a person would have to read.
     EXPECT_GE(static_cast<unsigned char>(c.picture[0]), 0xE2) << c.id;
-    EXPECT_NE(pot.str().find("msgctxt \"category\"\nmsgid \"" + c.label + "\""),
-              std::string::npos)
+    EXPECT_NE(pot.str().find("msgctxt \"category\"\nmsgid \"" + c.label + "\""), std::string::npos)
         << c.label << ": run scripts/update-po";
   }
 }
