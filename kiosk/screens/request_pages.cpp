@@ -100,17 +100,17 @@ std::optional<Action> draw_request_sent(PageContext& c, const SentStatus& status
   if (status.delivered) {
     // TRANSLATORS: After a request was made: the platform has received it.
     y = picture_line(c, "✅", s.text(msg("Sent.")), y, c.m.body) + c.m.gap / 2;
-    if (status.fitting)
-      y = picture_line(
-              c, "🤝",
-              s.format(
-                  // TRANSLATORS: After a request was sent: how many helpers
-                  // near the town speak the language and offer this kind of help.
-                  msg("{count, plural, =0 {No helper nearby fits yet. Helpers who join later "
-                      "will see it.} one {# helper nearby fits.} other {# helpers nearby fit.}}"),
-                  {{"count", *status.fitting}}),
-              y, c.m.body) +
-          c.m.gap / 2;
+    if (status.fitting) {
+      const std::string fit =
+          *status.fitting == 0
+              // TRANSLATORS: After a request was sent: no helper near the town
+              // speaks the language and offers this kind of help yet.
+              ? std::string(s.text(msg("No helper nearby fits yet. New helpers will see it.")))
+              // TRANSLATORS: After a request was sent: how many helpers near
+              // the town speak the language and offer this kind of help.
+              : s.format(msg("Helpers nearby who fit: {count}"), {{"count", *status.fitting}});
+      y = picture_line(c, "🤝", fit, y, c.m.body) + c.m.gap / 2;
+    }
   } else if (status.online) {
     // TRANSLATORS: After a request was made: the terminal is sending it now.
     y = picture_line(c, "⏳", s.text(msg("Sending…")), y, c.m.body) + c.m.gap / 2;
@@ -186,11 +186,9 @@ std::optional<Action> draw_my_requests(PageContext& c, RequestListPage& page,
   if (waiting_before > 0)
     y = page_note(c,
                   s.format(
-                      // TRANSLATORS: My requests: requests made at an earlier visit
-                      // that still wait on this terminal to be sent.
-                      msg("{count, plural, one {One more request from an earlier visit waits "
-                          "on this terminal to be sent.} other {# more requests from earlier "
-                          "visits wait on this terminal to be sent.}}"),
+                      // TRANSLATORS: My requests: how many requests made at earlier
+                      // visits still wait on this terminal to be sent.
+                      msg("Requests from earlier visits waiting to be sent: {count}"),
                       {{"count", waiting_before}}),
                   y + c.m.gap / 2, false);
   if (items.empty())

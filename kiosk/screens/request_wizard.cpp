@@ -514,8 +514,8 @@ std::optional<Action> RequestForm::draw(PageContext& c, FormKeys& keys, const Se
       problem = s.text(msg("This text has a character that cannot be used. Please change it."));
       break;
     case Problem::CannotSave:
-      // TRANSLATORS: "I need help": the terminal could not store the request.
       problem = s.text(
+          // TRANSLATORS: "I need help": the terminal could not store the request.
           msg("This terminal cannot save your request right now. Please ask staff for help."));
       break;
   }
