@@ -48,29 +48,29 @@ bool picture_tile(PageContext& c, const std::string& id, std::string_view pictur
 
   const float pad = std::max(border, std::round(c.m.gap * 0.4f));
   const float room = r.width() - 2 * pad;
+  // The picture takes half the tile in every tile of a grid alike (up to the
+  // tile's width); the words the rest, in a smaller size where they need it.
+  const float picture = std::round(std::min(r.height() * 0.5f, room * 0.8f));
+  const float words_room = r.height() - picture - 3 * pad;
   const render::LayoutOptions centred{.max_width = room, .align = render::Align::Center};
-  const float label_size = std::round(c.m.body * 0.9f);
-  const auto text = ui.engine.layout(label, {label_size, ui.language, ui.direction}, centred);
-  std::shared_ptr<const render::Layout> small;
-  if (!note.empty())
-    small =
-        ui.engine.layout(note, {std::round(c.m.body * 0.75f), ui.language, ui.direction}, centred);
-  const float words = text->height + (small ? small->height : 0);
-  // Every tile of a grid gives its picture the same room: what two lines of
-  // label (and the note) leave, up to the tile's width. A longer label
-  // takes from the picture rather than being cut.
-  const float line = text->height / static_cast<float>(std::max<size_t>(1, text->lines.size()));
-  const float reserved = std::max(words, 2 * line + (small ? small->height : 0));
-  const float picture = std::clamp(r.height() - reserved - 3 * pad, 0.0f, room * 0.8f);
-  const float shown = std::min(picture, std::max(0.0f, r.height() - words - 3 * pad));
-  list.PushClipRect(r.min, r.max, true);
-  float y = r.min.y + std::round((r.height() - reserved - picture - pad) / 2);
-  if (shown >= 16) {
-    draw_picture(c, picture_glyphs, shown, ImVec2(r.centre().x, y + picture / 2));
+  std::shared_ptr<const render::Layout> text, small;
+  for (const float scale : {0.9f, 0.75f, 0.6f}) {
+    text =
+        ui.engine.layout(label, {std::round(c.m.body * scale), ui.language, ui.direction}, centred);
+    small.reset();
+    if (!note.empty())
+      small = ui.engine.layout(
+          note, {std::round(c.m.body * scale * 0.8f), ui.language, ui.direction}, centred);
+    if (text->height + (small ? small->height : 0) <= words_room) break;
   }
+  const float words = text->height + (small ? small->height : 0);
+  list.PushClipRect(r.min, r.max, true);
+  float y = r.min.y + pad;
+  if (picture >= 16)
+    draw_picture(c, picture_glyphs, picture, ImVec2(r.centre().x, y + picture / 2));
   y += picture + pad;
-  // The words centred in the room reserved for them.
-  y += std::round((reserved - words) / 2);
+  // The words centred in the room left for them.
+  y += std::max(0.0f, std::round((words_room - words) / 2));
   render::draw_layout(list, ui.atlas, *text, ImVec2(r.min.x + pad, std::round(y)), ui.theme.text);
   if (small)
     render::draw_layout(list, ui.atlas, *small, ImVec2(r.min.x + pad, std::round(y + text->height)),

@@ -203,7 +203,13 @@ std::optional<Action> draw_my_requests(PageContext& c, RequestListPage& page,
   const float bottom = c.area.max.y - c.m.margin;
   const Rect view{ImVec2(box.left, y + c.m.gap),
                   ImVec2(box.right(), bottom - c.m.button - c.m.gap)};
-  const float row_h = std::round(std::max(c.m.button * 1.1f, c.m.body * 3.4f));
+  // Two lines of text in the UI language's script (Nastaliq's are tall), or a
+  // main button's height and a tenth, whichever is more.
+  const float line_h =
+      ui.engine
+          .layout(look_of(s, RequestState::Waiting).text, {c.m.body, ui.language, ui.direction})
+          ->height;
+  const float row_h = std::round(std::max(c.m.button * 1.1f, 2 * line_h + c.m.gap));
   const float content_h = static_cast<float>(items.size()) * (row_h + c.m.gap) - c.m.gap;
   scroll_list(c, view, content_h, page.scroll);
   ImDrawList& list = *ImGui::GetWindowDrawList();

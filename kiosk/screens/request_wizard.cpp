@@ -310,8 +310,11 @@ std::optional<Action> RequestForm::draw_day(PageContext& c, const Rect& view,
   const float names_h = std::round(c.m.body * 1.3f);
   const float gap = std::round(c.m.gap * 0.4f);
   const float rows_h = view.max.y - top - names_h;
-  const float cell_h = std::floor((rows_h - static_cast<float>(m.rows - 1) * gap) /
-                                  static_cast<float>(std::max(1, m.rows)));
+  // As high as the rows can be, but no higher than a main button: a month
+  // stays one compact block.
+  const float cell_h =
+      std::min(c.m.button, std::floor((rows_h - static_cast<float>(m.rows - 1) * gap) /
+                                      static_cast<float>(std::max(1, m.rows))));
   const float small = std::round(c.m.body * 0.8f);
   for (int col = 0; col < 7; ++col) {
     const i18n::Span x = i18n::cell(c.direction(), box, col, 7, gap);
