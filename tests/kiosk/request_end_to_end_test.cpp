@@ -142,6 +142,10 @@ class RequestEndToEndTest : public ::testing::Test {
     step([&] { ok = within(limit, done); });
     return ok;
   }
+  // Runs the loop for `d`, touching nothing, drawing what arrives.
+  void run_for(std::chrono::milliseconds d) {
+    step([d] { std::this_thread::sleep_for(d); });
+  }
   template <typename Done>
   static bool within(std::chrono::milliseconds limit, Done done) {
     const auto end = std::chrono::steady_clock::now() + limit;
@@ -294,8 +298,16 @@ TEST_F(RequestEndToEndTest, OfflineRequestsWaitCanBeWithdrawnAndArriveExactlyOnc
     ASSERT_EQ(st.step(), sql::Statement::Step::Row);
     EXPECT_EQ(st.int64(0), 2) << "each arrived exactly once";
   }
-  // And the list, asked again now that they arrived, shows the hub's states.
+  // And My requests, still open, asks the hub again now that they arrived
+  // and shows its states, without a touch.
+  run_for(5s);
   EXPECT_TRUE(delivered(shell->session().requests, clothes));
+  const std::vector<RequestInfo>& listed = shell->session().requests.listed;
+  ASSERT_EQ(listed.size(), 2u) << "the hub's list was not asked again";
+  items = shown(shell->session().requests);
+  ASSERT_EQ(items.size(), 2u);
+  for (const RequestInfo& r : items)
+    EXPECT_EQ(r.state, r.id == housing ? RequestState::Withdrawn : RequestState::Open) << r.id;
 }
 
 }  // namespace
