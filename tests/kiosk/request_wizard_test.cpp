@@ -269,3 +269,52 @@ TEST_F(RequestWizardTest, EveryCategoryTileFitsAndIsATouchTargetAtEverySize) {
 
 }  // namespace
 }  // namespace ih::kiosk
+
+namespace ih::kiosk {
+namespace {
+
+// Every control drawn in the last frame is a touch target of at least 64 px
+// each way and lies on the screen.
+void expect_targets_fit(const Harness& h, ImVec2 size, const std::string& where) {
+  for (const auto& [id, r] : h.shell.controls()) {
+    EXPECT_GE(r.width(), 64) << id << " " << where;
+    EXPECT_GE(r.height(), 64) << id << " " << where;
+    EXPECT_GE(r.min.x, 0) << id << " " << where;
+    EXPECT_GE(r.min.y, 0) << id << " " << where;
+    EXPECT_LE(r.max.x, size.x) << id << " " << where;
+    EXPECT_LE(r.max.y, size.y) << id << " " << where;
+  }
+}
+
+TEST_F(RequestWizardTest, EveryTargetOfEveryStepFitsAtEverySizeWithLargeTextToo) {
+  for (const ImVec2 size : {ImVec2(1920, 1080), ImVec2(1080, 1920), ImVec2(1280, 800)})
+    for (const bool large : {false, true}) {
+      const std::string at = std::to_string(int(size.x)) + "x" + std::to_string(int(size.y)) +
+                             (large ? " large" : "");
+      open("fa", size, large);
+      expect_targets_fit(*h, size, "categories " + at);
+      h->touch("category-doctor");
+      expect_targets_fit(*h, size, "when " + at);
+      h->touch("when-day");
+      expect_targets_fit(*h, size, "calendar " + at);
+      h->touch("day-2026-12-20");
+      expect_targets_fit(*h, size, "part of day " + at);
+      h->touch("part-evening");
+      h->touch("next");
+      expect_targets_fit(*h, size, "town " + at);
+      h->touch("next");
+      h->touch("next");
+      expect_targets_fit(*h, size, "review " + at);
+      h->touch("next");
+      ASSERT_EQ(h->shell.page(), Page::RequestSent) << at;
+      expect_targets_fit(*h, size, "sent " + at);
+      h->touch("my-requests");
+      expect_targets_fit(*h, size, "my requests " + at);
+      h->touch("withdraw-" + h->shell.session().requests.queued.back().id);
+      expect_targets_fit(*h, size, "withdrawal " + at);
+      fake.queued.clear();
+    }
+}
+
+}  // namespace
+}  // namespace ih::kiosk
