@@ -220,12 +220,11 @@ std::optional<Action> RequestForm::next(const Settings& settings, i18n::CivilDat
   return std::nullopt;
 }
 
-std::optional<Action> RequestForm::draw_categories(PageContext& c, const Rect& view) {
+void RequestForm::draw_categories(PageContext& c, const Rect& view) {
   const std::vector<Category>& all = categories().items;
   const bool landscape = c.frame.size.x > c.frame.size.y;
   const GridShape preferred{landscape ? 5 : 3, std::round(c.m.button * 2.2f)};
   const GridShape shape = fit_grid(c, view, all.size(), preferred, std::round(c.m.button * 1.4f));
-  std::optional<Action> action;
   scroll_grid(c, view, all.size(), shape, scroll_, [&](size_t i, const Rect& r) {
     const Category& cat = all[i];
     if (picture_tile(c, "category-" + cat.id, cat.picture, category_label(c.frame.strings, cat),
@@ -235,11 +234,9 @@ std::optional<Action> RequestForm::draw_categories(PageContext& c, const Rect& v
       scroll_ = 0;
     }
   });
-  return action;
 }
 
-std::optional<Action> RequestForm::draw_when(PageContext& c, const Rect& view,
-                                             i18n::CivilDate today) {
+void RequestForm::draw_when(PageContext& c, const Rect& view, i18n::CivilDate today) {
   const i18n::Localizer& s = c.frame.strings;
   struct Choice {
     When when;
@@ -272,85 +269,9 @@ std::optional<Action> RequestForm::draw_when(PageContext& c, const Rect& view,
       scroll_ = 0;
     }
   });
-  return std::nullopt;
 }
 
-std::optional<Action> RequestForm::draw_day(PageContext& c, const Rect& view,
-                                            i18n::CivilDate today) {
-  const i18n::Localizer& s = c.frame.strings;
-  render::UiContext& ui = c.frame.ui;
-  const std::string& locale = s.formats().locale();
-  const std::string key = locale + i18n::iso_date(today) + std::to_string(month_offset_);
-  if (!month_ || key != month_key_) {
-    month_ = i18n::calendar_month(locale, today, month_offset_);
-    month_key_ = key;
-  }
-  const i18n::CalendarMonth& m = *month_;
-  // The month's name between arrows to the month before and after; the
-  // arrows point along the reading direction (backwards is at the start).
-  const float arrow = std::max(64.0f, std::round(c.m.button * 0.8f));
-  const i18n::Span box{view.min.x, view.width()};
-  const bool rtl = c.direction() == i18n::Direction::Rtl;
-  const float prev_x = i18n::at_start(c.direction(), box, arrow * 1.5f);
-  const float next_x = i18n::at_end(c.direction(), box, arrow * 1.5f);
-  const Rect prev{ImVec2(prev_x, view.min.y), ImVec2(prev_x + arrow * 1.5f, view.min.y + arrow)};
-  const Rect next{ImVec2(next_x, view.min.y), ImVec2(next_x + arrow * 1.5f, view.min.y + arrow)};
-  if (month_offset_ > 0 && page_button(c, "month-before", rtl ? "▶" : "◀", prev)) --month_offset_;
-  if (month_offset_ < 11 && page_button(c, "month-after", rtl ? "◀" : "▶", next)) ++month_offset_;
-  const auto title =
-      ui.engine.layout(m.title, {c.m.body, ui.language, ui.direction},
-                       {.max_width = view.width() - 3 * arrow, .align = render::Align::Center});
-  ImDrawList& list = *ImGui::GetWindowDrawList();
-  render::draw_layout(list, ui.atlas, *title,
-                      ImVec2(std::round(view.min.x + 1.5f * arrow),
-                             std::round(view.min.y + (arrow - title->height) / 2)),
-                      ui.theme.text);
-  // The weekdays' names, then the days in week rows.
-  const float top = view.min.y + arrow + c.m.gap / 2;
-  const float names_h = std::round(c.m.body * 1.3f);
-  const float gap = std::round(c.m.gap * 0.4f);
-  const float rows_h = view.max.y - top - names_h;
-  // As high as the rows can be, but no higher than a main button: a month
-  // stays one compact block.
-  const float cell_h =
-      std::min(c.m.button, std::floor((rows_h - static_cast<float>(m.rows - 1) * gap) /
-                                      static_cast<float>(std::max(1, m.rows))));
-  const float small = std::round(c.m.body * 0.8f);
-  for (int col = 0; col < 7; ++col) {
-    const i18n::Span x = i18n::cell(c.direction(), box, col, 7, gap);
-    const auto name =
-        ui.engine.layout(m.weekdays[static_cast<size_t>(col)], {small, ui.language, ui.direction},
-                         {.max_width = x.width, .align = render::Align::Center});
-    render::draw_layout(list, ui.atlas, *name, ImVec2(x.left, std::round(top)),
-                        ui.theme.muted_text);
-  }
-  std::optional<Action> action;
-  for (const i18n::CalendarDay& d : m.days) {
-    const i18n::Span x = i18n::cell(c.direction(), box, d.column, 7, gap);
-    const float y = std::round(top + names_h + static_cast<float>(d.row) * (cell_h + gap));
-    const Rect r{ImVec2(x.left, y), ImVec2(x.right(), y + cell_h)};
-    const bool past = d.date < today;
-    const std::string id = "day-" + i18n::iso_date(d.date);
-    if (past) {
-      // A day gone by cannot be chosen: shown faint, not a target.
-      const auto label = ui.engine.layout(d.label, {c.m.body, ui.language, ui.direction},
-                                          {.max_width = r.width(), .align = render::Align::Center});
-      render::draw_layout(list, ui.atlas, *label,
-                          ImVec2(r.min.x, std::round(r.min.y + (r.height() - label->height) / 2)),
-                          ui.theme.muted_text);
-      continue;
-    }
-    const bool on = when_ == When::Day && d.date == day_;
-    if (page_toggle(c, id, d.label, ui.language, on, r, false)) {
-      day_ = d.date;
-      when_ = When::Day;
-      step_ = Step::Part;
-    }
-  }
-  return action;
-}
-
-std::optional<Action> RequestForm::draw_part(PageContext& c, const Rect& view) {
+void RequestForm::draw_part(PageContext& c, const Rect& view) {
   const bool landscape = c.frame.size.x > c.frame.size.y;
   const GridShape shape = fit_grid(c, view, 3, {landscape ? 3 : 1, std::round(c.m.button * 2.6f)},
                                    std::round(c.m.button * 1.4f));
@@ -363,7 +284,6 @@ std::optional<Action> RequestForm::draw_part(PageContext& c, const Rect& view) {
       scroll_ = 0;
     }
   });
-  return std::nullopt;
 }
 
 void RequestForm::draw_languages(PageContext& c, const Rect& view) {

@@ -76,10 +76,10 @@ class RequestForm {
 
  private:
   void ensure_field(PageContext& c);
-  std::optional<Action> draw_categories(PageContext& c, const Rect& view);
-  std::optional<Action> draw_when(PageContext& c, const Rect& view, i18n::CivilDate today);
-  std::optional<Action> draw_day(PageContext& c, const Rect& view, i18n::CivilDate today);
-  std::optional<Action> draw_part(PageContext& c, const Rect& view);
+  void draw_categories(PageContext& c, const Rect& view);
+  void draw_when(PageContext& c, const Rect& view, i18n::CivilDate today);
+  void draw_day(PageContext& c, const Rect& view, i18n::CivilDate today);
+  void draw_part(PageContext& c, const Rect& view);
   void draw_languages(PageContext& c, const Rect& view);
   void draw_towns(PageContext& c, const Rect& view, const Settings& settings);
   void draw_review(PageContext& c, const Rect& view, const Settings& settings,
