@@ -5,10 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <random>
 
 #include "api/field_rules.h"
 #include "kiosk/categories.h"
 #include "kiosk/link.h"
+#include "kiosk/wipe.h"
+#include "tests/kiosk/memory_scan.h"
 #include "tests/kiosk/shell_harness.h"
 
 namespace ih::kiosk {
@@ -289,8 +292,8 @@ void expect_targets_fit(const Harness& h, ImVec2 size, const std::string& where)
 TEST_F(RequestWizardTest, EveryTargetOfEveryStepFitsAtEverySizeWithLargeTextToo) {
   for (const ImVec2 size : {ImVec2(1920, 1080), ImVec2(1080, 1920), ImVec2(1280, 800)})
     for (const bool large : {false, true}) {
-      const std::string at = std::to_string(int(size.x)) + "x" + std::to_string(int(size.y)) +
-                             (large ? " large" : "");
+      const std::string at =
+          std::to_string(int(size.x)) + "x" + std::to_string(int(size.y)) + (large ? " large" : "");
       open("fa", size, large);
       expect_targets_fit(*h, size, "categories " + at);
       h->touch("category-doctor");
@@ -314,6 +317,50 @@ TEST_F(RequestWizardTest, EveryTargetOfEveryStepFitsAtEverySizeWithLargeTextToo)
       expect_targets_fit(*h, size, "withdrawal " + at);
       fake.queued.clear();
     }
+}
+
+}  // namespace
+}  // namespace ih::kiosk
+
+namespace ih::kiosk {
+namespace {
+
+TEST_F(RequestWizardTest, AfterTheSessionTheRequestsTextIsNowhereInMemory) {
+  harden_heap();
+  // A text no one wrote, made here at random, kept masked by the test.
+  std::random_device random;
+  std::vector<uint8_t> text_masked;
+  text_masked.push_back(static_cast<uint8_t>('Q') ^ testing::kMask);
+  for (int i = 0; i < 23; ++i)
+    text_masked.push_back(static_cast<uint8_t>('a' + random() % 26) ^ testing::kMask);
+  const std::vector<std::vector<uint8_t>> needles = {text_masked, testing::masked16(text_masked)};
+  open();
+  h->touch("category-doctor");
+  h->touch("when-today");
+  h->touch("part-morning");
+  h->touch("next");
+  h->touch("next");
+  for (uint8_t b : text_masked)
+    h->ui.add_input({std::string(1, static_cast<char>(b ^ testing::kMask)), 0});
+  h->frame();
+  h->touch("next");
+  h->touch("next");  // Send
+  ASSERT_EQ(h->shell.page(), Page::RequestSent);
+  ASSERT_EQ(fake.queued.size(), 1u);
+  // The fake outbox keeps no copy (the real one holds it sealed).
+  for (NewRequest& r : fake.queued) wipe(r);
+  fake.queued.clear();
+  fake.queued.shrink_to_fit();
+  h->touch("my-requests");
+  for (int i = 0; i < 3; ++i) h->frame();
+  ASSERT_FALSE(testing::find_in_memory(needles).empty())
+      << "the scan must find the text while the session holds it";
+
+  h->touch("end-session");
+  for (int i = 0; i < 3; ++i) h->frame();
+  ASSERT_EQ(h->shell.page(), Page::Attract);
+  for (const std::string& where : testing::find_in_memory(needles))
+    ADD_FAILURE() << "the request's text is still in " << where;
 }
 
 }  // namespace
