@@ -1,13 +1,16 @@
 #include "api/field_rules.h"
 
+#include <string.h>
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/ustring.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <string>
 
 #include "api/personal_code.h"
 #include "api/secret.h"
@@ -164,8 +167,16 @@ std::optional<int32_t> count_graphemes(std::string_view utf8) {
   if (utf8.empty()) return 0;
   icu::BreakIterator* iterator = grapheme_iterator();
   UErrorCode status = U_ZERO_ERROR;
+  // The iterator keeps its own clone of the text it is given until it gets
+  // another; a UTF-8 text's clone holds converted chunks of it, which would
+  // outlive the person's session. A UTF-16 text is cloned by reference only:
+  // the copy is ours, overwritten below, and the iterator is left on an empty one.
+  std::u16string utf16(utf8.size(), u'\0');
+  int32_t length = 0;
+  u_strFromUTF8(reinterpret_cast<UChar*>(utf16.data()), static_cast<int32_t>(utf16.size()), &length,
+                utf8.data(), static_cast<int32_t>(utf8.size()), &status);
   UText text = UTEXT_INITIALIZER;
-  utext_openUTF8(&text, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+  utext_openUChars(&text, reinterpret_cast<const UChar*>(utf16.data()), length, &status);
   if (iterator) iterator->setText(&text, status);
   int32_t count = 0;
   if (!iterator || U_FAILURE(status)) {
@@ -179,7 +190,15 @@ std::optional<int32_t> count_graphemes(std::string_view utf8) {
       ++count;
     }
   }
+  if (iterator) {
+    UErrorCode ignored = U_ZERO_ERROR;
+    UText empty = UTEXT_INITIALIZER;
+    utext_openUChars(&empty, u"", 0, &ignored);
+    iterator->setText(&empty, ignored);
+    utext_close(&empty);
+  }
   utext_close(&text);
+  explicit_bzero(utf16.data(), utf16.size() * sizeof(char16_t));
   return count;
 }
 

@@ -51,9 +51,11 @@ enum class ActionKind : uint8_t {
   SubmitProfile,  // the profile form is complete
   SubmitLogin,    // code and PIN are typed
   Continue,       // the person has seen their new personal code
-  OpenRequests,
+  OpenRequests,   // "My requests"; from the page after a request was sent, in its place
   OpenMessages,
-  NewRequest,
+  NewRequest,       // "I need help": the request wizard
+  SendRequest,      // the wizard's review was confirmed; data: NewRequest
+  WithdrawRequest,  // a withdrawal was confirmed; data: the request's id (string)
   Back,
   OpenStaff,        // the staff button on the attract screen
   RegisterPerson,   // staff mode hands over to a person's new profile
@@ -73,8 +75,8 @@ enum class ActionKind : uint8_t {
 
 struct Action {
   using enum ActionKind;
-  using Data =
-      std::variant<std::monostate, std::string, StaffPage, Settings, EnrolRequest, PinResetRequest>;
+  using Data = std::variant<std::monostate, std::string, StaffPage, Settings, EnrolRequest,
+                            PinResetRequest, kiosk::NewRequest>;
 
   Action(ActionKind k) : kind(k) {}  // NOLINT(google-explicit-constructor): a kind is an action
   Action(ActionKind k, Data d) : kind(k), data(std::move(d)) {}

@@ -225,6 +225,8 @@ FieldRules field_rules() {
   r.pin = {ascii_limits(api::kMinPinDigits, api::kMaxPinDigits),
            [](std::string_view s) { return to_kiosk(api::check_pin(s)); }};
   r.max_languages = api::kMaxLanguages;
+  r.request_text = {limits_of(api::kRequestText),
+                    [](std::string_view s) { return to_kiosk(api::check_request_text(s)); }};
   return r;
 }
 
@@ -433,6 +435,7 @@ AccountServices Link::services() {
   s.sync_status = [this]() -> std::optional<SyncStatus> { return to_kiosk(status()); };
   s.normalize_code = personal_code_rule();
   s.rules = field_rules();
+  s.requests = request_services();
   return s;
 }
 

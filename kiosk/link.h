@@ -80,6 +80,14 @@ class Link {
   // Sets a person's new PIN, staff at their side (net/staff.h).
   std::future<PinResetResult> reset_pin(const PinReset& reset);
 
+  // [link_requests.cpp] A person's requests for help (RequestServices).
+  std::optional<std::string> queue_request(const PersonSession& session, const NewRequest& r);
+  bool withdraw_request(const PersonSession& session, const std::string& id);
+  int64_t requests_waiting(const PersonSession& session);
+  std::future<RequestList> list_requests(const PersonSession& session);
+  std::future<MatchAnswer> count_matches(const PersonSession& session, const std::string& id);
+  RequestServices request_services();
+
   // Calls `call` whenever something arrived that a screen may show: a
   // future this Link returned became ready, or the sync status changed.
   // `call` runs on the Link's threads (the worker, the sync engine, an

@@ -2,6 +2,7 @@
 
 #include "api/personal_code.h"
 #include "kiosk/link.h"
+#include "kiosk/screen_requests.h"
 #include "kiosk/screens/keyboard.h"
 #include "kiosk/screens/languages.h"
 #include "kiosk/screens/specimen.h"
@@ -39,6 +40,7 @@ std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& setti
   if (name == "keyboard-pin") return std::make_unique<KeyboardScreen>(KeyboardScreen::Focus::Pin);
   if (name == "shell")
     return std::make_unique<Shell>(ShellOptions{settings, [] { return Clock::now(); }, offline()});
+  if (auto requests = make_request_screen(name, settings)) return requests;
   auto at = std::make_shared<Clock::time_point>(Clock::now());
   if (name == "idle-warning") {
     auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), offline()});
@@ -93,27 +95,29 @@ std::unique_ptr<Screen> make_screen(std::string_view name) {
 }
 
 std::vector<std::string_view> screen_names() {
-  return {"specimen",
-          "languages",
-          "keyboard",
-          "keyboard-pin",
-          "shell",
-          "attract",
-          "picker",
-          "privacy",
-          "start",
-          "profile",
-          "profile-languages",
-          "profile-place",
-          "profile-pin",
-          "profile-phone",
-          "profile-pin-again",
-          "login",
-          "login-pin",
-          "login-locked",
-          "code",
-          "home",
-          "idle-warning"};
+  std::vector<std::string_view> names = {"specimen",
+                                         "languages",
+                                         "keyboard",
+                                         "keyboard-pin",
+                                         "shell",
+                                         "attract",
+                                         "picker",
+                                         "privacy",
+                                         "start",
+                                         "profile",
+                                         "profile-languages",
+                                         "profile-place",
+                                         "profile-pin",
+                                         "profile-phone",
+                                         "profile-pin-again",
+                                         "login",
+                                         "login-pin",
+                                         "login-locked",
+                                         "code",
+                                         "home",
+                                         "idle-warning"};
+  for (std::string_view n : request_screen_names()) names.push_back(n);
+  return names;
 }
 
 }  // namespace ih::kiosk

@@ -96,6 +96,7 @@ struct FieldRules {
   FieldRule phone;            // optional: checked only when one is typed
   FieldRule pin;              // a person's PIN, when it is chosen
   int32_t max_languages = 0;  // languages a person can name as spoken; 0: no limit
+  FieldRule request_text;     // what a request says besides its pictures; optional
 };
 
 // [SECTION] The person's account
@@ -140,6 +141,66 @@ struct LoginOutcome {
   // LoggedIn: what of this person's the platform refused for good since they
   // were last told, by kind in the order it was refused; the link marks it told.
   std::vector<NotArrived> not_arrived = {};
+};
+
+// [SECTION] Requests for help
+
+// A request as the wizard collected it (api/openapi.yaml's NewRequest).
+struct NewRequest {
+  std::string category;         // an id of categories.h ("doctor")
+  std::string date;             // "YYYY-MM-DD" (Gregorian); empty: as soon as possible
+  std::string part_of_day;      // "any", "morning", "afternoon" or "evening"
+  std::string town;             // from the terminal's places
+  std::string helper_language;  // a BCP 47 tag the helper should speak
+  std::string text;             // optional; personal
+};
+
+// Where a request stands, as "My requests" tells it.
+enum class RequestState {
+  Waiting,    // in this terminal's outbox: not on the platform yet
+  Open,       // on the platform; no helper has answered yet
+  Answered,   // a helper answered
+  Withdrawn,  // the person withdrew it (also while it was still waiting)
+};
+
+// One of the person's requests: what the platform lists, or what this
+// terminal queued in this session and the platform has not listed yet.
+struct RequestInfo {
+  std::string id;  // "r_…", made on the terminal when queued
+  NewRequest request;
+  RequestState state = RequestState::Open;
+  int64_t created_at = 0;  // Unix seconds
+};
+
+// The platform's list of the person's requests, newest first, or why there is none.
+struct RequestList {
+  bool ok = false;  // false: no answer (offline) or refused
+  std::vector<RequestInfo> items;
+};
+
+// How many helpers fit a request on the platform now; nullopt: no answer.
+using MatchAnswer = std::optional<int64_t>;
+
+// What the request pages ask of the network. Every member may be empty: no
+// network (nothing can be queued).
+struct RequestServices {
+  // Commits a request to the outbox (works offline); its new id once it is
+  // durably queued, nullopt when it cannot be.
+  std::function<std::optional<std::string>(const PersonSession&, const NewRequest&)> queue = {};
+  // Commits the withdrawal of request `id` to the outbox (works offline,
+  // also for a request still waiting there: the platform gets both in order).
+  std::function<bool(const PersonSession&, const std::string& id)> withdraw = {};
+  // How many of the person's requests (by their session's lane) wait in the
+  // outbox now. Quick: the UI thread calls it while drawing.
+  std::function<int64_t(const PersonSession&)> waiting = {};
+  // The person's requests on the platform; the future is ready when it answered.
+  std::function<std::future<RequestList>(const PersonSession&)> list = {};
+  // How many helpers fit request `id`; the future is ready when it answered.
+  std::function<std::future<MatchAnswer>(const PersonSession&, const std::string& id)> matches = {};
+  // The wall clock, for "today" and the calendar; tests pass their own.
+  std::function<std::chrono::system_clock::time_point()> wall_clock = [] {
+    return std::chrono::system_clock::now();
+  };
 };
 
 // [SECTION] The terminal's connection
@@ -234,6 +295,8 @@ struct AccountServices {
   CodeRule normalize_code = {};
   // The platform's rules for a profile's fields (link.h's field_rules()).
   FieldRules rules = {};
+  // Making, listing and withdrawing requests for help.
+  RequestServices requests = {};
 };
 
 // What staff mode needs from the rest of the kiosk. An empty callback means

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/requests.h"
 #include "kiosk/services.h"
 
 namespace ih::kiosk {
@@ -24,6 +25,8 @@ struct Session {
   std::string town;
   // What the platform refused of theirs, told on the home page (services.h).
   std::vector<NotArrived> not_arrived;
+  // Their requests for help as the kiosk knows them (requests.h).
+  MyRequests requests;
 };
 
 }  // namespace ih::kiosk

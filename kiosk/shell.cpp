@@ -57,6 +57,7 @@ std::optional<Page> page_named(std::string_view name) {
   if (name == "code") return Page::Code;
   if (name == "staff") return Page::Staff;
   if (name == "home") return Page::Home;
+  if (name == "my-requests") return Page::Requests;
   return std::nullopt;
 }
 
@@ -64,6 +65,7 @@ Shell::Shell(ShellOptions options)
     : options_(std::move(options)),
       profile_(options_.accounts.rules),
       login_(options_.accounts.normalize_code, options_.accounts.rules.pin),
+      requests_(options_.accounts.rules),
       gate_(options_.settings.staff_pin_hash, options_.settings.staff_attempts,
             options_.settings.staff_lockout) {
   last_touch_ = attract_since_ = options_.now();
@@ -114,6 +116,7 @@ void Shell::apply(Action action) {
       // Leaving a form forgets what was typed into it.
       if (page() == Page::Profile) profile_.wipe();
       if (page() == Page::Login) login_.wipe();
+      if (page() == Page::Request) requests_.form.wipe();
       if (stack_.size() > 2) stack_.pop_back();
       break;
     case Action::Continue:
@@ -143,11 +146,22 @@ void Shell::apply(Action action) {
     case Action::LeaveStaff:
       end_requested_ = true;
       break;
-    // The request and message pages come with the request wizard and the
-    // messages; until then these touches change nothing.
     case Action::OpenRequests:
-    case Action::OpenMessages:
+      open_my_requests();
+      break;
     case Action::NewRequest:
+      open_request_wizard();
+      break;
+    case Action::SendRequest:
+      send_request(action);
+      wipe(action.get<NewRequest>());
+      break;
+    case Action::WithdrawRequest:
+      withdraw_request(action.get<std::string>());
+      break;
+    // The message pages come with the messages; until then this touch
+    // changes nothing.
+    case Action::OpenMessages:
       break;
     // Staff mode's own (shell_staff.h).
     case Action::StaffPin:
@@ -271,6 +285,8 @@ void Shell::end_session(ScreenFrame& frame) {
   login_.wipe();
   profile_ = ProfileForm(options_.accounts.rules);
   login_ = LoginForm(options_.accounts.normalize_code, options_.accounts.rules.pin);
+  requests_.form.wipe();
+  requests_ = RequestDesk(options_.accounts.rules);
   keys_.reset();
   picker_ = LanguagePicker();
   // Laid-out paragraphs keep their text; drop them all (the next frames lay
@@ -407,6 +423,10 @@ std::optional<Action> Shell::draw_page(PageContext& c) {
       return draw_code(c, session_.personal_code);
     case Page::Home:
       return draw_home(c, session_.display_name, session_.not_arrived);
+    case Page::Request:
+    case Page::RequestSent:
+    case Page::Requests:
+      return draw_request_page(c);
   }
   return std::nullopt;
 }
@@ -462,6 +482,7 @@ void Shell::draw(ScreenFrame& frame) {
     action = draw_idle_warning(c, left);
   } else {
     if (bar) action = draw_status_bar(c, origin.y + band_top);
+    poll_requests(frame);
     if (const auto a = draw_page(c)) action = a;
   }
   if (action) {

@@ -39,11 +39,25 @@
 #include "kiosk/services.h"
 #include "kiosk/session.h"
 #include "kiosk/settings.h"
+#include "kiosk/shell_requests.h"
 #include "kiosk/staff_gate.h"
 
 namespace ih::kiosk {
 
-enum class Page { Attract, Languages, Privacy, Start, Profile, Login, Code, Home, Staff };
+enum class Page {
+  Attract,
+  Languages,
+  Privacy,
+  Start,
+  Profile,
+  Login,
+  Code,
+  Home,
+  Staff,
+  Request,      // "I need help": the request wizard
+  RequestSent,  // what became of the request just sent
+  Requests,     // "My requests"
+};
 
 // The page called `name` ("attract", "privacy", …), for --screen and tests.
 std::optional<Page> page_named(std::string_view name);
@@ -78,6 +92,7 @@ class Shell : public Screen {
   ProfileForm& profile_form() { return profile_; }
   LoginForm& login_form() { return login_; }
   FormKeys& keys() { return keys_; }
+  RequestDesk& requests() { return requests_; }
   // Staff mode's state and its forms while it is open; null otherwise.
   const StaffState* staff() const { return staff_ ? &*staff_ : nullptr; }
   StaffForms* staff_forms() { return staff_forms_.get(); }
@@ -98,6 +113,15 @@ class Shell : public Screen {
   // Takes the login's answer when it has come (the login service wakes the
   // loop when it does).
   void poll_login(ScreenFrame& frame);
+  // [shell_requests.cpp] Requests for help.
+  void open_request_wizard();
+  void open_my_requests();
+  void send_request(Action& action);
+  void withdraw_request(const std::string& id);
+  // Takes what the outbox and the platform say of the person's requests, and
+  // asks them again when something changed (the Link wakes the loop).
+  void poll_requests(ScreenFrame& frame);
+  std::optional<Action> draw_request_page(PageContext& c);
   std::optional<Action> draw_status_bar(PageContext& c, float top);
   std::optional<Action> draw_page(PageContext& c);
 
@@ -111,6 +135,7 @@ class Shell : public Screen {
   ProfileForm profile_;
   LoginForm login_;
   std::future<LoginOutcome> login_answer_;
+  RequestDesk requests_;
   // The staff PIN's gate lives as long as the kiosk, so leaving staff mode
   // does not reset its count; staff mode's state and forms only while it is
   // open (closing it wipes what staff typed).

@@ -34,6 +34,7 @@ void wipe(Session& session) {
   wipe(session.town);
   wipe(session.languages);
   session.not_arrived.clear();
+  wipe(session.requests);
   session.active = false;
   session.accepted_notice = false;
   session.large_text = false;
@@ -59,6 +60,35 @@ void wipe(PinReset& reset) {
   wipe(reset.staff_pin);
   wipe(reset.personal_code);
   wipe(reset.new_pin);
+}
+
+void wipe(NewRequest& request) {
+  wipe(request.category);
+  wipe(request.date);
+  wipe(request.part_of_day);
+  wipe(request.town);
+  wipe(request.helper_language);
+  wipe(request.text);
+}
+
+void wipe(RequestInfo& request) {
+  wipe(request.id);
+  wipe(request.request);
+  request.created_at = 0;
+}
+
+void wipe(std::vector<RequestInfo>& requests) {
+  for (RequestInfo& r : requests) wipe(r);
+  requests.clear();
+  requests.shrink_to_fit();
+}
+
+void wipe(MyRequests& requests) {
+  wipe(requests.queued);
+  wipe(requests.listed);
+  wipe(requests.withdrawn);
+  requests.delivered = 0;
+  requests.waiting_before = 0;
 }
 
 void harden_heap() {

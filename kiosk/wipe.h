@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/requests.h"
 #include "kiosk/services.h"
 #include "kiosk/session.h"
 
@@ -32,6 +33,10 @@ void wipe(Session& session);
 void wipe(NewProfile& profile);
 void wipe(PersonSession& session);
 void wipe(PinReset& reset);
+void wipe(NewRequest& request);
+void wipe(RequestInfo& request);
+void wipe(std::vector<RequestInfo>& requests);
+void wipe(MyRequests& requests);
 
 // Makes glibc's allocator overwrite every block when it is freed
 // (mallopt(M_PERTURB)). Call once at start, before anything personal exists.

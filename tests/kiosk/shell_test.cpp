@@ -18,6 +18,7 @@
 #include "kiosk/screens/attract.h"
 #include "kiosk/ui.h"
 #include "kiosk/wipe.h"
+#include "tests/kiosk/memory_scan.h"
 #include "tests/kiosk/shell_harness.h"
 
 // Under AddressSanitizer freed blocks wait in its quarantine instead of going
@@ -33,7 +34,10 @@ namespace {
 
 using namespace std::chrono_literals;
 
+using testing::find_in_memory;
 using testing::Harness;
+using testing::kMask;
+using testing::masked16;
 
 // A status source that always says `status`.
 AccountServices reporting(std::optional<SyncStatus> status) {
@@ -227,65 +231,6 @@ TEST(ShellTest, TheIdleWarningCountsDownAndOneTouchContinues) {
 }
 
 // [SECTION] The wipe
-
-// The name is never in memory in clear except where the session put it: the
-// test keeps it masked and compares masked bytes.
-constexpr uint8_t kMask = 0x5A;
-
-// UTF-16LE of an ASCII string, masked.
-std::vector<uint8_t> masked16(const std::vector<uint8_t>& ascii_masked) {
-  std::vector<uint8_t> out;
-  for (uint8_t b : ascii_masked) {
-    out.push_back(b);
-    out.push_back(0 ^ kMask);
-  }
-  return out;
-}
-
-// Every writable mapping of this process (heap, stacks, anonymous memory,
-// libraries' data) searched through /proc/self/mem for the masked needles, in
-// chunks that overlap by a needle's length. Mappings above 1 GiB are
-// AddressSanitizer's shadow, reserved and never written by the program.
-// Returns where the needles were found.
-std::vector<std::string> find_in_memory(const std::vector<std::vector<uint8_t>>& needles) {
-  constexpr uint64_t kChunk = 16 << 20;
-  constexpr uint64_t kLargest = uint64_t{1} << 30;
-  size_t longest = 0;
-  for (const auto& needle : needles) longest = std::max(longest, needle.size());
-  std::vector<std::string> found;
-  std::ifstream maps("/proc/self/maps");
-  const int mem = open("/proc/self/mem", O_RDONLY);
-  EXPECT_GE(mem, 0);
-  std::vector<uint8_t> buffer(kChunk + longest);
-  std::string line;
-  while (std::getline(maps, line)) {
-    std::istringstream in(line);
-    std::string range, perms;
-    in >> range >> perms;
-    if (perms.size() < 2 || perms[0] != 'r' || perms[1] != 'w') continue;
-    if (line.find("[vvar") != std::string::npos) continue;
-    const uint64_t start = std::stoull(range.substr(0, range.find('-')), nullptr, 16);
-    const uint64_t end = std::stoull(range.substr(range.find('-') + 1), nullptr, 16);
-    if (end - start > kLargest) continue;
-    for (uint64_t at = start; at < end; at += kChunk) {
-      const uint64_t want = std::min<uint64_t>(kChunk + longest, end - at);
-      const ssize_t got = pread(mem, buffer.data(), want, static_cast<off_t>(at));
-      if (got <= 0) continue;
-      for (const auto& needle : needles)
-        for (size_t i = 0; i + needle.size() <= static_cast<size_t>(got); ++i) {
-          if ((buffer[i] ^ kMask) != needle[0]) continue;
-          size_t k = 1;
-          while (k < needle.size() && (buffer[i + k] ^ kMask) == needle[k]) ++k;
-          // A match in the overlap is found again in the next chunk.
-          if (k == needle.size() && i < kChunk) found.push_back(line);
-        }
-    }
-  }
-  // The buffer held copies of memory: leave nothing of them behind.
-  explicit_bzero(buffer.data(), buffer.size());
-  close(mem);
-  return found;
-}
 
 TEST(ShellTest, AfterAnIdleTimeoutTheNameIsNowhereInMemory) {
   harden_heap();

@@ -1,0 +1,118 @@
+#include "kiosk/screens/picture_tile.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "render/text_draw.h"
+
+namespace ih::kiosk {
+
+namespace {
+
+constexpr float kRounding = 12.0f;
+// The answers' colours, each with its shape (tick, cross), never alone.
+constexpr ImU32 kYes = IM_COL32(0x1B, 0x7F, 0x3B, 0xFF);
+constexpr ImU32 kNo = IM_COL32(0xB3, 0x26, 0x1E, 0xFF);
+
+}  // namespace
+
+void draw_picture(PageContext& c, std::string_view picture, float size, ImVec2 centre) {
+  render::UiContext& ui = c.frame.ui;
+  // Emoji take the Latin script's shaping; their colour is their own.
+  const auto layout = ui.engine.layout(picture, {std::round(size), "en", render::Direction::Ltr});
+  render::draw_layout(
+      *ImGui::GetWindowDrawList(), ui.atlas, *layout,
+      ImVec2(std::round(centre.x - layout->width / 2), std::round(centre.y - layout->height / 2)),
+      ui.theme.text);
+}
+
+bool picture_tile(PageContext& c, const std::string& id, std::string_view picture_glyphs,
+                  std::string_view label, bool on, Rect r, std::string_view note) {
+  c.controls[id] = r;
+  render::UiContext& ui = c.frame.ui;
+  ImGui::SetCursorScreenPos(r.min);
+  const bool released =
+      ImGui::InvisibleButton(id.c_str(), ImVec2(r.width(), r.height())) && !touch_dragged();
+  const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered() && !touch_dragged();
+  if (released) ui.needs_frame = true;
+  ImDrawList& list = *ImGui::GetWindowDrawList();
+  list.AddRectFilled(r.min, r.max,
+                     pressed ? ui.theme.tile_pressed
+                     : on    ? ui.theme.tile_on
+                             : ui.theme.tile,
+                     kRounding);
+  const float border = on ? 6.0f : 2.0f;
+  list.AddRect(ImVec2(r.min.x + border / 2, r.min.y + border / 2),
+               ImVec2(r.max.x - border / 2, r.max.y - border / 2),
+               on ? ui.theme.button_pressed : ui.theme.button, kRounding, 0, border);
+
+  const float pad = std::max(border, std::round(c.m.gap * 0.4f));
+  const float room = r.width() - 2 * pad;
+  // The picture takes half the tile in every tile of a grid alike (up to the
+  // tile's width); the words the rest, in a smaller size where they need it.
+  const float picture = std::round(std::min(r.height() * 0.5f, room * 0.8f));
+  const float words_room = r.height() - picture - 3 * pad;
+  const render::LayoutOptions centred{.max_width = room, .align = render::Align::Center};
+  std::shared_ptr<const render::Layout> text, small;
+  for (const float scale : {0.9f, 0.75f, 0.6f}) {
+    text =
+        ui.engine.layout(label, {std::round(c.m.body * scale), ui.language, ui.direction}, centred);
+    small.reset();
+    if (!note.empty())
+      small = ui.engine.layout(
+          note, {std::round(c.m.body * scale * 0.8f), ui.language, ui.direction}, centred);
+    if (text->height + (small ? small->height : 0) <= words_room) break;
+  }
+  const float words = text->height + (small ? small->height : 0);
+  list.PushClipRect(r.min, r.max, true);
+  float y = r.min.y + pad;
+  if (picture >= 16)
+    draw_picture(c, picture_glyphs, picture, ImVec2(r.centre().x, y + picture / 2));
+  y += picture + pad;
+  // The words centred in the room left for them.
+  y += std::max(0.0f, std::round((words_room - words) / 2));
+  render::draw_layout(list, ui.atlas, *text, ImVec2(r.min.x + pad, std::round(y)), ui.theme.text);
+  if (small)
+    render::draw_layout(list, ui.atlas, *small, ImVec2(r.min.x + pad, std::round(y + text->height)),
+                        ui.theme.muted_text);
+  list.PopClipRect();
+  return released;
+}
+
+bool answer_button(PageContext& c, const char* id, Answer answer, std::string_view label, Rect r) {
+  c.controls[id] = r;
+  render::UiContext& ui = c.frame.ui;
+  ImGui::SetCursorScreenPos(r.min);
+  const bool released = ImGui::InvisibleButton(id, ImVec2(r.width(), r.height()));
+  const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
+  if (released) ui.needs_frame = true;
+  ImDrawList& list = *ImGui::GetWindowDrawList();
+  list.AddRectFilled(r.min, r.max, pressed ? ui.theme.tile_pressed : ui.theme.tile, kRounding);
+  list.AddRect(r.min, r.max, ui.theme.button, kRounding, 0, 2.0f);
+  const auto text = ui.engine.layout(label, {c.m.body, ui.language, ui.direction},
+                                     {.max_width = r.width(), .align = render::Align::Center});
+  const float radius =
+      std::round(std::max(24.0f, std::min(r.width(), r.height() - text->height) * 0.3f));
+  const ImVec2 centre(r.centre().x, std::round(r.min.y + (r.height() - text->height) / 2));
+  const ImU32 colour = answer == Answer::Yes ? kYes : kNo;
+  list.AddCircleFilled(centre, radius, colour);
+  const float w = std::max(4.0f, radius * 0.22f);
+  if (answer == Answer::Yes) {
+    const ImVec2 tick[] = {ImVec2(centre.x - radius * 0.45f, centre.y + radius * 0.02f),
+                           ImVec2(centre.x - radius * 0.1f, centre.y + radius * 0.38f),
+                           ImVec2(centre.x + radius * 0.48f, centre.y - radius * 0.35f)};
+    list.AddPolyline(tick, 3, ui.theme.button_text, ImDrawFlags_None, w);
+  } else {
+    const float a = radius * 0.4f;
+    list.AddLine(ImVec2(centre.x - a, centre.y - a), ImVec2(centre.x + a, centre.y + a),
+                 ui.theme.button_text, w);
+    list.AddLine(ImVec2(centre.x - a, centre.y + a), ImVec2(centre.x + a, centre.y - a),
+                 ui.theme.button_text, w);
+  }
+  render::draw_layout(list, ui.atlas, *text,
+                      ImVec2(r.min.x, std::round(centre.y + radius + c.m.gap * 0.5f)),
+                      ui.theme.text);
+  return released;
+}
+
+}  // namespace ih::kiosk

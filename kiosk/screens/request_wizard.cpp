@@ -1,0 +1,507 @@
+#include "kiosk/screens/request_wizard.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "i18n/language.h"
+#include "kiosk/categories.h"
+#include "kiosk/screens/picture_tile.h"
+#include "kiosk/wipe.h"
+#include "render/text_draw.h"
+
+namespace ih::kiosk {
+
+namespace {
+
+using i18n::msg;
+
+// A tag the platform takes as a helper's language: two or three small letters.
+bool speakable(const i18n::Language& l) {
+  return !l.pseudo() && l.tag.size() >= 2 && l.tag.size() <= 3 &&
+         std::all_of(l.tag.begin(), l.tag.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+}
+
+constexpr const char* kParts[] = {"morning", "afternoon", "evening"};
+
+// The two buttons along the bottom: Back at the start, `next` at the end.
+Rect bottom_cell(const PageContext& c, int i) {
+  const i18n::Span x = i18n::cell(c.direction(), content(c), i, 2, c.m.gap);
+  const float bottom = c.area.max.y - c.m.margin;
+  return {ImVec2(x.left, bottom - c.m.button), ImVec2(x.right(), bottom)};
+}
+
+// The picture and words of when a request is wanted.
+const char* when_picture(RequestForm::When when) {
+  switch (when) {
+    case RequestForm::When::Today:
+      return "📍";
+    case RequestForm::When::Tomorrow:
+      return "➡️";
+    case RequestForm::When::ThisWeek:
+      return "🗓️";
+    case RequestForm::When::Day:
+    case RequestForm::When::Unset:
+      break;
+  }
+  return "📆";
+}
+
+}  // namespace
+
+const char* part_picture(std::string_view part) {
+  if (part == "morning") return "🌅";
+  if (part == "afternoon") return "☀️";
+  if (part == "evening") return "🌙";
+  return "🕒";
+}
+
+std::string_view part_label(const i18n::Localizer& s, std::string_view part) {
+  // TRANSLATORS: A part of the day a person wants help in, under its picture.
+  if (part == "morning") return s.text(msg("part of day", "Morning"));
+  // TRANSLATORS: A part of the day a person wants help in, under its picture.
+  if (part == "afternoon") return s.text(msg("part of day", "Afternoon"));
+  // TRANSLATORS: A part of the day a person wants help in, under its picture.
+  if (part == "evening") return s.text(msg("part of day", "Evening"));
+  // TRANSLATORS: A request for help at any time of the day.
+  return s.text(msg("part of day", "Any time"));
+}
+
+std::string when_text(const i18n::Localizer& s, const NewRequest& r, i18n::DateStyle style) {
+  if (r.date.size() == 10) {
+    const i18n::CivilDate d{std::stoi(r.date.substr(0, 4)), std::stoi(r.date.substr(5, 2)),
+                            std::stoi(r.date.substr(8, 2))};
+    return s.formats().date(i18n::noon_of(d), style);
+  }
+  // TRANSLATORS: When a request for help is wanted: no day chosen ("this week").
+  return std::string(s.text(msg("As soon as possible")));
+}
+
+RequestForm::RequestForm(FieldRules rules) : rules_(std::move(rules)) {}
+RequestForm::~RequestForm() = default;
+
+void RequestForm::start(const std::vector<std::string>& languages, const std::string& ui_language,
+                        const std::string& town, const Settings& settings) {
+  wipe();
+  language_ = languages.empty() ? ui_language : languages.front();
+  for (size_t i = 0; i < settings.places.size(); ++i)
+    if (settings.places[i] == town) town_ = i;
+}
+
+void RequestForm::wipe() {
+  if (text_) text_->wipe();
+  kiosk::wipe(category_);
+  kiosk::wipe(part_);
+  kiosk::wipe(language_);
+  kiosk::wipe(sample_text_);
+  when_ = When::Unset;
+  day_ = {};
+  town_.reset();
+  step_ = Step::Category;
+  problem_ = Problem::None;
+  month_offset_ = 0;
+  month_.reset();
+  month_key_.clear();
+  scroll_ = 0;
+}
+
+void RequestForm::show_sample(Step step, std::string category, When when, std::string part,
+                              std::string text_sample) {
+  step_ = step;
+  category_ = std::move(category);
+  when_ = when;
+  part_ = std::move(part);
+  sample_text_ = std::move(text_sample);
+  town_ = 0;
+}
+
+void RequestForm::ensure_field(PageContext& c) {
+  if (text_) {
+    if (!sample_text_.empty() && text_->empty()) text_->set_text(sample_text_);
+    return;
+  }
+  const std::string& language = c.frame.strings.language();
+  render::TextFieldOptions options{.language = language,
+                                   .direction = typing_direction(language),
+                                   .text_size = std::round(c.m.button * 0.4f)};
+  options.max_graphemes = rules_.request_text.limits.max_graphemes;
+  options.max_bytes = rules_.request_text.limits.max_bytes;
+  text_ = std::make_unique<render::TextField>(c.frame.ui.engine, options);
+  if (!sample_text_.empty()) text_->set_text(sample_text_);
+}
+
+NewRequest RequestForm::request(const Settings& settings, i18n::CivilDate today) const {
+  NewRequest r;
+  r.category = category_;
+  switch (when_) {
+    case When::Today:
+      r.date = i18n::iso_date(today);
+      break;
+    case When::Tomorrow:
+      r.date = i18n::iso_date(i18n::add_days(today, 1));
+      break;
+    case When::Day:
+      r.date = i18n::iso_date(day_);
+      break;
+    // The platform knows a day or "as soon as possible"; this week is the latter.
+    case When::ThisWeek:
+    case When::Unset:
+      break;
+  }
+  r.part_of_day = part_.empty() ? "any" : part_;
+  if (town_ && *town_ < settings.places.size()) r.town = settings.places[*town_];
+  r.helper_language = language_;
+  if (text_) r.text = text_->text();
+  return r;
+}
+
+void RequestForm::back_one() {
+  problem_ = Problem::None;
+  scroll_ = 0;
+  switch (step_) {
+    case Step::Category:
+      break;
+    case Step::When:
+      step_ = Step::Category;
+      break;
+    case Step::Day:
+      step_ = Step::When;
+      break;
+    case Step::Part:
+      step_ = when_ == When::Day ? Step::Day : Step::When;
+      break;
+    case Step::Language:
+      step_ = Step::Part;
+      break;
+    case Step::Town:
+      step_ = Step::Language;
+      break;
+    case Step::Text:
+      step_ = Step::Town;
+      break;
+    case Step::Review:
+      step_ = Step::Text;
+      break;
+  }
+}
+
+std::optional<Action> RequestForm::next(const Settings& settings, i18n::CivilDate today) {
+  problem_ = Problem::None;
+  scroll_ = 0;
+  switch (step_) {
+    case Step::Language:
+      step_ = Step::Town;
+      break;
+    case Step::Town:
+      if (!town_ || *town_ >= settings.places.size()) {
+        problem_ = Problem::NoPlace;
+        break;
+      }
+      step_ = Step::Text;
+      break;
+    case Step::Text: {
+      if (rules_.request_text.check && text_ && !text_->empty()) {
+        std::string t = text_->text();
+        const std::optional<FieldIssue> issue = rules_.request_text.check(t);
+        kiosk::wipe(t);
+        if (issue) {
+          problem_ =
+              *issue == FieldIssue::TooLong ? Problem::TextTooLong : Problem::TextBadCharacter;
+          break;
+        }
+      }
+      step_ = Step::Review;
+      break;
+    }
+    case Step::Review:
+      return Action{Action::SendRequest, request(settings, today)};
+    default:
+      break;
+  }
+  return std::nullopt;
+}
+
+void RequestForm::draw_categories(PageContext& c, const Rect& view) {
+  const std::vector<Category>& all = categories().items;
+  const bool landscape = c.frame.size.x > c.frame.size.y;
+  const GridShape preferred{landscape ? 5 : 3, std::round(c.m.button * 2.2f)};
+  const GridShape shape = fit_grid(c, view, all.size(), preferred, std::round(c.m.button * 1.4f));
+  scroll_grid(c, view, all.size(), shape, scroll_, [&](size_t i, const Rect& r) {
+    const Category& cat = all[i];
+    if (picture_tile(c, "category-" + cat.id, cat.picture, category_label(c.frame.strings, cat),
+                     category_ == cat.id, r)) {
+      category_ = cat.id;
+      step_ = Step::When;
+      scroll_ = 0;
+    }
+  });
+}
+
+void RequestForm::draw_when(PageContext& c, const Rect& view, i18n::CivilDate today) {
+  const i18n::Localizer& s = c.frame.strings;
+  struct Choice {
+    When when;
+    const char* id;
+    std::string_view label;
+    std::string note;
+  };
+  const i18n::LocaleFormat& f = s.formats();
+  const Choice choices[] = {
+      // TRANSLATORS: When help is wanted: today (the date is shown under it).
+      {When::Today, "when-today", s.text(msg("Today")),
+       f.date(i18n::noon_of(today), i18n::DateStyle::Medium)},
+      // TRANSLATORS: When help is wanted: tomorrow (the date is shown under it).
+      {When::Tomorrow, "when-tomorrow", s.text(msg("Tomorrow")),
+       f.date(i18n::noon_of(i18n::add_days(today, 1)), i18n::DateStyle::Medium)},
+      // TRANSLATORS: When help is wanted: any day this week, as soon as possible.
+      {When::ThisWeek, "when-week", s.text(msg("This week")), {}},
+      // TRANSLATORS: When help is wanted: a day picked on a calendar.
+      {When::Day, "when-day", s.text(msg("Another day")), {}},
+  };
+  const bool landscape = c.frame.size.x > c.frame.size.y;
+  const GridShape shape = fit_grid(c, view, 4, {landscape ? 4 : 2, std::round(c.m.button * 2.6f)},
+                                   std::round(c.m.button * 1.4f));
+  scroll_grid(c, view, 4, shape, scroll_, [&](size_t i, const Rect& r) {
+    const Choice& ch = choices[i];
+    if (picture_tile(c, ch.id, when_picture(ch.when), ch.label, when_ == ch.when, r, ch.note)) {
+      when_ = ch.when;
+      step_ = ch.when == When::Day ? Step::Day : Step::Part;
+      if (ch.when == When::Day && day_ < today) day_ = today;
+      scroll_ = 0;
+    }
+  });
+}
+
+void RequestForm::draw_part(PageContext& c, const Rect& view) {
+  const bool landscape = c.frame.size.x > c.frame.size.y;
+  const GridShape shape = fit_grid(c, view, 3, {landscape ? 3 : 1, std::round(c.m.button * 2.6f)},
+                                   std::round(c.m.button * 1.4f));
+  scroll_grid(c, view, 3, shape, scroll_, [&](size_t i, const Rect& r) {
+    const std::string part = kParts[i];
+    if (picture_tile(c, "part-" + part, part_picture(part), part_label(c.frame.strings, part),
+                     part_ == part, r)) {
+      part_ = part;
+      step_ = Step::Language;
+      scroll_ = 0;
+    }
+  });
+}
+
+void RequestForm::draw_languages(PageContext& c, const Rect& view) {
+  const i18n::LanguageRegistry& registry = c.frame.strings.registry();
+  std::vector<const i18n::Language*> shown;
+  for (const i18n::Language* l : registry.spoken())
+    if (speakable(*l)) shown.push_back(l);
+  const GridShape preferred{c.frame.size.x > c.frame.size.y ? 4 : 2, std::round(c.m.button * 0.8f)};
+  float widest = 0;
+  for (const i18n::Language* l : shown)
+    widest = std::max(
+        widest,
+        c.frame.ui.engine.layout(l->name, {c.m.body, l->tag, render::Direction::Auto})->width);
+  const GridShape shape = fit_grid(c, view, shown.size(), preferred, toggle_width(c, widest));
+  scroll_grid(c, view, shown.size(), shape, scroll_, [&](size_t i, const Rect& r) {
+    const i18n::Language& l = *shown[i];
+    if (page_toggle(c, "language-" + l.tag, l.name, l.tag, language_ == l.tag, r))
+      language_ = l.tag;
+  });
+}
+
+void RequestForm::draw_towns(PageContext& c, const Rect& view, const Settings& settings) {
+  const GridShape preferred{c.frame.size.x > c.frame.size.y ? 3 : 2, std::round(c.m.button * 0.8f)};
+  float widest = 0;
+  for (const std::string& place : settings.places)
+    widest = std::max(
+        widest, c.frame.ui.engine.layout(place, {c.m.body, "de", render::Direction::Auto})->width);
+  const GridShape shape =
+      fit_grid(c, view, settings.places.size(), preferred, toggle_width(c, widest));
+  scroll_grid(c, view, settings.places.size(), shape, scroll_, [&](size_t i, const Rect& r) {
+    // Place names are proper names, written as the configuration has them.
+    if (page_toggle(c, "place-" + std::to_string(i), settings.places[i], "de", town_ == i, r)) {
+      town_ = i;
+      problem_ = Problem::None;
+    }
+  });
+}
+
+void RequestForm::draw_review(PageContext& c, const Rect& view, const Settings& settings,
+                              i18n::CivilDate today) {
+  const i18n::Localizer& s = c.frame.strings;
+  render::UiContext& ui = c.frame.ui;
+  NewRequest r = request(settings, today);
+  const Category* cat = find_category(r.category);
+  const i18n::Language* helper = s.registry().find(r.helper_language);
+  struct Row {
+    std::string picture;
+    std::string text;
+    std::string language;  // of the text; empty: the UI language's
+  };
+  std::vector<Row> rows = {
+      {cat ? cat->picture : "❓", cat ? std::string(category_label(s, *cat)) : r.category, {}},
+      {when_picture(when_), when_text(s, r), {}},
+      {part_picture(r.part_of_day), std::string(part_label(s, r.part_of_day)), {}},
+      {"🗣️", helper ? helper->name : r.helper_language, r.helper_language},
+      {"📍", r.town, "de"},
+  };
+  if (!r.text.empty()) rows.push_back({"✏️", r.text, {}});
+  const float row_h = std::floor(std::min(
+      c.m.button * 1.0f, (view.height() - static_cast<float>(rows.size() - 1) * c.m.gap * 0.5f) /
+                             static_cast<float>(rows.size())));
+  const i18n::Span box{view.min.x, view.width()};
+  ImDrawList& list = *ImGui::GetWindowDrawList();
+  float y = view.min.y;
+  for (const Row& row : rows) {
+    const float pic_x = i18n::at_start(c.direction(), box, row_h);
+    draw_picture(c, row.picture, row_h * 0.7f, ImVec2(pic_x + row_h / 2, y + row_h / 2));
+    const float room = view.width() - row_h - c.m.gap;
+    const bool own = !row.language.empty();
+    // A text in its own direction still stands at the page's start edge.
+    const bool rtl = c.direction() == i18n::Direction::Rtl;
+    const render::Align align =
+        !own || i18n::is_rtl(row.language) == rtl ? render::Align::Start : render::Align::End;
+    const auto text = ui.engine.layout(
+        row.text,
+        {c.m.body, own ? row.language : ui.language, own ? render::Direction::Auto : ui.direction},
+        {.max_width = room, .align = align, .ellipsis = true});
+    const float text_x = i18n::at_start(c.direction(), box, room, row_h + c.m.gap);
+    list.PushClipRect(ImVec2(text_x, y), ImVec2(text_x + room, y + row_h), true);
+    render::draw_layout(list, ui.atlas, *text,
+                        ImVec2(std::round(text_x), std::round(y + (row_h - text->height) / 2)),
+                        ui.theme.text);
+    list.PopClipRect();
+    y += row_h + c.m.gap * 0.5f;
+  }
+  kiosk::wipe(r.text);
+}
+
+std::optional<Action> RequestForm::draw(PageContext& c, FormKeys& keys, const Settings& settings,
+                                        i18n::CivilDate today) {
+  ensure_field(c);
+  const i18n::Localizer& s = c.frame.strings;
+  if (language_.empty()) {
+    // No language from a profile: the one the person chose for the screen.
+    const i18n::Language* ui = s.registry().find(i18n::primary_language(s.language()));
+    language_ = ui && speakable(*ui) ? ui->tag : "de";
+  }
+  std::string_view question;
+  switch (step_) {
+    case Step::Category:
+      // TRANSLATORS: "I need help", step 1: a grid of pictures, one per kind of help.
+      question = s.text(msg("What do you need help with?"));
+      break;
+    case Step::When:
+      // TRANSLATORS: "I need help": when the help is wanted.
+      question = s.text(msg("When do you need help?"));
+      break;
+    case Step::Day:
+      // TRANSLATORS: "I need help": a calendar to pick the day on.
+      question = s.text(msg("Choose a day"));
+      break;
+    case Step::Part:
+      // TRANSLATORS: "I need help": morning, afternoon or evening, as pictures.
+      question = s.text(msg("At what time of day?"));
+      break;
+    case Step::Language:
+      // TRANSLATORS: "I need help": the language the helper should speak.
+      question = s.text(msg("Which language should the helper speak?"));
+      break;
+    case Step::Town:
+      // TRANSLATORS: "I need help": the town or shelter where help is needed.
+      question = s.text(msg("Where do you need help?"));
+      break;
+    case Step::Text:
+      // TRANSLATORS: "I need help": an optional short text for the helper.
+      question = s.text(msg("Anything else the helper should know? (optional)"));
+      break;
+    case Step::Review:
+      // TRANSLATORS: "I need help": the whole request shown once more before it is sent.
+      question = s.text(msg("Is this right?"));
+      break;
+  }
+  float y = page_heading(c, question, c.area.min.y + c.m.margin);
+  std::string problem;
+  switch (problem_) {
+    case Problem::None:
+      break;
+    case Problem::NoPlace:
+      problem = s.text(msg("Please choose a place."));
+      break;
+    case Problem::TextTooLong:
+      problem = s.format(
+          // TRANSLATORS: "I need help": the text is longer than the platform
+          // takes; {count} is the most letters (as a person counts them).
+          msg("A request can have at most {count} letters. Please make it shorter."),
+          {{"count", rules_.request_text.limits.max_graphemes}});
+      break;
+    case Problem::TextBadCharacter:
+      // TRANSLATORS: "I need help": the text holds a character the platform
+      // does not take (such as a control character from a physical keyboard).
+      problem = s.text(msg("This text has a character that cannot be used. Please change it."));
+      break;
+    case Problem::CannotSave:
+      problem = s.text(
+          // TRANSLATORS: "I need help": the terminal could not store the request.
+          msg("This terminal cannot save your request right now. Please ask staff for help."));
+      break;
+  }
+  if (!problem.empty())
+    y = page_note(c, problem, y + c.m.gap / 2, true,
+                  step_ == Step::Text ? typing_row_top(c, keys, KeysKind::Letters) - c.m.gap / 2
+                                      : std::numeric_limits<float>::infinity());
+
+  std::optional<Action> action;
+  if (step_ == Step::Text) {
+    const std::string_view label = text_->empty() ? s.text(msg("Skip")) : s.text(msg("Next"));
+    const RowTouch touch = typing_row(c, keys, KeysKind::Letters, *text_, label);
+    if (touch.changed) problem_ = Problem::None;
+    if (touch.back) action = Action::Back;
+    if (touch.next) action = Action::Continue;
+  } else {
+    const i18n::Span box = content(c);
+    const float bottom = c.area.max.y - c.m.margin;
+    const Rect view{ImVec2(box.left, y + c.m.gap),
+                    ImVec2(box.right(), bottom - c.m.button - c.m.gap)};
+    switch (step_) {
+      case Step::Category:
+        draw_categories(c, view);
+        break;
+      case Step::When:
+        draw_when(c, view, today);
+        break;
+      case Step::Day:
+        draw_day(c, view, today);
+        break;
+      case Step::Part:
+        draw_part(c, view);
+        break;
+      case Step::Language:
+        draw_languages(c, view);
+        break;
+      case Step::Town:
+        draw_towns(c, view, settings);
+        break;
+      case Step::Review:
+        draw_review(c, view, settings, today);
+        break;
+      case Step::Text:
+        break;
+    }
+    if (page_button(c, "back", s.text(msg("Back")), bottom_cell(c, 0))) action = Action::Back;
+    const bool tiles_go_on =
+        step_ == Step::Category || step_ == Step::When || step_ == Step::Day || step_ == Step::Part;
+    if (!tiles_go_on) {
+      const std::string_view label =
+          // TRANSLATORS: Button under the review of a request: send it to helpers.
+          step_ == Step::Review ? s.text(msg("Send")) : s.text(msg("Next"));
+      if (page_button(c, "next", label, bottom_cell(c, 1))) action = Action::Continue;
+    }
+  }
+  if (action == Action::Back) {
+    if (step_ == Step::Category) return Action::Back;
+    back_one();
+    return std::nullopt;
+  }
+  if (action == Action::Continue) return next(settings, today);
+  return std::nullopt;
+}
+
+}  // namespace ih::kiosk
