@@ -79,20 +79,35 @@ bool draw_row(PageContext& c, const InboxView& inbox, const Conversation& conver
                                     : std::string_view(conversation.helper_name);
   const render::LayoutOptions one_line{
       .max_width = text_width, .align = render::Align::Start, .ellipsis = true};
+  // A name or a message reads in its own direction (an Arabic one right to
+  // left in a German list), and stands at the start of the row.
+  const render::Direction own =
+      ui.direction == render::Direction::Rtl ? render::Direction::AutoRtl : render::Direction::Auto;
   const auto name_layout =
-      ui.engine.layout(name, {std::round(c.m.body * 1.1f), ui.language, ui.direction}, one_line);
+      ui.engine.layout(name, {std::round(c.m.body * 1.1f), ui.language, own}, one_line);
   std::shared_ptr<const render::Layout> last_layout;
   if (const ChatMessage* last = last_message(inbox, conversation.id)) {
     const Preview first_line = preview(last->text, 120, 1);
-    last_layout = ui.engine.layout(
-        first_line.text, {std::round(c.m.body * 0.85f), ui.language, ui.direction}, one_line);
+    last_layout = ui.engine.layout(first_line.text,
+                                   {std::round(c.m.body * 0.85f), ui.language, own}, one_line);
   }
+  const auto at_start = [&](const render::Layout& layout) {
+    float left = layout.box_width, right = 0;
+    for (const render::Line& line : layout.lines) {
+      left = std::min(left, line.x);
+      right = std::max(right, line.x + line.width);
+    }
+    if (left > right) return text_x;
+    return std::round(c.direction() == i18n::Direction::Rtl ? text_x + text_width - right
+                                                            : text_x - left);
+  };
   const float block = name_layout->height + (last_layout ? last_layout->height : 0);
   float y = std::round(r.min.y + (r.height() - block) / 2);
-  render::draw_layout(list, ui.atlas, *name_layout, ImVec2(text_x, y), theme.text);
+  render::draw_layout(list, ui.atlas, *name_layout, ImVec2(at_start(*name_layout), y), theme.text);
   y += name_layout->height;
   if (last_layout)
-    render::draw_layout(list, ui.atlas, *last_layout, ImVec2(text_x, y), theme.muted_text);
+    render::draw_layout(list, ui.atlas, *last_layout, ImVec2(at_start(*last_layout), y),
+                        theme.muted_text);
   return released;
 }
 
