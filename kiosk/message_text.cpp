@@ -5,7 +5,10 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <cstring>
 #include <memory>
+
+#include "render/utf.h"
 
 namespace ih::kiosk {
 
@@ -51,46 +54,65 @@ void append(std::string& out, UChar32 c) {
   out.append(buffer, static_cast<size_t>(length));
 }
 
-// One ICU character iterator per thread, over UTF-8 directly (indices are
-// byte offsets): making one costs more than cutting a message.
-icu::BreakIterator* graphemes(std::string_view utf8, UText* text) {
+// One ICU character iterator per thread: making one costs more than cutting
+// a message.
+icu::BreakIterator* graphemes() {
   thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> made(
         icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
     return U_SUCCESS(status) ? std::move(made) : nullptr;
   }();
-  if (!iterator) return nullptr;
-  UErrorCode status = U_ZERO_ERROR;
-  utext_openUTF8(text, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
-  if (U_FAILURE(status)) return nullptr;
-  iterator->setText(text, status);
-  return U_SUCCESS(status) ? iterator.get() : nullptr;
+  return iterator.get();
 }
 
-// The byte offset after the first `count` grapheme clusters and `max_lines`
-// lines (0: no limit on lines), or the end.
+// Bytes of UTF-8 that the UTF-16 units before `end` of well-formed `text` take.
+size_t utf8_length(std::u16string_view text, size_t end) {
+  size_t bytes = 0;
+  for (size_t i = 0; i < end; ++i) {
+    const char16_t u = text[i];
+    if (u < 0x80) {
+      bytes += 1;
+    } else if (u < 0x800) {
+      bytes += 2;
+    } else if (U16_IS_LEAD(u) && i + 1 < end) {
+      bytes += 4;
+      ++i;
+    } else {
+      bytes += 3;
+    }
+  }
+  return bytes;
+}
+
+// The byte offset of well-formed `utf8` after its first `count` grapheme
+// clusters and `max_lines` lines (0: no limit on lines), or its end. ICU
+// iterates over a UTF-16 copy made here, not over UTF-8 (whose UText keeps
+// converted chunks in buffers of its own): the copy is personal text and is
+// overwritten before it is freed.
 size_t grapheme_end(std::string_view utf8, int32_t count, int32_t max_lines) {
-  UText text = UTEXT_INITIALIZER;
-  icu::BreakIterator* it = graphemes(utf8, &text);
+  std::u16string text = render::utf8_to_utf16(utf8);
   size_t end = utf8.size();
-  if (it) {
+  icu::BreakIterator* it = graphemes();
+  UText ut = UTEXT_INITIALIZER;
+  UErrorCode status = U_ZERO_ERROR;
+  utext_openUChars(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (it && U_SUCCESS(status)) {
+    it->setText(&ut, status);
     int32_t seen = 0;
     int32_t lines = 1;
-    for (int32_t at = it->first(), next = it->next(); next != icu::BreakIterator::DONE;
-         at = next, next = it->next()) {
-      if (seen == count) {
-        end = static_cast<size_t>(at);
+    for (int32_t at = it->first(), next = it->next();
+         U_SUCCESS(status) && next != icu::BreakIterator::DONE; at = next, next = it->next()) {
+      if (seen == count ||
+          (text[static_cast<size_t>(at)] == u'\n' && max_lines > 0 && ++lines > max_lines)) {
+        end = utf8_length(text, static_cast<size_t>(at));
         break;
       }
       ++seen;
-      if (utf8[static_cast<size_t>(at)] == '\n' && max_lines > 0 && ++lines > max_lines) {
-        end = static_cast<size_t>(at);
-        break;
-      }
     }
   }
-  utext_close(&text);
+  utext_close(&ut);
+  explicit_bzero(text.data(), text.capacity() * sizeof(char16_t));
   return end;
 }
 

@@ -59,11 +59,12 @@ float draw_title(PageContext& c, const Conversation* conversation, bool with_bac
   if (conversation) {
     // The name is isolated: a name in another script (or one meant to
     // mislead) cannot move the picture to its other side.
-    const std::string name = conversation->helper_name.empty()
-                                 // TRANSLATORS: Stands for a helper whose name is not known.
-                                 ? std::string(s.text(msg("A helper")))
-                                 : i18n::isolate(conversation->helper_name);
-    const std::string title = conversation->picture + "  " + name;
+    std::string name = conversation->helper_name.empty()
+                           // TRANSLATORS: Stands for a helper whose name is not known.
+                           ? std::string(s.text(msg("A helper")))
+                           : i18n::isolate(conversation->helper_name);
+    std::string title = conversation->picture + "  " + name;
+    wipe(name);
     const float title_width = box.width - width - c.m.gap;
     const auto layout = ui.engine.layout(
         title, {c.m.title, ui.language, ui.direction},
@@ -72,6 +73,8 @@ float draw_title(PageContext& c, const Conversation* conversation, bool with_bac
     render::draw_layout(*ImGui::GetWindowDrawList(), ui.atlas, *layout,
                         ImVec2(title_x, std::round(top + (c.m.button - layout->height) / 2)),
                         ui.theme.text);
+    // The engine's cache keeps its own copy, cleared at the session's end.
+    wipe(title);
   }
   return top + c.m.button + c.m.gap / 2;
 }
@@ -241,9 +244,9 @@ std::optional<MessagesAction> draw_thread(PageContext& c, const InboxView& inbox
         .language = ui.language,
         .rtl = c.direction() == i18n::Direction::Rtl,
     };
-    const std::string theirs = conversation->helper_name.empty()
-                                   ? std::string(s.text(msg("A helper")))
-                                   : conversation->helper_name;
+    const std::string_view theirs = conversation->helper_name.empty()
+                                        ? s.text(msg("A helper"))
+                                        : std::string_view(conversation->helper_name);
     // TRANSLATORS: Over the person's own messages in a conversation.
     const ThreadLabels labels{s.text(msg("You")), theirs};
     v.layout.update(ui.engine, s.formats(), messages, g, labels, v.expanded, now);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 
 #include "kiosk/message_text.h"
 #include "kiosk/wipe.h"
@@ -21,6 +22,24 @@ std::shared_ptr<const render::Layout> lay_out(render::TextEngine& engine, std::s
   // Outside the shared cache: the thread owns its text and drops it (wipe()).
   return engine.layout_uncached(engine.shape_uncached(render::utf8_to_utf16(text), style),
                                 {.max_width = max_width, .align = render::Align::Start});
+}
+
+// Overwrites the text a bubble's layouts hold before they are freed. The
+// paragraphs were made by shape_uncached() for this bubble alone, as
+// non-const objects: writing through the const view is sound.
+void overwrite(Bubble& b) {
+  for (const auto* layout : {&b.label, &b.text, &b.time}) {
+    if (!*layout || !(*layout)->shaped) continue;
+    auto& text = const_cast<std::u16string&>((*layout)->shaped->text);
+    explicit_bzero(text.data(), text.capacity() * sizeof(char16_t));
+  }
+  kiosk::wipe(b.id);
+}
+
+// Overwrites and drops the bubbles from `from` on.
+void drop(std::vector<Bubble>& bubbles, size_t from) {
+  for (size_t i = from; i < bubbles.size(); ++i) overwrite(bubbles[i]);
+  bubbles.resize(from);
 }
 
 }  // namespace
@@ -69,14 +88,13 @@ bool ThreadLayout::update(render::TextEngine& engine, const i18n::LocaleFormat& 
                           std::span<const ChatMessage> messages, const ThreadGeometry& geometry,
                           const ThreadLabels& labels, const std::set<std::string>& expanded,
                           i18n::Timestamp now) {
-  std::string label_key;
-  label_key.reserve(labels.mine.size() + labels.theirs.size() + 1);
-  label_key.append(labels.mine).push_back('\0');
-  label_key.append(labels.theirs);
-  if (!(geometry == geometry_) || label_key != labels_) {
-    bubbles_.clear();
+  if (!(geometry == geometry_) || labels.mine != mine_label_ || labels.theirs != theirs_label_) {
+    drop(bubbles_, 0);
     geometry_ = geometry;
-    labels_ = std::move(label_key);
+    kiosk::wipe(mine_label_);
+    kiosk::wipe(theirs_label_);
+    mine_label_ = labels.mine;
+    theirs_label_ = labels.theirs;
   }
   // The bubbles that still show their message as it is are kept; from the
   // first that does not, everything is laid out again.
@@ -90,7 +108,7 @@ bool ThreadLayout::update(render::TextEngine& engine, const i18n::LocaleFormat& 
     ++keep;
   }
   if (keep == bubbles_.size() && keep == messages.size()) return false;
-  bubbles_.resize(keep);
+  drop(bubbles_, keep);
   float top = keep > 0 ? bubbles_[keep - 1].top + bubbles_[keep - 1].height : 0;
   for (size_t i = keep; i < messages.size(); ++i) {
     const bool starts_run = i == 0 || messages[i - 1].mine != messages[i].mine;
@@ -113,10 +131,10 @@ size_t ThreadLayout::first_below(float y) const {
 }
 
 void ThreadLayout::wipe() {
-  for (Bubble& b : bubbles_) kiosk::wipe(b.id);
-  bubbles_.clear();
+  drop(bubbles_, 0);
   bubbles_.shrink_to_fit();
-  kiosk::wipe(labels_);
+  kiosk::wipe(mine_label_);
+  kiosk::wipe(theirs_label_);
   geometry_ = {};
   content_height_ = 0;
 }

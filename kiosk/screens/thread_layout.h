@@ -101,7 +101,9 @@ class ThreadLayout {
               bool expanded, i18n::Timestamp now) const;
 
   ThreadGeometry geometry_;
-  std::string labels_;  // the labels the layouts were made with
+  // The labels the layouts were made with (the helper's name: personal).
+  std::string mine_label_;
+  std::string theirs_label_;
   std::vector<Bubble> bubbles_;
   float content_height_ = 0;
   int64_t laid_out_ = 0;
