@@ -20,6 +20,12 @@ const ChatMessage* last_message(const InboxView& inbox, const std::string& conve
   return &it->second.back();
 }
 
+int64_t unread_total(const InboxView& inbox) {
+  int64_t total = 0;
+  for (const Conversation& c : inbox.conversations) total += c.unread;
+  return total;
+}
+
 void wipe(InboxView& inbox) {
   for (Conversation& c : inbox.conversations) {
     wipe(c.id);

@@ -55,6 +55,9 @@ void sort_inbox(InboxView& inbox);
 // The conversation's newest message, or null.
 const ChatMessage* last_message(const InboxView& inbox, const std::string& conversation_id);
 
+// Unread messages in all conversations: for the home page's "My messages" tile.
+int64_t unread_total(const InboxView& inbox);
+
 // Overwrites every text of `inbox` before freeing it: the end of a session.
 void wipe(InboxView& inbox);
 

@@ -46,6 +46,7 @@ TEST(LinkInbox, ARepliedConversationComesOutSafeSortedAndWithItsPicture) {
   EXPECT_TRUE(b[1].read) << "the person's own messages are read";
   EXPECT_TRUE(view.loaded);
   EXPECT_FALSE(view.failed);
+  EXPECT_EQ(unread_total(view), 3);
 }
 
 TEST(LinkInbox, AMessageLongerThanThePlatformTakesIsCutAndSaysSo) {
