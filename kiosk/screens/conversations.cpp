@@ -158,22 +158,15 @@ std::optional<MessagesAction> draw_conversations(PageContext& c, const InboxView
   }
   const Rect view{ImVec2(box.left, y), ImVec2(box.right(), c.area.max.y - c.m.margin / 2)};
   const float row_h = std::max(64.0f, std::round(c.m.body * 3.6f));
-  const auto count = static_cast<float>(inbox.conversations.size());
-  const float content_h = count * (row_h + c.m.gap) - c.m.gap;
-  scroll_list(c, view, content_h, state.offset);
-  ImGui::PushClipRect(view.min, view.max, true);
-  const size_t first =
-      static_cast<size_t>(std::max(0.0f, std::floor(state.offset / (row_h + c.m.gap))));
-  for (size_t i = first; i < inbox.conversations.size(); ++i) {
-    const float row_top = view.min.y + static_cast<float>(i) * (row_h + c.m.gap) - state.offset;
-    if (row_top >= view.max.y) break;
-    const Conversation& conversation = inbox.conversations[i];
-    if (draw_row(c, inbox, conversation,
-                 {ImVec2(box.left, std::round(row_top)),
-                  ImVec2(box.right(), std::round(row_top + row_h))}))
-      action = MessagesAction{MessagesAction::Kind::OpenConversation, conversation.id, {}, {}};
-  }
-  ImGui::PopClipRect();
+  // One column that scrolls, with a bar along the end edge when it holds
+  // more than the screen.
+  scroll_grid(
+      c, view, inbox.conversations.size(), {1, row_h}, state.offset, [&](size_t i, const Rect& r) {
+        const Conversation& conversation = inbox.conversations[i];
+        if (r.max.y <= view.min.y || r.min.y >= view.max.y) return;
+        if (draw_row(c, inbox, conversation, r))
+          action = MessagesAction{MessagesAction::Kind::OpenConversation, conversation.id, {}, {}};
+      });
   return action;
 }
 

@@ -74,6 +74,22 @@ TEST_F(MessagesPagesTest, UnreadConversationsComeFirstThenTheMostRecent) {
   EXPECT_LT(c2, c3) << "then an hour ago before two days ago";
 }
 
+TEST_F(MessagesPagesTest, AListLongerThanTheScreenScrollsToItsLastConversation) {
+  InboxView inbox = sample_inbox();
+  for (int i = 0; i < 30; ++i)
+    inbox.conversations.push_back({"x" + std::to_string(i), "r", "other", "❓", "Helper", 0, i});
+  sort_inbox(inbox);  // the oldest, x0, last
+  make("de", ImVec2(1280, 800), true, std::move(inbox));
+  EXPECT_EQ(screen->controls.count("conversation-x0"), 0u) << "the last is below the edge";
+  screen->list.offset = 1e9f;
+  frames(1);
+  const Rect last = control("conversation-x0");
+  EXPECT_LE(last.max.y, 800);
+  EXPECT_GT(screen->list.offset, 0);
+  EXPECT_LT(screen->list.offset, 1e9f) << "kept within the list";
+  EXPECT_EQ(screen->controls.count("conversation-c1"), 0u) << "the first is scrolled away";
+}
+
 TEST_F(MessagesPagesTest, TouchingAConversationOpensIt) {
   make("ar", ImVec2(1080, 1920));
   touch("conversation-c2");
