@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <ctime>
 
 #include "kiosk/message_text.h"
 #include "kiosk/wipe.h"
@@ -65,7 +66,11 @@ Bubble ThreadLayout::make(render::TextEngine& engine, const i18n::LocaleFormat& 
                    text_style, max_text);
   const render::TextStyle small{g.small_size, g.language,
                                 g.rtl ? render::Direction::Rtl : render::Direction::Ltr};
-  const i18n::Timestamp when = std::chrono::system_clock::from_time_t(message.sent_at);
+  // A server may say any year (RFC 3339 allows 9999); the clock counts
+  // nanoseconds in 64 bits, up to the year 2262.
+  constexpr int64_t kLatest = 9'000'000'000;  // 2255
+  const i18n::Timestamp when = std::chrono::system_clock::from_time_t(
+      static_cast<std::time_t>(std::clamp<int64_t>(message.sent_at, 0, kLatest)));
   std::string time = formats.time(when);
   if (formats.date(when, i18n::DateStyle::Short) != formats.date(now, i18n::DateStyle::Short))
     time = formats.date(when, i18n::DateStyle::Short) + " " + time;
