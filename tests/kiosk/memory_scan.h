@@ -1,6 +1,6 @@
-// Searching the test process's own memory for personal text that must be
-// gone: the needles are kept masked (XOR kMask), so the test itself never
-// holds them in clear, and only the kiosk's copies can be found.
+// Searching this process's memory for personal text that should be gone: the
+// needles are kept masked (XOR kMask) so the test itself holds no clear copy.
+// The same scan as shell_test.cpp's, for the pages that keep text of their own.
 #pragma once
 
 #include <fcntl.h>
@@ -17,8 +17,6 @@
 
 namespace ih::kiosk::testing {
 
-// The name is never in memory in clear except where the session put it: the
-// test keeps it masked and compares masked bytes.
 inline constexpr uint8_t kMask = 0x5A;
 
 // UTF-16LE of an ASCII string, masked.
@@ -31,11 +29,10 @@ inline std::vector<uint8_t> masked16(const std::vector<uint8_t>& ascii_masked) {
   return out;
 }
 
-// Every writable mapping of this process (heap, stacks, anonymous memory,
-// libraries' data) searched through /proc/self/mem for the masked needles, in
-// chunks that overlap by a needle's length. Mappings above 1 GiB are
-// AddressSanitizer's shadow, reserved and never written by the program.
-// Returns where the needles were found.
+// Every writable mapping (heap, stacks, anonymous memory, libraries' data)
+// searched through /proc/self/mem for the masked needles, in chunks that
+// overlap by a needle's length. Mappings above 1 GiB are AddressSanitizer's
+// shadow. Returns, for each match, which needle and the mapping it is in.
 inline std::vector<std::string> find_in_memory(const std::vector<std::vector<uint8_t>>& needles) {
   constexpr uint64_t kChunk = 16 << 20;
   constexpr uint64_t kLargest = uint64_t{1} << 30;
@@ -60,17 +57,23 @@ inline std::vector<std::string> find_in_memory(const std::vector<std::vector<uin
       const uint64_t want = std::min<uint64_t>(kChunk + longest, end - at);
       const ssize_t got = pread(mem, buffer.data(), want, static_cast<off_t>(at));
       if (got <= 0) continue;
-      for (const auto& needle : needles)
-        for (size_t i = 0; i + needle.size() <= static_cast<size_t>(got); ++i) {
-          if ((buffer[i] ^ kMask) != needle[0]) continue;
-          size_t k = 1;
-          while (k < needle.size() && (buffer[i + k] ^ kMask) == needle[k]) ++k;
+      // Masked as the needles are, then searched with memmem.
+      for (ssize_t i = 0; i < got; ++i) buffer[static_cast<size_t>(i)] ^= kMask;
+      for (size_t n = 0; n < needles.size(); ++n) {
+        const auto& needle = needles[n];
+        const uint8_t* from = buffer.data();
+        const uint8_t* const last = buffer.data() + got;
+        while (const void* hit =
+                   memmem(from, static_cast<size_t>(last - from), needle.data(), needle.size())) {
+          const auto* at_hit = static_cast<const uint8_t*>(hit);
           // A match in the overlap is found again in the next chunk.
-          if (k == needle.size() && i < kChunk) found.push_back(line);
+          if (static_cast<uint64_t>(at_hit - buffer.data()) < kChunk)
+            found.push_back("needle " + std::to_string(n) + " in " + line);
+          from = at_hit + 1;
         }
+      }
     }
   }
-  // The buffer held copies of memory: leave nothing of them behind.
   explicit_bzero(buffer.data(), buffer.size());
   close(mem);
   return found;
