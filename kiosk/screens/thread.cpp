@@ -283,7 +283,7 @@ std::optional<MessagesAction> draw_thread(PageContext& c, const InboxView& inbox
     }
     // TRANSLATORS: Button: send the reply typed.
     const std::string_view send = s.text(msg("Send"));
-    const RowTouch touch = typing_row(c, keys, KeysKind::Letters, *v.reply, send, bottom);
+    const RowTouch touch = typing_row(c, keys, KeysKind::Letters, *v.reply, send);
     if (touch.back) {
       // What was typed stays in the field for when "Write" opens it again.
       v.composing = false;
