@@ -122,7 +122,10 @@ std::optional<Action> draw_settings(PageContext& c, const StaffState& s, StaffFo
   // What a touch asked for: the settings as they are to be, or a refusal.
   std::optional<Action> action;
   const auto change = [&](Settings next) {
-    action = Action{Action::ChangeSettings, std::move(next)};
+    // The payload is put in place, not converted from a temporary: GCC 12 at
+    // -O2 takes the temporary variant for uninitialised (a false alarm).
+    action.emplace(Action::ChangeSettings);
+    action->data.emplace<Settings>(std::move(next));
   };
 
   // The labels are measured first: the height left is shared out after them.
