@@ -1,7 +1,5 @@
 #include "hub/helper_cli.h"
 
-#include <httplib.h>
-
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +10,7 @@
 
 #include "api/secret.h"
 #include "hub/private_files.h"
+#include "net/http_client.h"
 
 namespace ih::hub {
 
@@ -48,6 +47,7 @@ struct Answer {
   int status = 0;
   std::string body;
   std::string error;
+  bool untrusted = false;  // the server's certificate did not verify
   int retry_after_s = 0;
 };
 
@@ -124,18 +124,14 @@ std::string when_text(const json& when) {
          (part == "any" ? std::string("any time of day") : shown(part));
 }
 
+// The hub's API as a helper's app calls it: net/'s HTTPS client, which
+// verifies the certificate (against the session's CA file, if any).
 class Client {
  public:
-  Client(const std::string& server, const std::string& ca_file) : http_(server) {
-    if (!ca_file.empty()) http_.set_ca_cert_path(ca_file);
-    http_.enable_server_certificate_verification(true);
-    http_.set_connection_timeout(5, 0);
-    http_.set_read_timeout(15, 0);
-    http_.set_write_timeout(15, 0);
-  }
+  Client(const std::string& server, const std::string& ca_file) : http_(config(server, ca_file)) {}
 
   Answer get(const std::string& path, const std::string& token) {
-    return answer(http_.Get(path, headers(token, {})));
+    return answer(http_.send({"GET", path, headers(token, {}), {}}));
   }
 
   // POSTs with a fresh idempotency key; a 503 (the hub is busy hashing) is
@@ -144,7 +140,7 @@ class Client {
     const std::string key = api::mint_idempotency_key();
     Answer out;
     for (int attempt = 0; attempt < 5; ++attempt) {
-      out = answer(http_.Post(path, headers(token, key), body.dump(), "application/json"));
+      out = answer(http_.send({"POST", path, headers(token, key), body.dump()}));
       if (out.status != 503) break;
       std::this_thread::sleep_for(std::chrono::seconds(std::max(1, out.retry_after_s)));
     }
@@ -152,35 +148,44 @@ class Client {
   }
 
  private:
-  static httplib::Headers headers(const std::string& token, const std::string& key) {
-    httplib::Headers h;
-    if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
-    if (!key.empty()) h.emplace("Idempotency-Key", key);
+  static net::HttpConfig config(const std::string& server, const std::string& ca_file) {
+    net::HttpConfig c;
+    c.base_url = server;
+    c.ca_file = ca_file;
+    c.connect_timeout_ms = 5'000;
+    c.total_timeout_ms = 30'000;
+    return c;
+  }
+
+  static std::vector<std::pair<std::string, std::string>> headers(const std::string& token,
+                                                                  const std::string& key) {
+    std::vector<std::pair<std::string, std::string>> h;
+    if (!token.empty()) h.emplace_back("Authorization", "Bearer " + token);
+    if (!key.empty()) h.emplace_back("Idempotency-Key", key);
     return h;
   }
 
-  static Answer answer(const httplib::Result& result) {
+  static Answer answer(const net::HttpResponse& response) {
     Answer out;
-    if (!result) {
-      out.error = httplib::to_string(result.error());
+    if (response.transport != net::Transport::Ok) {
+      out.untrusted = response.transport == net::Transport::Tls;
+      out.error = net::transport_name(response.transport);
       return out;
     }
-    out.status = result->status;
-    out.body = result->body;
-    if (result->has_header("Retry-After")) {
-      out.retry_after_s = std::atoi(result->get_header_value("Retry-After").c_str());
-    }
+    out.status = static_cast<int>(response.status);
+    out.body = response.body;
+    out.retry_after_s = std::atoi(response.retry_after.c_str());
     return out;
   }
 
-  httplib::Client http_;
+  net::HttpClient http_;
 };
 
 // Says why a call failed, from its problem body, and returns 1.
 int refused(const Answer& a, const std::string& server, std::ostream& err) {
   if (a.status == 0) {
     err << "helper: cannot reach " << server << ": " << a.error << '\n';
-    if (a.error == "SSLServerVerification") {
+    if (a.untrusted) {
       err << "helper: the hub's certificate is not trusted; log in with --ca FILE\n";
     }
     return 1;

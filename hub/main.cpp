@@ -15,6 +15,7 @@
 // the development certificate. Demo mode also seeds demo helpers and prints
 // an enrolment code.
 #include <pthread.h>
+#include <sys/resource.h>
 
 #include <csignal>
 #include <cstdio>
@@ -182,7 +183,18 @@ int serve(const Options& o) {
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  auto server = ih::hub::Server::start(*hub, {o.host, o.port, *identity, 64 * 1024, 32}, &error);
+  // Each connection is a descriptor; the default soft limit (1024) would cap
+  // the server well below its connection limit.
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
+  }
+  ih::hub::ServerOptions options;
+  options.host = o.host;
+  options.port = o.port;
+  options.identity = *identity;
+  auto server = ih::hub::Server::start(*hub, options, &error);
   if (!server) {
     std::fprintf(stderr, "ichhelfe-hub: %s\n", error.c_str());
     return 1;

@@ -1,112 +1,202 @@
 #include "hub/server.h"
 
-#include <httplib.h>
-#include <openssl/pem.h>
-#include <openssl/ssl.h>
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <strings.h>
 
-#include <optional>
-#include <thread>
+#include <atomic>
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+#include <mutex>
 
+#include "hub/handler_pool.h"
 #include "hub/problem.h"
+#include "hub/request_head.h"
 
 namespace ih::hub {
 
+namespace {
+
+// TLS 1.3, whose suites are all AEAD, and TLS 1.2 with forward-secret AEAD
+// suites only (Mozilla's "intermediate" list without DHE): no CBC, whose
+// padding and MAC-then-encrypt keep giving rise to oracles; nothing older.
+constexpr const char* kTlsPriorities =
+    "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2:"
+    "-CIPHER-ALL:+AES-128-GCM:+AES-256-GCM:+CHACHA20-POLY1305:"
+    "-MAC-ALL:+AEAD:-KX-ALL:+ECDHE-ECDSA:+ECDHE-RSA:%SERVER_PRECEDENCE";
+
+}  // namespace
+
 struct Server::Impl {
-  std::unique_ptr<httplib::SSLServer> http;
-  std::thread thread;
+  Hub& hub;
+  ServerOptions options;
+  HandlerPool handlers;
+  MHD_Daemon* daemon = nullptr;
   int port = 0;
+  // What libmicrohttpd says while the daemon starts, for the error; it is
+  // quiet about single connections afterwards.
+  std::mutex log_mutex;
+  bool starting = true;
+  std::string start_log;
+
+  Impl(Hub& h, const ServerOptions& o) : hub(h), options(o), handlers(o.handler_threads) {}
 };
 
 namespace {
 
-constexpr const char* kTls12Ciphers =
-    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
-    "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
-    "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
-
-// The problem for an error the HTTP library answered itself, by its status.
-Reply library_problem(int status) {
-  switch (status) {
-    case 400:
-      return problem(400, "malformed-request", "The request cannot be parsed");
-    case 404:
-      return problem(404, "not-found", "No such resource");
-    case 413:
-      return problem(413, "payload-too-large", "The body is larger than 64 KiB");
-    case 414:
-      return problem(414, "uri-too-long", "The request's URI is too long");
-    default:
-      return status >= 500 ? problem(status, "internal", "The server failed to answer")
-                           : problem(status, "malformed-request", "The request cannot be served");
-  }
-}
-
-// A refusal of how a request frames its body, decided from its headers
-// alone, before the HTTP library reads the body: it would read a chunked body
-// of any size, and for a Content-Length over the limit (or a negative one,
-// which it reads as huge) it skips as many bytes, holding a worker until the
-// client stops sending or the read timeout ends it. nullopt: read the body.
-std::optional<Reply> refuse_body_framing(const httplib::Request& req, size_t max_body_bytes) {
-  if (req.has_header("Transfer-Encoding")) {
-    return problem(411, "length-required", "A body must come with a Content-Length");
-  }
-  const size_t lengths = req.get_header_value_count("Content-Length");
-  if (lengths == 0) return std::nullopt;
-  if (lengths > 1) return problem(400, "malformed-request", "More than one Content-Length");
-  const std::string text = req.get_header_value("Content-Length");
-  // RFC 9110: 1*DIGIT. No sign, no spaces inside, no other notation.
-  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) {
-    return problem(400, "malformed-request", "The Content-Length is not a length");
-  }
-  const size_t first = text.find_first_not_of('0');
-  const std::string digits = first == std::string::npos ? "0" : text.substr(first);
-  // 18 digits fit in 64 bits; anything longer is over any limit.
-  if (digits.size() > 18 || std::stoull(digits) > max_body_bytes) {
-    return problem(413, "payload-too-large", "The body is larger than 64 KiB");
-  }
-  return std::nullopt;
-}
-
-bool use_identity(SSL_CTX& ctx, const TlsIdentity& identity) {
-  BIO* cert_bio = BIO_new_mem_buf(identity.certificate_pem.data(),
-                                  static_cast<int>(identity.certificate_pem.size()));
-  BIO* key_bio = BIO_new_mem_buf(identity.private_key_pem.data(),
-                                 static_cast<int>(identity.private_key_pem.size()));
-  X509* cert = PEM_read_bio_X509(cert_bio, nullptr, nullptr, nullptr);
-  EVP_PKEY* key = PEM_read_bio_PrivateKey(key_bio, nullptr, nullptr, nullptr);
-  // TLS 1.3's suites are all AEAD; for TLS 1.2, only forward-secret AEAD
-  // suites (Mozilla's "intermediate" list without DHE): no CBC, whose
-  // padding and MAC-then-encrypt keep giving rise to oracles.
-  const bool ok = cert && key && SSL_CTX_use_certificate(&ctx, cert) == 1 &&
-                  SSL_CTX_use_PrivateKey(&ctx, key) == 1 && SSL_CTX_check_private_key(&ctx) == 1 &&
-                  SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION) == 1 &&
-                  SSL_CTX_set_cipher_list(&ctx, kTls12Ciphers) == 1;
-  SSL_CTX_set_options(&ctx, SSL_OP_CIPHER_SERVER_PREFERENCE);
-  X509_free(cert);
-  EVP_PKEY_free(key);
-  BIO_free(cert_bio);
-  BIO_free(key_bio);
-  return ok;
-}
-
-Call to_call(const httplib::Request& req) {
+// One request on its way through the server: made when its request line has
+// been read, gone when libmicrohttpd is done with it.
+struct Exchange {
+  size_t uri_bytes = 0;
+  bool head_seen = false;
+  size_t body_bytes = 0;  // as the head states it
+  std::string body;
+  bool handed_over = false;  // to a handler thread
   Call call;
-  call.method = req.method;
-  call.path = req.path;
-  for (const auto& [key, value] : req.params) call.query.emplace_back(key, value);
-  call.terminal_credential = req.get_header_value("Terminal-Credential");
-  const std::string authorization = req.get_header_value("Authorization");
+  Reply reply;
+  std::atomic<bool> replied{false};  // `reply` is set; written before the resume
+};
+
+void* on_request_line(void*, const char* uri, MHD_Connection*) {
+  auto* exchange = new Exchange;
+  exchange->uri_bytes = std::strlen(uri);
+  return exchange;
+}
+
+void on_completed(void*, MHD_Connection*, void** context, MHD_RequestTerminationCode) {
+  delete static_cast<Exchange*>(*context);
+  *context = nullptr;
+}
+
+void log_while_starting(void* cls, const char* format, va_list args) {
+  auto& impl = *static_cast<Server::Impl*>(cls);
+  std::lock_guard lock(impl.log_mutex);
+  if (!impl.starting) return;
+  char line[512];
+  std::vsnprintf(line, sizeof line, format, args);
+  impl.start_log += line;
+}
+
+MHD_Result send(MHD_Connection* connection, const Reply& reply) {
+  MHD_Response* response = MHD_create_response_from_buffer(
+      reply.body.size(), const_cast<char*>(reply.body.data()), MHD_RESPMEM_MUST_COPY);
+  if (!response) return MHD_NO;
+  if (!reply.body.empty()) {
+    MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, reply.content_type.c_str());
+  }
+  for (const auto& [name, value] : reply.headers) {
+    MHD_add_response_header(response, name.c_str(), value.c_str());
+  }
+  const MHD_Result queued = MHD_queue_response(connection, reply.status, response);
+  MHD_destroy_response(response);
+  return queued;
+}
+
+std::string header(MHD_Connection* connection, const char* name) {
+  const char* value = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, name);
+  return value ? value : "";
+}
+
+RequestHead read_head(MHD_Connection* connection, size_t uri_bytes) {
+  RequestHead head;
+  head.uri_bytes = uri_bytes;
+  MHD_get_connection_values(
+      connection, MHD_HEADER_KIND,
+      [](void* cls, MHD_ValueKind, const char* key, const char* value) {
+        auto& head = *static_cast<RequestHead*>(cls);
+        if (strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0) {
+          head.has_transfer_encoding = true;
+        } else if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0) {
+          head.content_lengths.emplace_back(value ? value : "");
+        }
+        return MHD_YES;
+      },
+      &head);
+  return head;
+}
+
+Call to_call(MHD_Connection* connection, const char* method, const char* path, std::string body) {
+  Call call;
+  call.method = method;
+  call.path = path;
+  MHD_get_connection_values(
+      connection, MHD_GET_ARGUMENT_KIND,
+      [](void* cls, MHD_ValueKind, const char* key, const char* value) {
+        static_cast<Call*>(cls)->query.emplace_back(key, value ? value : "");
+        return MHD_YES;
+      },
+      &call);
+  call.terminal_credential = header(connection, "Terminal-Credential");
+  const std::string authorization = header(connection, MHD_HTTP_HEADER_AUTHORIZATION);
   if (authorization.rfind("Bearer ", 0) == 0) call.bearer = authorization.substr(7);
-  call.idempotency_key = req.get_header_value("Idempotency-Key");
-  call.content_type = req.get_header_value("Content-Type");
-  call.body = req.body;
+  call.idempotency_key = header(connection, "Idempotency-Key");
+  call.content_type = header(connection, MHD_HTTP_HEADER_CONTENT_TYPE);
+  call.body = std::move(body);
   return call;
 }
 
-void send(const Reply& reply, httplib::Response& res) {
-  res.status = reply.status;
-  for (const auto& [name, value] : reply.headers) res.set_header(name, value);
-  if (!reply.body.empty()) res.set_content(reply.body, reply.content_type);
+// libmicrohttpd calls this on its event loop: once when the head has been
+// read, once per piece of the body, and then with nothing left to upload,
+// again each time until a reply is queued. Nothing here may block: a request
+// is handled on a handler thread while its connection is suspended, and the
+// reply is queued when the handler resumes it.
+MHD_Result on_request(void* cls, MHD_Connection* connection, const char* url, const char* method,
+                      const char*, const char* upload, size_t* upload_bytes, void** context) {
+  auto& impl = *static_cast<Server::Impl*>(cls);
+  auto& exchange = *static_cast<Exchange*>(*context);
+  if (!exchange.head_seen) {
+    exchange.head_seen = true;
+    const RequestHead head = read_head(connection, exchange.uri_bytes);
+    if (auto refusal = refuse_from_head(head, impl.options.max_body_bytes)) {
+      return send(connection, *refusal);  // queued before the body: the connection closes
+    }
+    exchange.body_bytes = stated_body_bytes(head);
+    return MHD_YES;
+  }
+  if (*upload_bytes > 0) {
+    // The Content-Length bounds what libmicrohttpd passes on; past it, end
+    // the connection rather than grow the buffer.
+    if (exchange.body.size() + *upload_bytes > exchange.body_bytes) return MHD_NO;
+    exchange.body.append(upload, *upload_bytes);
+    *upload_bytes = 0;
+    return MHD_YES;
+  }
+  if (exchange.replied.load(std::memory_order_acquire)) return send(connection, exchange.reply);
+  if (exchange.handed_over || exchange.body.size() < exchange.body_bytes) return MHD_YES;
+  if (url[0] != '/') {  // "OPTIONS *", or a proxy's absolute URI
+    return send(connection, problem(404, "not-found", "No such resource"));
+  }
+  exchange.handed_over = true;
+  exchange.call = to_call(connection, method, url, std::move(exchange.body));
+  MHD_suspend_connection(connection);
+  Exchange* const pending = &exchange;
+  impl.handlers.submit([&impl, pending, connection](bool run) {
+    pending->reply = run ? handle(impl.hub, pending->call)
+                         : problem(503, "unavailable", "The hub is shutting down");
+    pending->replied.store(true, std::memory_order_release);
+    MHD_resume_connection(connection);
+  });
+  return MHD_YES;
+}
+
+// The socket address for a numeric host, or false.
+bool socket_address(const std::string& host, int port, sockaddr_storage* address) {
+  std::memset(address, 0, sizeof *address);
+  auto* v4 = reinterpret_cast<sockaddr_in*>(address);
+  if (inet_pton(AF_INET, host.c_str(), &v4->sin_addr) == 1) {
+    v4->sin_family = AF_INET;
+    v4->sin_port = htons(static_cast<uint16_t>(port));
+    return true;
+  }
+  auto* v6 = reinterpret_cast<sockaddr_in6*>(address);
+  if (inet_pton(AF_INET6, host.c_str(), &v6->sin6_addr) == 1) {
+    v6->sin6_family = AF_INET6;
+    v6->sin6_port = htons(static_cast<uint16_t>(port));
+    return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -118,58 +208,39 @@ Server::~Server() {
 }
 
 std::unique_ptr<Server> Server::start(Hub& hub, const ServerOptions& options, std::string* error) {
-  auto impl = std::make_unique<Impl>();
-  const TlsIdentity identity = options.identity;
-  impl->http = std::make_unique<httplib::SSLServer>(
-      [identity](SSL_CTX& ctx) { return use_identity(ctx, identity); });
-  if (!impl->http->is_valid()) {
-    *error = "the TLS certificate or key is not usable";
+  sockaddr_storage address;
+  if (options.port < 0 || options.port > 65535 ||
+      !socket_address(options.host, options.port, &address)) {
+    *error = "not a numeric address and port: " + options.host + ":" + std::to_string(options.port);
     return nullptr;
   }
-  httplib::SSLServer& http = *impl->http;
-  const size_t threads = options.threads;
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  http.set_payload_max_length(options.max_body_bytes);
-  // Headers and body go out in separate writes; with Nagle on, each reply
-  // would wait for the client's delayed ACK (40 ms on Linux).
-  http.set_tcp_nodelay(true);
-  http.set_read_timeout(10, 0);
-  http.set_write_timeout(10, 0);
-  const auto serve = [&hub](const httplib::Request& req, httplib::Response& res) {
-    send(handle(hub, to_call(req)), res);
-  };
-  const size_t max_body_bytes = options.max_body_bytes;
-  http.set_pre_routing_handler(
-      [max_body_bytes](const httplib::Request& req, httplib::Response& res) {
-        const auto refusal = refuse_body_framing(req, max_body_bytes);
-        if (!refusal) return httplib::Server::HandlerResponse::Unhandled;
-        send(*refusal, res);
-        // The body was not read, so nothing more on this connection can be.
-        res.set_header("Connection", "close");
-        return httplib::Server::HandlerResponse::Handled;
-      });
-  http.Get(".*", serve);
-  http.Post(".*", serve);
-  http.Delete(".*", serve);
-  http.Put(".*", serve);
-  http.Patch(".*", serve);
-  // Errors httplib answers itself (a body over the limit, a URI too long, a
-  // request it cannot parse or route, such as OPTIONS *) get a problem body
-  // like every other error.
-  http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-    if (res.body.empty()) send(library_problem(res.status), res);
-  });
-  impl->port = options.port == 0
-                   ? http.bind_to_any_port(options.host)
-                   : (http.bind_to_port(options.host, options.port) ? options.port : -1);
-  if (impl->port <= 0) {
-    *error = "cannot listen on " + options.host + ":" + std::to_string(options.port);
+  auto impl = std::make_unique<Impl>(hub, options);
+  unsigned flags =
+      MHD_USE_TLS | MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
+  if (address.ss_family == AF_INET6) flags |= MHD_USE_IPv6;
+  impl->daemon = MHD_start_daemon(
+      flags, static_cast<uint16_t>(options.port), nullptr, nullptr, &on_request, impl.get(),
+      MHD_OPTION_SOCK_ADDR, &address, MHD_OPTION_HTTPS_MEM_CERT,
+      options.identity.certificate_pem.c_str(), MHD_OPTION_HTTPS_MEM_KEY,
+      options.identity.private_key_pem.c_str(), MHD_OPTION_HTTPS_PRIORITIES, kTlsPriorities,
+      MHD_OPTION_THREAD_POOL_SIZE, static_cast<unsigned>(options.io_threads),
+      MHD_OPTION_CONNECTION_TIMEOUT, options.idle_timeout_s, MHD_OPTION_CONNECTION_LIMIT,
+      options.max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT, options.max_connections_per_ip,
+      MHD_OPTION_LISTEN_BACKLOG_SIZE, options.listen_backlog, MHD_OPTION_URI_LOG_CALLBACK,
+      &on_request_line, nullptr, MHD_OPTION_NOTIFY_COMPLETED, &on_completed, nullptr,
+      MHD_OPTION_EXTERNAL_LOGGER, &log_while_starting, impl.get(), MHD_OPTION_END);
+  {
+    std::lock_guard lock(impl->log_mutex);
+    impl->starting = false;
+  }
+  if (!impl->daemon) {
+    while (!impl->start_log.empty() && impl->start_log.back() == '\n') impl->start_log.pop_back();
+    *error = "cannot serve HTTPS on " + options.host + ":" + std::to_string(options.port) + ": " +
+             (impl->start_log.empty() ? "libmicrohttpd did not start" : impl->start_log);
     return nullptr;
   }
-  impl->thread = std::thread([&http] { http.listen_after_bind(); });
-  // httplib's stop() does nothing before the loop runs; wait for it, so that
-  // a stop() right after start() cannot leave the thread serving forever.
-  while (!http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  const MHD_DaemonInfo* bound = MHD_get_daemon_info(impl->daemon, MHD_DAEMON_INFO_BIND_PORT);
+  impl->port = bound ? bound->port : options.port;
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
@@ -178,9 +249,12 @@ int Server::port() const {
 }
 
 void Server::stop() {
-  if (!impl_ || !impl_->thread.joinable()) return;
-  impl_->http->stop();
-  impl_->thread.join();
+  if (!impl_ || !impl_->daemon) return;
+  // Every suspended connection is resumed first (by its handler, or with a
+  // 503 for one that never ran): libmicrohttpd must not stop with any left.
+  impl_->handlers.stop();
+  MHD_stop_daemon(impl_->daemon);
+  impl_->daemon = nullptr;
 }
 
 }  // namespace ih::hub

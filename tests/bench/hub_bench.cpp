@@ -75,9 +75,10 @@ int main(int argc, char** argv) {
   config.pin_cost = ih::hub::PinCost::Minimal;
   config.tls_public_key_pin = *ih::hub::public_key_pin(identity->certificate_pem);
   auto hub = ih::hub::open_hub(config, &error);
-  auto server =
-      hub ? ih::hub::Server::start(*hub, {"127.0.0.1", 0, *identity, 64 * 1024, 64}, &error)
-          : nullptr;
+  ih::hub::ServerOptions options;
+  options.identity = *identity;
+  options.max_connections_per_ip = 0;  // every terminal comes from 127.0.0.1
+  auto server = hub ? ih::hub::Server::start(*hub, options, &error) : nullptr;
   if (!server) {
     std::fprintf(stderr, "hub_bench: %s\n", error.c_str());
     return 1;

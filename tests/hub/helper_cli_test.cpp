@@ -5,15 +5,12 @@
 #include "hub/helper_cli.h"
 
 #include <gtest/gtest.h>
-#include <httplib.h>
+#include <microhttpd.h>
 #include <sys/stat.h>
 
-#include <chrono>
 #include <fstream>
 #include <map>
-#include <memory>
 #include <sstream>
-#include <thread>
 
 #include "api/personal_code.h"
 #include "api/secret.h"
@@ -190,15 +187,23 @@ TEST_F(HelperCli, CommandsSayWhatIsMissingOrWrong) {
 class HostileServer : public ::testing::Test {
  protected:
   void SetUp() override {
-    const std::string key_file = (dir.path / "key.pem").string();
-    std::ofstream(key_file) << test_identity().private_key_pem;
-    server = std::make_unique<httplib::SSLServer>(test_ca_file().c_str(), key_file.c_str());
-    server->Get("/v1/matching/feed", [this](const httplib::Request&, httplib::Response& res) {
-      res.set_content(feed, "application/json");
-    });
-    const int port = server->bind_to_any_port("127.0.0.1");
-    thread = std::thread([this] { server->listen_after_bind(); });
-    while (!server->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    // Any request gets `feed`, as it is, with 200.
+    server = MHD_start_daemon(
+        MHD_USE_TLS | MHD_USE_INTERNAL_POLLING_THREAD, 0, nullptr, nullptr,
+        [](void* cls, MHD_Connection* connection, const char*, const char*, const char*,
+           const char*, size_t*, void**) {
+          const std::string& feed = static_cast<HostileServer*>(cls)->feed;
+          MHD_Response* response = MHD_create_response_from_buffer(
+              feed.size(), const_cast<char*>(feed.data()), MHD_RESPMEM_MUST_COPY);
+          MHD_add_response_header(response, "Content-Type", "application/json");
+          const MHD_Result queued = MHD_queue_response(connection, 200, response);
+          MHD_destroy_response(response);
+          return queued;
+        },
+        this, MHD_OPTION_HTTPS_MEM_CERT, test_identity().certificate_pem.c_str(),
+        MHD_OPTION_HTTPS_MEM_KEY, test_identity().private_key_pem.c_str(), MHD_OPTION_END);
+    ASSERT_NE(server, nullptr);
+    const int port = MHD_get_daemon_info(server, MHD_DAEMON_INFO_BIND_PORT)->port;
     session = (dir.path / "session").string();
     std::ofstream(session) << json{{"server", "https://127.0.0.1:" + std::to_string(port)},
                                    {"ca_file", test_ca_file()},
@@ -206,8 +211,7 @@ class HostileServer : public ::testing::Test {
                                    {"helper", "Mira"}};
   }
   void TearDown() override {
-    server->stop();
-    thread.join();
+    if (server) MHD_stop_daemon(server);
   }
 
   Outcome requests() {
@@ -220,8 +224,7 @@ class HostileServer : public ::testing::Test {
   }
 
   TempDir dir;
-  std::unique_ptr<httplib::SSLServer> server;
-  std::thread thread;
+  MHD_Daemon* server = nullptr;
   std::string session;
   std::string feed;
 };
