@@ -6,7 +6,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
+#include <csignal>
 #include <memory>
 
 namespace ih::test {
@@ -25,6 +27,8 @@ struct Connection {
 
 // Connected and handshaken, or false.
 bool connect_tls(Connection& c, int port, const char* tls12_ciphers) {
+  // A server that closes first must fail the write, not end the test.
+  std::signal(SIGPIPE, SIG_IGN);
   c.fd = socket(AF_INET, SOCK_STREAM, 0);
   if (c.fd < 0) return false;
   timeval timeout{5, 0};
@@ -55,17 +59,24 @@ bool tls12_handshake_succeeds(int port, const char* ciphers) {
   return connect_tls(c, port, ciphers);
 }
 
-RawReply send_raw(int port, const std::string& request) {
+namespace {
+
+// Sends `request` on `c` and reads one reply, its body by its Content-Length.
+RawReply exchange_on(Connection& c, const std::string& request) {
   RawReply reply;
-  Connection c;
-  if (!connect_tls(c, port, nullptr)) return reply;
   if (SSL_write(c.ssl, request.data(), static_cast<int>(request.size())) <= 0) return reply;
   std::string received;
   size_t header_end = std::string::npos;
   size_t wanted = 0;
   char buffer[4096];
   while (header_end == std::string::npos || received.size() < header_end + 4 + wanted) {
-    const int n = SSL_read(c.ssl, buffer, sizeof buffer);
+    // One byte at a time until the head is in, then the body's length, so
+    // that nothing of a next reply is taken with this one.
+    const int n = SSL_read(
+        c.ssl, buffer,
+        header_end == std::string::npos
+            ? 1
+            : static_cast<int>(std::min(sizeof buffer, header_end + 4 + wanted - received.size())));
     if (n <= 0) break;
     received.append(buffer, static_cast<size_t>(n));
     if (header_end == std::string::npos &&
@@ -81,6 +92,27 @@ RawReply send_raw(int port, const std::string& request) {
   if (reply.headers.size() > 12) reply.status = std::stoi(reply.headers.substr(9, 3));
   reply.body = received.substr(header_end + 4, wanted);
   return reply;
+}
+
+}  // namespace
+
+RawReply send_raw(int port, const std::string& request) {
+  Connection c;
+  if (!connect_tls(c, port, nullptr)) return {};
+  return exchange_on(c, request);
+}
+
+struct RawConnection::Impl : Connection {};
+
+RawConnection::RawConnection(int port) : impl_(std::make_unique<Impl>()) {
+  if (!connect_tls(*impl_, port, nullptr)) impl_.reset();
+}
+
+RawConnection::~RawConnection() = default;
+
+RawReply RawConnection::exchange(const std::string& request) {
+  if (!impl_) return {};
+  return exchange_on(*impl_, request);
 }
 
 }  // namespace ih::test

@@ -3,6 +3,7 @@
 // offer only a chosen protocol version and cipher suites.
 #pragma once
 
+#include <memory>
 #include <string>
 
 namespace ih::test {
@@ -22,5 +23,23 @@ struct RawReply {
 // Sends `request` as it is over TLS to 127.0.0.1:`port` and reads one reply,
 // its body by its Content-Length. Waits at most five seconds for it.
 RawReply send_raw(int port, const std::string& request);
+
+// One TLS connection to 127.0.0.1:`port` kept open for one request after
+// another, as a terminal keeps its connection alive.
+class RawConnection {
+ public:
+  explicit RawConnection(int port);
+  ~RawConnection();
+  RawConnection(const RawConnection&) = delete;
+  RawConnection& operator=(const RawConnection&) = delete;
+
+  bool connected() const { return impl_ != nullptr; }
+  // send_raw() on this connection; not answered once the server closed it.
+  RawReply exchange(const std::string& request);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace ih::test
