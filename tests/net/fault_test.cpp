@@ -23,6 +23,10 @@ hub::Reply failure(int status, std::string retry_after = {}) {
       {"status",
        status}}.dump();
   if (!retry_after.empty()) reply.headers.emplace_back("Retry-After", retry_after);
+  // The connection ends with the failure, as it does when what failed was a
+  // process on the way; the hub keeps connections alive otherwise, and the
+  // fault proxy chooses its fault per connection.
+  reply.headers.emplace_back("Connection", "close");
   return reply;
 }
 
