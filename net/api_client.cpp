@@ -69,6 +69,10 @@ ApiResult<MessagePage> list_messages(HttpClient& client, const Caller& caller,
       parse_message_page);
 }
 
+ApiResult<AccountInfo> get_account(HttpClient& client, const Caller& caller) {
+  return call<AccountInfo>(client, make_request("GET", "/v1/accounts/me", caller), parse_account);
+}
+
 ApiResult<int64_t> mark_read(HttpClient& client, const Caller& caller,
                              const std::string& conversation_id, const std::string& up_to) {
   const std::string body = nlohmann::json{{"up_to", up_to}}.dump();

@@ -43,6 +43,7 @@ ApiResult<MessagePage> list_messages(HttpClient& client, const Caller& caller,
 ApiResult<int64_t> mark_read(HttpClient& client, const Caller& caller,
                              const std::string& conversation_id, const std::string& up_to);
 ApiResult<bool> logout(HttpClient& client, const Caller& caller);
+ApiResult<AccountInfo> get_account(HttpClient& client, const Caller& caller);
 
 // Shared by the calls here and in terminal.cpp: sends, then parses a 2xx
 // body with `parse`, or keeps the problem details of an error.

@@ -5,6 +5,7 @@
 // (background.h), never from the UI thread. One HttpClient per thread.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -26,6 +27,10 @@ struct HttpConfig {
   long low_speed_bytes_per_s = 64;
   long low_speed_time_s = 15;
   size_t max_reply_bytes = 1 << 20;
+  // When set, a call ends (Transport::Failed) within about a second of it
+  // turning true: a person's session ended, and their fetch may not hold up
+  // the wipe. The flag must outlive the client.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 // Why a call got no HTTP answer. Categories only: they reach logs and the

@@ -163,6 +163,20 @@ std::optional<SessionInfo> parse_session(std::string_view body) {
   return s;
 }
 
+std::optional<AccountInfo> parse_account(std::string_view body) {
+  const auto o = object(body);
+  if (!o) return std::nullopt;
+  AccountInfo a;
+  if (!text(*o, "display_name", &a.display_name) || !text(*o, "town", &a.town)) return std::nullopt;
+  const auto languages = o->find("languages");
+  if (languages == o->end() || !languages->is_array()) return std::nullopt;
+  for (const json& l : *languages) {
+    if (!l.is_string()) return std::nullopt;
+    a.languages.push_back(l.get<std::string>());
+  }
+  return a;
+}
+
 std::optional<RequestInfo> parse_request(std::string_view body) {
   const auto o = object(body);
   if (!o) return std::nullopt;

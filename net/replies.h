@@ -39,6 +39,14 @@ struct SessionInfo {
   int64_t expires_at = 0;
 };
 
+// The logged-in account's profile (GET /v1/accounts/me), for what a
+// person's pages preset: the languages they speak and their town.
+struct AccountInfo {
+  std::string display_name;
+  std::vector<std::string> languages;
+  std::string town;
+};
+
 struct When {
   std::string date;  // empty: as soon as possible
   std::string part_of_day;
@@ -102,6 +110,7 @@ struct HeartbeatReply {
 std::optional<Problem> parse_problem(std::string_view body);
 std::optional<Enrolment> parse_enrolment(std::string_view body);
 std::optional<SessionInfo> parse_session(std::string_view body);
+std::optional<AccountInfo> parse_account(std::string_view body);
 std::optional<RequestInfo> parse_request(std::string_view body);
 std::optional<RequestPage> parse_request_page(std::string_view body);
 std::optional<MatchCount> parse_match_count(std::string_view body);

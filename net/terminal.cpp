@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "api/personal_code.h"
 #include "api/secret.h"
@@ -189,6 +190,13 @@ bool queue_withdrawal(Outbox& outbox, const TerminalIdentity& identity,
 
 bool queue_message(Outbox& outbox, const TerminalIdentity& identity, const PersonSession& session,
                    const std::string& conversation_id, const std::string& text, int64_t now) {
+  // The id came from the server and becomes part of a path: only the
+  // platform's own id characters, so no id can point the call elsewhere.
+  const bool plain = !conversation_id.empty() && conversation_id.size() <= 128 &&
+                     std::all_of(conversation_id.begin(), conversation_id.end(), [](char c) {
+                       return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+                     });
+  if (!plain) return false;
   return queue(outbox, identity, session.lane, EntryKind::Message,
                {"POST",
                 "/v1/conversations/" + conversation_id + "/messages",

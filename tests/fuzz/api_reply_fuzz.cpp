@@ -37,6 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       break;
     case 2:
       parse_session(body);
+      parse_account(body);
       break;
     case 3:
       parse_request(body);

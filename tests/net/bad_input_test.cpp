@@ -188,5 +188,23 @@ TEST(BadInput, TextThatIsNotUtf8IsQueuedNotThrown) {
   EXPECT_EQ(terminal.outbox->depth(), 2);
 }
 
+TEST(BadInput, AConversationIdThatWouldLeaveItsPathIsNotQueued) {
+  TestHub hub;
+  TempDir state;
+  auto terminal = hub.enrol(state.path);
+  const auto session = net::create_account(*terminal.outbox, terminal.identity,
+                                           {"Ana", {"es"}, "Dresden", "", "1234"}, hub.now());
+  ASSERT_TRUE(session);
+  const std::string refused[] = {"../../requests", "c_1/read", "c_1?x=1", "",
+                                 std::string(200, 'c')};
+  for (const std::string& id : refused)
+    EXPECT_FALSE(
+        net::queue_message(*terminal.outbox, terminal.identity, *session, id, "hola", hub.now()))
+        << id;
+  EXPECT_EQ(terminal.outbox->depth(), 1);
+  EXPECT_TRUE(net::queue_message(*terminal.outbox, terminal.identity, *session, "c_Ab-9", "hola",
+                                 hub.now()));
+}
+
 }  // namespace
 }  // namespace ih::test
