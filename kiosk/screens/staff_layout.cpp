@@ -143,8 +143,10 @@ void say(StaffForms& forms, PageContext& c, std::string_view text, bool error) {
   render::UiContext& ui = c.frame.ui;
   const Rect box = message_box(c);
   const float size = landscape(c) ? std::round(c.m.body * 0.85f) : c.m.body;
+  // An error says so by its sign too, not by its colour alone.
+  const std::string shown = error ? "⚠ " + std::string(text) : std::string(text);
   const auto layout =
-      ui.engine.layout(text, {size, ui.language, ui.direction},
+      ui.engine.layout(shown, {size, ui.language, ui.direction},
                        {.max_width = box.width(),
                         .align = landscape(c) ? render::Align::Center : render::Align::Start});
   const float y = std::round(box.min.y + std::max(0.0f, box.height() - layout->height) / 2);
