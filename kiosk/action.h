@@ -20,6 +20,7 @@
 #include <string>
 #include <variant>
 
+#include "kiosk/conversations.h"
 #include "kiosk/services.h"
 #include "kiosk/settings.h"
 
@@ -43,19 +44,23 @@ struct PinResetRequest {
 };
 
 enum class ActionKind : uint8_t {
-  Begin,          // the attract screen was touched
-  ChoseLanguage,  // a language tile was released; data: its BCP 47 tag (string)
-  AcceptNotice,   // the privacy notice was accepted
-  NewProfile,     // "I am new"
-  HaveCode,       // "I have a code"
-  SubmitProfile,  // the profile form is complete
-  SubmitLogin,    // code and PIN are typed
-  Continue,       // the person has seen their new personal code
-  OpenRequests,   // "My requests"; from the page after a request was sent, in its place
-  OpenMessages,
-  NewRequest,       // "I need help": the request wizard
-  SendRequest,      // the wizard's review was confirmed; data: NewRequest
-  WithdrawRequest,  // a withdrawal was confirmed; data: the request's id (string)
+  Begin,             // the attract screen was touched
+  ChoseLanguage,     // a language tile was released; data: its BCP 47 tag (string)
+  AcceptNotice,      // the privacy notice was accepted
+  NewProfile,        // "I am new"
+  HaveCode,          // "I have a code"
+  SubmitProfile,     // the profile form is complete
+  SubmitLogin,       // code and PIN are typed
+  Continue,          // the person has seen their new personal code
+  OpenRequests,      // "My requests"; from the page after a request was sent, in its place
+  OpenMessages,      // "My messages"
+  OpenConversation,  // a conversation of "My messages"; data: its id (string)
+  SendMessage,       // a reply, typed or quick; data: OutgoingMessage (personal)
+  MarkRead,          // a thread was seen; data: ReadMark
+  ProposeDay,        // a thread's "Suggest a day": the wizard's day and time pickers
+  NewRequest,        // "I need help": the request wizard
+  SendRequest,       // the wizard's review was confirmed; data: NewRequest
+  WithdrawRequest,   // a withdrawal was confirmed; data: the request's id (string)
   Back,
   OpenStaff,        // the staff button on the attract screen
   RegisterPerson,   // staff mode hands over to a person's new profile
@@ -76,7 +81,7 @@ enum class ActionKind : uint8_t {
 struct Action {
   using enum ActionKind;
   using Data = std::variant<std::monostate, std::string, StaffPage, Settings, EnrolRequest,
-                            PinResetRequest, kiosk::NewRequest>;
+                            PinResetRequest, kiosk::NewRequest, OutgoingMessage, ReadMark>;
 
   Action(ActionKind k) : kind(k) {}  // NOLINT(google-explicit-constructor): a kind is an action
   Action(ActionKind k, Data d) : kind(k), data(std::move(d)) {}

@@ -20,11 +20,12 @@ namespace ih::kiosk {
 // One message of a conversation.
 struct ChatMessage {
   std::string id;
-  bool mine = false;    // the person wrote it (on this or another terminal)
-  std::string text;     // safe_message(): well-formed, no bidi controls, cut to the limit
-  bool cut = false;     // the server sent more than the platform's limit
-  int64_t sent_at = 0;  // Unix seconds
-  bool read = false;    // the person has seen it (theirs always are)
+  bool mine = false;     // the person wrote it (on this or another terminal)
+  std::string text;      // safe_message(): well-formed, no bidi controls, cut to the limit
+  bool cut = false;      // the server sent more than the platform's limit
+  int64_t sent_at = 0;   // Unix seconds
+  bool read = false;     // the person has seen it (their own count as seen)
+  bool waiting = false;  // their own, queued on this terminal, not on the platform yet
 };
 
 // A conversation with one helper about one request.
@@ -61,19 +62,17 @@ int64_t unread_total(const InboxView& inbox);
 // Overwrites every text of `inbox` before freeing it: the end of a session.
 void wipe(InboxView& inbox);
 
-// What a touch on a "My messages" page asks the shell to do. (To become
-// Action kinds in action.h when the pages are wired into the shell.)
-struct MessagesAction {
-  enum class Kind : uint8_t {
-    Back,              // leave the page
-    OpenConversation,  // conversation_id: show its thread
-    Send,              // conversation_id, text: queue a reply (typed or a quick reply)
-    MarkRead,          // conversation_id, up_to: the newest message id shown
-  };
-  Kind kind = Kind::Back;
+// A reply the person sent: typed, or a quick reply's text. Personal: the
+// shell overwrites it once it is queued.
+struct OutgoingMessage {
   std::string conversation_id;
-  std::string text;   // Send: personal, wiped by the shell once queued
-  std::string up_to;  // MarkRead
+  std::string text;
+};
+
+// The person has seen a conversation up to and including message `up_to`.
+struct ReadMark {
+  std::string conversation_id;
+  std::string up_to;
 };
 
 }  // namespace ih::kiosk

@@ -14,12 +14,6 @@ namespace ih::kiosk {
 
 namespace {
 
-int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 // A future that is ready at once, for answers that need no network.
 template <typename T>
 std::future<T> ready(T value) {
@@ -170,7 +164,8 @@ LoginOutcome outcome_of(net::ApiResult<net::PersonSession> result) {
   } else if (result.status == 429) {
     out.result = R::Locked;
     // The hub's lock lasts 15 minutes; say so when it does not tell.
-    out.wait_seconds = net::parse_retry_after(result.retry_after, unix_now()).value_or(15 * 60);
+    out.wait_seconds =
+        net::parse_retry_after(result.retry_after, Link::unix_now()).value_or(15 * 60);
   } else if (result.status == 401 && result.problem &&
              result.problem->type == "invalid-credentials") {
     out.result = R::Refused;
@@ -227,7 +222,15 @@ FieldRules field_rules() {
   r.max_languages = api::kMaxLanguages;
   r.request_text = {limits_of(api::kRequestText),
                     [](std::string_view s) { return to_kiosk(api::check_request_text(s)); }};
+  r.message_text = {limits_of(api::kMessageText),
+                    [](std::string_view s) { return to_kiosk(api::check_message_text(s)); }};
   return r;
+}
+
+int64_t Link::unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 Link::Opened Link::open(const LinkConfig& config) {
@@ -260,6 +263,7 @@ Link::Opened Link::open(const LinkConfig& config) {
 Link::~Link() {
   // An enrolment in flight finishes first (bounded by the HTTP timeouts).
   if (enrolling_.valid()) enrolling_.wait();
+  inbox_.reset();
   worker_.reset();
   engine_.reset();
 }
@@ -333,7 +337,7 @@ std::optional<PersonSession> Link::create_account(const NewProfile& profile) {
   poll_enrolment();
   if (!identity_) return std::nullopt;
   net::NewProfile copy = to_net(profile);
-  auto session = net::create_account(*outbox_, *identity_, copy, unix_now());
+  auto session = net::create_account(*outbox_, *identity_, copy, Link::unix_now());
   wipe_net(copy);
   if (!session) return std::nullopt;
   engine_->wake();
@@ -352,6 +356,15 @@ std::future<LoginOutcome> Link::login(const std::string& code, const std::string
     wipe(pin);
     if (out.session) {
       if (tell_not_arrived(*outbox, out)) *told = true;
+      // What their pages preset; without it they choose again.
+      net::Caller caller{identity.credential(), out.session->token};
+      net::ApiResult<net::AccountInfo> profile = net::get_account(client, caller);
+      wipe(caller.session_token);
+      if (profile.value) {
+        out.languages = std::move(profile.value->languages);
+        out.town = std::move(profile.value->town);
+        wipe(profile.value->display_name);
+      }
     } else if (out.result == LoginOutcome::Result::Refused) {
       explain_refusal(*outbox, identity, code, out);
     }
@@ -405,7 +418,7 @@ std::future<PinResetResult> Link::reset_pin(const PinReset& reset) {
       [identity = *identity_,
        reset = net::PinReset{reset.staff_code, reset.staff_pin, reset.personal_code,
                              reset.new_pin}](net::HttpClient& client) mutable {
-        PinResetResult result = to_kiosk(net::reset_pin(client, identity, reset, unix_now()));
+        PinResetResult result = to_kiosk(net::reset_pin(client, identity, reset, Link::unix_now()));
         wipe(reset.staff_code);
         wipe(reset.staff_pin);
         wipe(reset.personal_code);
@@ -436,6 +449,7 @@ AccountServices Link::services() {
   s.normalize_code = personal_code_rule();
   s.rules = field_rules();
   s.requests = request_services();
+  s.messages = message_services();
   return s;
 }
 

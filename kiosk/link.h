@@ -22,6 +22,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <future>
 #include <memory>
@@ -31,6 +32,7 @@
 
 #include "kiosk/services.h"
 #include "net/background.h"
+#include "net/inbox.h"
 #include "net/outbox.h"
 #include "net/staff.h"
 #include "net/sync_engine.h"
@@ -51,6 +53,9 @@ struct LinkConfig {
   std::string ca_file;     // PEM to trust; empty: the system's store
   std::string state_dir;   // holds outbox.db, made if missing
   std::string version;     // reported at enrolment and in heartbeats
+  // How often a logged-in person's conversations are fetched: a helper's
+  // message shows within this long of reaching the platform.
+  std::chrono::milliseconds inbox_every{3000};
 };
 
 class Link {
@@ -65,6 +70,9 @@ class Link {
   ~Link();
   Link(const Link&) = delete;
   Link& operator=(const Link&) = delete;
+
+  // The wall clock in Unix seconds, as entries are sealed with it.
+  static int64_t unix_now();
 
   bool enrolled() const;
   // Not enrolled: Offline, with last_error "not enrolled".
@@ -87,6 +95,16 @@ class Link {
   std::future<RequestList> list_requests(const PersonSession& session);
   std::future<MatchAnswer> count_matches(const PersonSession& session, const std::string& id);
   RequestServices request_services();
+
+  // [link_messages.cpp] A person's conversations (MessageServices).
+  void open_inbox(const PersonSession& session);
+  std::optional<InboxView> inbox(uint64_t& seen);
+  bool send_message(const PersonSession& session, const OutgoingMessage& message);
+  int64_t messages_waiting(const PersonSession& session);
+  void mark_read(const PersonSession& session, const ReadMark& mark);
+  void refresh_inbox();
+  void close_inbox();
+  MessageServices message_services();
 
   // Calls `call` whenever something arrived that a screen may show: a
   // future this Link returned became ready, or the sync status changed.
@@ -120,6 +138,9 @@ class Link {
   std::optional<net::TerminalIdentity> identity_;
   std::unique_ptr<net::SyncEngine> engine_;
   std::unique_ptr<net::Background> worker_;
+  // The logged-in person's conversations; shared only so that a read mark
+  // in flight can ask it to fetch again (never to keep it alive).
+  std::shared_ptr<net::Inbox> inbox_;
   // An enrolment's result, handed from its thread to the UI thread.
   std::mutex enrolled_mutex_;
   std::optional<net::TerminalIdentity> enrolled_;

@@ -1,35 +1,14 @@
 #include "kiosk/link_inbox.h"
 
 #include "api/field_rules.h"
+#include "kiosk/categories.h"
 #include "kiosk/message_text.h"
 
 namespace ih::kiosk {
 
-std::string default_picture(std::string_view category) {
-  struct Entry {
-    std::string_view category;
-    std::string_view picture;
-  };
-  // The API's categories (api/openapi.yaml), each a picture people know from
-  // their phones.
-  static constexpr Entry kPictures[] = {
-      {"authority", "🏛️"},
-      {"language_tandem", "🗣️"},
-      {"doctor", "🩺"},
-      {"interpreting", "💬"},
-      {"housing", "🏠"},
-      {"legal_advice", "⚖️"},
-      {"school_childcare", "🎒"},
-      {"work_applications", "💼"},
-      {"clothes", "👕"},
-      {"furniture_household", "🛋️"},
-      {"mobility", "🚲"},
-      {"leisure_sport", "⚽"},
-      {"other", "❓"},
-  };
-  for (const Entry& e : kPictures)
-    if (e.category == category) return std::string(e.picture);
-  return "❓";
+std::string picture_of(std::string_view category) {
+  const Category* known = find_category(category);
+  return known ? known->picture : "❓";
 }
 
 ChatMessage to_kiosk(const net::MessageInfo& message) {
@@ -44,41 +23,39 @@ ChatMessage to_kiosk(const net::MessageInfo& message) {
   };
 }
 
-Conversation to_kiosk(const net::ConversationInfo& conversation, const PictureOf& picture) {
-  std::string shown = picture ? picture(conversation.category) : std::string();
-  // A picture is one short emoji sequence from our own table; anything else
-  // is not shown as one.
-  if (shown.empty() || shown.size() > 32) shown = default_picture(conversation.category);
+Conversation to_kiosk(const net::ConversationInfo& conversation) {
   return {
       .id = conversation.id,
       .request_id = conversation.request_id,
       .category = conversation.category,
-      .picture = std::move(shown),
+      .picture = picture_of(conversation.category),
       .helper_name = safe_name(conversation.counterpart, api::kDisplayName.max_graphemes).text,
       .unread = std::max<int64_t>(0, conversation.unread),
       .updated_at = conversation.updated_at,
   };
 }
 
-InboxView to_kiosk(const net::InboxSnapshot& snapshot, const PictureOf& picture) {
+InboxView to_kiosk(const net::InboxSnapshot& snapshot) {
   InboxView view;
   view.conversations.reserve(snapshot.conversations.size());
-  for (const net::ConversationInfo& c : snapshot.conversations)
-    view.conversations.push_back(to_kiosk(c, picture));
-  for (const auto& [id, messages] : snapshot.messages) {
-    std::vector<ChatMessage>& out = view.messages[id];
-    out.reserve(messages.size());
-    for (const net::MessageInfo& m : messages) out.push_back(to_kiosk(m));
+  for (const net::ConversationInfo& c : snapshot.conversations) {
+    view.conversations.push_back(to_kiosk(c));
+    const auto found = snapshot.messages.find(c.id);
+    if (found == snapshot.messages.end()) continue;
+    std::vector<ChatMessage>& out = view.messages[c.id];
+    out.reserve(found->second.size());
+    for (const net::MessageInfo& m : found->second) out.push_back(to_kiosk(m));
+    int64_t unread = view.conversations.back().unread;
+    for (auto m = out.rbegin(); m != out.rend(); ++m) {
+      if (m->mine) continue;
+      m->read = unread <= 0;
+      --unread;
+    }
   }
   sort_inbox(view);
   view.loaded = snapshot.loaded;
   view.failed = !snapshot.last_error.empty();
   return view;
-}
-
-FieldLimits message_limits() {
-  return {api::kMessageText.min_graphemes, api::kMessageText.max_graphemes,
-          api::kMessageText.max_bytes};
 }
 
 }  // namespace ih::kiosk

@@ -7,7 +7,6 @@
 // Pure functions; thread-safe.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <string_view>
 
@@ -17,22 +16,18 @@
 
 namespace ih::kiosk {
 
-// The picture of a request's category (an emoji sequence) by the API's
-// category id; empty for one it does not know. (The category table of the
-// request wizard binds this; default_picture() until it does.)
-using PictureOf = std::function<std::string(std::string_view category)>;
-
-// The picture of each of the API's categories, and ❓ for any other.
-std::string default_picture(std::string_view category);
+// The picture of a request's category (categories.h), ❓ for one the kiosk
+// does not know.
+std::string picture_of(std::string_view category);
 
 ChatMessage to_kiosk(const net::MessageInfo& message);
-Conversation to_kiosk(const net::ConversationInfo& conversation, const PictureOf& picture);
+Conversation to_kiosk(const net::ConversationInfo& conversation);
 
 // The whole snapshot, conversations sorted unread first (sort_inbox()).
-// `failed` is set when the snapshot's last fetch did not work.
-InboxView to_kiosk(const net::InboxSnapshot& snapshot, const PictureOf& picture = default_picture);
-
-// The platform's lengths of a message, for the reply field (ThreadView).
-FieldLimits message_limits();
+// `failed` is set when the snapshot's last fetch did not work. The newest
+// `unread` of the helper's messages in each conversation are unread, the
+// others read: the platform's count is the one truth (the Inbox fetches a
+// message once, so its own flag is as old as that fetch).
+InboxView to_kiosk(const net::InboxSnapshot& snapshot);
 
 }  // namespace ih::kiosk

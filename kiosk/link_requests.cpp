@@ -12,12 +12,6 @@ namespace ih::kiosk {
 
 namespace {
 
-int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 template <typename T>
 std::future<T> ready(T value) {
   std::promise<T> promise;
@@ -66,7 +60,7 @@ std::optional<std::string> Link::queue_request(const PersonSession& session, con
   if (!r.text.empty()) body["text"] = r.text;
   net::PersonSession person = to_net(session);
   std::optional<std::string> id =
-      net::queue_request(*outbox_, *identity_, person, std::move(body), unix_now());
+      net::queue_request(*outbox_, *identity_, person, std::move(body), Link::unix_now());
   wipe_net(person);
   if (id) engine_->wake();
   return id;
@@ -76,7 +70,7 @@ bool Link::withdraw_request(const PersonSession& session, const std::string& id)
   poll_enrolment();
   if (!identity_) return false;
   net::PersonSession person = to_net(session);
-  const bool queued = net::queue_withdrawal(*outbox_, *identity_, person, id, unix_now());
+  const bool queued = net::queue_withdrawal(*outbox_, *identity_, person, id, Link::unix_now());
   wipe_net(person);
   if (queued) engine_->wake();
   return queued;

@@ -2,6 +2,7 @@
 
 #include "api/personal_code.h"
 #include "kiosk/link.h"
+#include "kiosk/screen_messages.h"
 #include "kiosk/screen_requests.h"
 #include "kiosk/screens/keyboard.h"
 #include "kiosk/screens/languages.h"
@@ -41,6 +42,7 @@ std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& setti
   if (name == "shell")
     return std::make_unique<Shell>(ShellOptions{settings, [] { return Clock::now(); }, offline()});
   if (auto requests = make_request_screen(name, settings)) return requests;
+  if (auto messages = make_message_screen(name, settings)) return messages;
   auto at = std::make_shared<Clock::time_point>(Clock::now());
   if (name == "idle-warning") {
     auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), offline()});
@@ -117,6 +119,7 @@ std::vector<std::string_view> screen_names() {
                                          "home",
                                          "idle-warning"};
   for (std::string_view n : request_screen_names()) names.push_back(n);
+  for (std::string_view n : message_screen_names()) names.push_back(n);
   return names;
 }
 

@@ -25,6 +25,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/conversations.h"
+
 namespace ih::kiosk {
 
 struct Settings;
@@ -97,6 +99,7 @@ struct FieldRules {
   FieldRule pin;              // a person's PIN, when it is chosen
   int32_t max_languages = 0;  // languages a person can name as spoken; 0: no limit
   FieldRule request_text;     // what a request says besides its pictures; optional
+  FieldRule message_text;     // a reply to a helper
 };
 
 // [SECTION] The person's account
@@ -141,6 +144,10 @@ struct LoginOutcome {
   // LoggedIn: what of this person's the platform refused for good since they
   // were last told, by kind in the order it was refused; the link marks it told.
   std::vector<NotArrived> not_arrived = {};
+  // LoggedIn: from their profile, what their pages preset (the languages
+  // they speak, their town); empty when the profile could not be read.
+  std::vector<std::string> languages = {};
+  std::string town = {};
 };
 
 // [SECTION] Requests for help
@@ -201,6 +208,30 @@ struct RequestServices {
   std::function<std::chrono::system_clock::time_point()> wall_clock = [] {
     return std::chrono::system_clock::now();
   };
+};
+
+// [SECTION] Messages
+
+// What the message pages ask of the network. Every member may be empty: no
+// network (the pages say there are no messages).
+struct MessageServices {
+  // Starts fetching the person's conversations in the background, for as
+  // long as their session lasts; a second call replaces the first.
+  std::function<void(const PersonSession&)> open = {};
+  // The conversations as last fetched, when they changed since `seen` (a
+  // count of changes the call moves on); nullopt when nothing changed. Quick:
+  // the UI thread calls it every frame.
+  std::function<std::optional<InboxView>(uint64_t& seen)> inbox = {};
+  // Commits a reply to the outbox (works offline); false when it cannot be.
+  std::function<bool(const PersonSession&, const OutgoingMessage&)> send = {};
+  // How many of the person's messages wait in the outbox now. Quick.
+  std::function<int64_t(const PersonSession&)> waiting = {};
+  // Tells the platform, in the background, what the person has seen.
+  std::function<void(const PersonSession&, const ReadMark&)> mark_read = {};
+  // Fetch now rather than at the next interval (a reply was delivered).
+  std::function<void()> refresh = {};
+  // Stops fetching and overwrites everything fetched: the session ended.
+  std::function<void()> close = {};
 };
 
 // [SECTION] The terminal's connection
@@ -297,6 +328,8 @@ struct AccountServices {
   FieldRules rules = {};
   // Making, listing and withdrawing requests for help.
   RequestServices requests = {};
+  // Conversations with helpers.
+  MessageServices messages = {};
 };
 
 // What staff mode needs from the rest of the kiosk. An empty callback means

@@ -58,6 +58,7 @@ std::optional<Page> page_named(std::string_view name) {
   if (name == "staff") return Page::Staff;
   if (name == "home") return Page::Home;
   if (name == "my-requests") return Page::Requests;
+  if (name == "my-messages") return Page::Messages;
   return std::nullopt;
 }
 
@@ -117,6 +118,8 @@ void Shell::apply(Action action) {
       if (page() == Page::Profile) profile_.wipe();
       if (page() == Page::Login) login_.wipe();
       if (page() == Page::Request) requests_.form.wipe();
+      if (page() == Page::Thread) open_thread(messages_.thread, {});
+      if (page() == Page::Propose) messages_.proposal.wipe();
       if (stack_.size() > 2) stack_.pop_back();
       break;
     case Action::Continue:
@@ -159,9 +162,21 @@ void Shell::apply(Action action) {
     case Action::WithdrawRequest:
       withdraw_request(action.get<std::string>());
       break;
-    // The message pages come with the messages; until then this touch
-    // changes nothing.
     case Action::OpenMessages:
+      open_messages();
+      break;
+    case Action::OpenConversation:
+      open_conversation(action.get<std::string>());
+      break;
+    case Action::SendMessage:
+      send_message(action);
+      wipe(action.get<OutgoingMessage>().text);
+      break;
+    case Action::MarkRead:
+      mark_read(action.get<ReadMark>());
+      break;
+    case Action::ProposeDay:
+      propose_day();
       break;
     // Staff mode's own (shell_staff.h).
     case Action::StaffPin:
@@ -201,6 +216,7 @@ void Shell::submit_profile() {
     session_.lane = std::move(made->lane);
     profile_.wipe();
     stack_.back() = Page::Code;
+    start_inbox();
   } else {
     profile_.cannot_save();
   }
@@ -248,6 +264,8 @@ void Shell::poll_login(ScreenFrame& frame) {
       if (options_.accounts.logout) options_.accounts.logout(*late.session);
       wipe(*late.session);
     }
+    wipe(late.town);
+    wipe(late.languages);
     it = abandoned_.erase(it);
   }
   // Not answered yet: whoever answers wakes the loop (services.h), and the
@@ -261,8 +279,11 @@ void Shell::poll_login(ScreenFrame& frame) {
     session_.lane = outcome.session->lane;
     session_.display_name = outcome.session->display_name;
     session_.not_arrived = std::move(outcome.not_arrived);
+    session_.languages = std::move(outcome.languages);
+    session_.town = std::move(outcome.town);
     wipe(*outcome.session);
     stack_.back() = Page::Home;
+    start_inbox();
   }
   frame.ui.needs_frame = true;
 }
@@ -271,6 +292,7 @@ void Shell::end_session(ScreenFrame& frame) {
   if (!session_.token.empty() && options_.accounts.logout)
     options_.accounts.logout({session_.personal_code, session_.token, session_.lane, {}});
   if (login_answer_.valid()) abandoned_.push_back(std::move(login_answer_));
+  if (options_.accounts.messages.close) options_.accounts.messages.close();
   // Nothing of this session may shape the next: every piece of state the
   // person's pages kept is overwritten where it is personal, then made anew
   // as in a kiosk that has just started (steps, scroll offsets, the text
@@ -287,6 +309,7 @@ void Shell::end_session(ScreenFrame& frame) {
   login_ = LoginForm(options_.accounts.normalize_code, options_.accounts.rules.pin);
   requests_.form.wipe();
   requests_ = RequestDesk(options_.accounts.rules);
+  wipe(messages_);
   keys_.reset();
   picker_ = LanguagePicker();
   // Laid-out paragraphs keep their text; drop them all (the next frames lay
@@ -422,11 +445,16 @@ std::optional<Action> Shell::draw_page(PageContext& c) {
     case Page::Code:
       return draw_code(c, session_.personal_code);
     case Page::Home:
-      return draw_home(c, session_.display_name, session_.not_arrived);
+      return draw_home(c, session_.display_name, session_.not_arrived,
+                       unread_total(messages_.shown));
     case Page::Request:
     case Page::RequestSent:
     case Page::Requests:
       return draw_request_page(c);
+    case Page::Messages:
+    case Page::Thread:
+    case Page::Propose:
+      return draw_message_page(c);
   }
   return std::nullopt;
 }
@@ -483,6 +511,7 @@ void Shell::draw(ScreenFrame& frame) {
   } else {
     if (bar) action = draw_status_bar(c, origin.y + band_top);
     poll_requests(frame);
+    poll_messages(frame);
     if (const auto a = draw_page(c)) action = a;
   }
   if (action) {

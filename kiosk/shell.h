@@ -39,6 +39,7 @@
 #include "kiosk/services.h"
 #include "kiosk/session.h"
 #include "kiosk/settings.h"
+#include "kiosk/shell_messages.h"
 #include "kiosk/shell_requests.h"
 #include "kiosk/staff_gate.h"
 
@@ -57,6 +58,9 @@ enum class Page {
   Request,      // "I need help": the request wizard
   RequestSent,  // what became of the request just sent
   Requests,     // "My requests"
+  Messages,     // "My messages": the conversations
+  Thread,       // one conversation, and replying to it
+  Propose,      // a day and time to propose in the conversation, by pictures
 };
 
 // The page called `name` ("attract", "privacy", …), for --screen and tests.
@@ -93,6 +97,7 @@ class Shell : public Screen {
   LoginForm& login_form() { return login_; }
   FormKeys& keys() { return keys_; }
   RequestDesk& requests() { return requests_; }
+  MessageDesk& messages() { return messages_; }
   // Staff mode's state and its forms while it is open; null otherwise.
   const StaffState* staff() const { return staff_ ? &*staff_ : nullptr; }
   StaffForms* staff_forms() { return staff_forms_.get(); }
@@ -122,6 +127,18 @@ class Shell : public Screen {
   // asks them again when something changed (the Link wakes the loop).
   void poll_requests(ScreenFrame& frame);
   std::optional<Action> draw_request_page(PageContext& c);
+  // [shell_messages.cpp] Conversations with helpers.
+  // Starts fetching the person's conversations: they are logged in.
+  void start_inbox();
+  void open_messages();
+  void open_conversation(const std::string& id);
+  void propose_day();
+  void send_message(Action& action);
+  void mark_read(const ReadMark& mark);
+  // Takes a new inbox from the link and what left the outbox (the Link
+  // wakes the loop when either changes).
+  void poll_messages(ScreenFrame& frame);
+  std::optional<Action> draw_message_page(PageContext& c);
   std::optional<Action> draw_status_bar(PageContext& c, float top);
   std::optional<Action> draw_page(PageContext& c);
 
@@ -136,6 +153,7 @@ class Shell : public Screen {
   LoginForm login_;
   std::future<LoginOutcome> login_answer_;
   RequestDesk requests_;
+  MessageDesk messages_;
   // The staff PIN's gate lives as long as the kiosk, so leaving staff mode
   // does not reset its count; staff mode's state and forms only while it is
   // open (closing it wipes what staff typed).

@@ -23,6 +23,32 @@ constexpr size_t kChunk = 4096;
 
 }  // namespace
 
+Ink ink_of(GlyphAtlas& atlas, const Layout& layout) {
+  Ink ink{ImVec2(INFINITY, INFINITY), ImVec2(-INFINITY, -INFINITY)};
+  if (!layout.shaped) return {};
+  const ShapedParagraph& shaped = *layout.shaped;
+  for (const Line& line : layout.lines) {
+    const float baseline = std::round(line.baseline());
+    for (const LineRun& run : line.runs) {
+      const FontId font = shaped.runs[static_cast<size_t>(run.run)].font;
+      float pen = line.x + run.x;
+      for (const Glyph& g : run.glyphs) {
+        const float gx = pen + g.x_offset;
+        pen += g.advance;
+        const AtlasGlyph ag = atlas.glyph(font, g.id, shaped.style.size);
+        if (!ag.visible()) continue;
+        const float x0 = std::round(gx) + static_cast<float>(ag.left);
+        const float y0 = baseline - std::round(g.y_offset) - static_cast<float>(ag.top);
+        ink.min = ImVec2(std::min(ink.min.x, x0), std::min(ink.min.y, y0));
+        ink.max = ImVec2(std::max(ink.max.x, x0 + static_cast<float>(ag.rect.w)),
+                         std::max(ink.max.y, y0 + static_cast<float>(ag.rect.h)));
+      }
+    }
+  }
+  if (ink.min.x > ink.max.x) return {};
+  return ink;
+}
+
 void draw_layout(ImDrawList& list, GlyphAtlas& atlas, const Layout& layout, ImVec2 origin,
                  ImU32 colour) {
   if (!layout.shaped) return;

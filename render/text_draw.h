@@ -26,4 +26,12 @@ namespace ih::render {
 void draw_layout(ImDrawList& list, GlyphAtlas& atlas, const Layout& layout, ImVec2 origin,
                  ImU32 colour);
 
+// Where draw_layout() puts pixels, relative to the box's top-left corner:
+// an emoji's ink reaches far above its line's ascent, so pictures are placed
+// by their ink, not their box. Equal corners when nothing is drawn.
+struct Ink {
+  ImVec2 min, max;
+};
+Ink ink_of(GlyphAtlas& atlas, const Layout& layout);
+
 }  // namespace ih::render

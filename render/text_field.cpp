@@ -11,6 +11,7 @@
 
 #include "render/graphemes.h"
 #include "render/text_draw.h"
+#include "render/text_probe.h"
 #include "render/utf.h"
 
 namespace ih::render {
@@ -475,9 +476,10 @@ bool text_field(UiContext& ui, const char* id, TextField& field, ImVec2 size,
                look.focused ? ui.theme.button : ui.theme.muted_text, kRounding, 0, border);
 
   // The text may reach into the padding (a caret at the very end, a mark that
-  // overhangs) but never over the border.
+  // overhangs) but never over the border. A long text scrolls inside it.
   list.PushClipRect(ImVec2(min.x + border, min.y + border), ImVec2(max.x - border, max.y - border),
                     true);
+  note_scroll_view(ImVec2(min.x + border, min.y + border), ImVec2(max.x - border, max.y - border));
   if (field.empty() && !field.options().placeholder.empty()) {
     const TextFieldOptions& o = field.options();
     const auto placeholder =

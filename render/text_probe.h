@@ -42,11 +42,19 @@ class TextProbe {
   TextProbe(const TextProbe&) = delete;
   TextProbe& operator=(const TextProbe&) = delete;
   std::vector<DrawnText> drawn;
+  // Regions that scroll (a list, a thread): text they clip has scrolled out
+  // of view, it is not cut off.
+  struct Region {
+    ImVec2 min, max;
+  };
+  std::vector<Region> scroll_views;
 };
 
 // Called by draw_layout(): records one text if a probe is on.
 bool text_probe_on();
 void record_drawn_text(const Layout& layout, ImVec2 ink_min, ImVec2 ink_max, ImVec2 clip_min,
                        ImVec2 clip_max, ImU32 colour);
+// Called by a list that scrolls, with its view: records it if a probe is on.
+void note_scroll_view(ImVec2 min, ImVec2 max);
 
 }  // namespace ih::render

@@ -53,23 +53,9 @@ bool draw_row(PageContext& c, const InboxView& inbox, const Conversation& conver
   render::draw_layout(list, ui.atlas, *picture,
                       ImVec2(picture_x, std::round(r.min.y + (r.height() - picture->height) / 2)),
                       theme.text);
-  // The badge at the end: how many are unread, in the locale's digits.
+  // The badge at the end: how many are unread.
   float badge = 0;
-  if (unread) {
-    const auto count =
-        ui.engine.layout(s.formats().number(conversation.unread),
-                         {c.m.body, ui.language, ui.direction}, {.align = render::Align::Center});
-    badge = std::max(count->width + c.m.body, c.m.body * 1.6f);
-    const float bx = i18n::at_end(c.direction(), row, badge, pad);
-    const float by = std::round(r.min.y + (r.height() - c.m.body * 1.6f) / 2);
-    list.AddRectFilled(ImVec2(bx, by), ImVec2(bx + badge, by + c.m.body * 1.6f), theme.button,
-                       c.m.body * 0.8f);
-    render::draw_layout(list, ui.atlas, *count,
-                        ImVec2(std::round(bx + (badge - count->width) / 2),
-                               std::round(by + (c.m.body * 1.6f - count->height) / 2)),
-                        theme.button_text);
-    badge += pad;
-  }
+  if (unread) badge = count_badge(c, conversation.unread, row, pad, r.min.y + r.height() / 2) + pad;
   // The name over the last message, between the two.
   const float text_width = r.width() - side - badge - 3 * pad;
   const float text_x = i18n::at_start(c.direction(), row, text_width, side + 2 * pad);
@@ -113,10 +99,10 @@ bool draw_row(PageContext& c, const InboxView& inbox, const Conversation& conver
 
 }  // namespace
 
-std::optional<MessagesAction> draw_conversations(PageContext& c, const InboxView& inbox,
-                                                 ConversationList& state) {
+std::optional<Action> draw_conversations(PageContext& c, const InboxView& inbox,
+                                         ConversationList& state) {
   const i18n::Localizer& s = c.frame.strings;
-  std::optional<MessagesAction> action;
+  std::optional<Action> action;
   const i18n::Span box = content(c);
   const float top = c.area.min.y + c.m.margin / 2;
   const float width = std::round(std::max(c.m.button * 1.6f, box.width * 0.16f));
@@ -124,7 +110,7 @@ std::optional<MessagesAction> draw_conversations(PageContext& c, const InboxView
   // TRANSLATORS: Button: go back to the previous screen.
   if (page_button(c, "back", s.text(msg("Back")),
                   {ImVec2(back_x, top), ImVec2(back_x + width, top + c.m.button)}))
-    action = MessagesAction{MessagesAction::Kind::Back, {}, {}, {}};
+    action = Action::Back;
   // The heading beside Back.
   {
     render::UiContext& ui = c.frame.ui;
@@ -157,16 +143,27 @@ std::optional<MessagesAction> draw_conversations(PageContext& c, const InboxView
     return action;
   }
   const Rect view{ImVec2(box.left, y), ImVec2(box.right(), c.area.max.y - c.m.margin / 2)};
-  const float row_h = std::max(64.0f, std::round(c.m.body * 3.6f));
+  // A row holds a name and a line of a message in any script: as high as
+  // the tallest of the scripts' lines in these sizes (Arabic, Ethiopic and
+  // Latin with accents), and the row's padding.
+  render::UiContext& ui = c.frame.ui;
+  const render::Direction own =
+      ui.direction == render::Direction::Rtl ? render::Direction::AutoRtl : render::Direction::Auto;
+  constexpr std::string_view kTallest = "Ág شی ሰ";
+  const float lines =
+      ui.engine.layout(kTallest, {std::round(c.m.body * 1.1f), ui.language, own})->height +
+      ui.engine.layout(kTallest, {std::round(c.m.body * 0.85f), ui.language, own})->height;
+  const float row_h =
+      std::max({64.0f, std::round(c.m.body * 3.6f), std::ceil(lines + 2 * c.m.gap * 0.8f)});
   // One column that scrolls, with a bar along the end edge when it holds
   // more than the screen.
-  scroll_grid(
-      c, view, inbox.conversations.size(), {1, row_h}, state.offset, [&](size_t i, const Rect& r) {
-        const Conversation& conversation = inbox.conversations[i];
-        if (r.max.y <= view.min.y || r.min.y >= view.max.y) return;
-        if (draw_row(c, inbox, conversation, r))
-          action = MessagesAction{MessagesAction::Kind::OpenConversation, conversation.id, {}, {}};
-      });
+  scroll_grid(c, view, inbox.conversations.size(), {1, row_h}, state.offset,
+              [&](size_t i, const Rect& r) {
+                const Conversation& conversation = inbox.conversations[i];
+                if (r.max.y <= view.min.y || r.min.y >= view.max.y) return;
+                if (draw_row(c, inbox, conversation, r))
+                  action = Action{Action::OpenConversation, conversation.id};
+              });
   return action;
 }
 

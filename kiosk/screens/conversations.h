@@ -2,7 +2,7 @@
 // (InboxView's order, sort_inbox()). Each row shows the request's picture,
 // the helper's first name, the beginning of the last message and, when there
 // are unread messages, how many in a badge; the whole row is one touch target
-// that opens the thread (MessagesAction::OpenConversation). The list scrolls
+// that opens the thread (Action::OpenConversation). The list scrolls
 // by dragging when it holds more than the screen.
 //
 // Controls: "back", "conversation-<id>".
@@ -12,6 +12,7 @@
 
 #include <optional>
 
+#include "kiosk/action.h"
 #include "kiosk/conversations.h"
 #include "kiosk/screens/page.h"
 
@@ -22,7 +23,7 @@ struct ConversationList {
   float offset = 0;  // pixels scrolled
 };
 
-std::optional<MessagesAction> draw_conversations(PageContext& c, const InboxView& inbox,
-                                                 ConversationList& list);
+std::optional<Action> draw_conversations(PageContext& c, const InboxView& inbox,
+                                         ConversationList& list);
 
 }  // namespace ih::kiosk

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "render/text_draw.h"
+#include "render/text_probe.h"
 
 namespace ih::kiosk {
 
@@ -39,6 +40,27 @@ Metrics metrics(ImVec2 screen, bool large_text) {
     m.button = std::round(m.button * 1.2f);
   }
   return m;
+}
+
+float count_badge(PageContext& c, int64_t count, i18n::Span row, float inset, float centre_y,
+                  bool on_button) {
+  render::UiContext& ui = c.frame.ui;
+  const auto digits =
+      ui.engine.layout(c.frame.strings.formats().number(count),
+                       {c.m.body, ui.language, ui.direction}, {.align = render::Align::Center});
+  const float height = c.m.body * 1.6f;
+  const float width = std::max(digits->width + c.m.body, height);
+  const float x = i18n::at_end(c.direction(), row, width, inset);
+  const float y = std::round(centre_y - height / 2);
+  ImDrawList& list = *ImGui::GetWindowDrawList();
+  const ImU32 fill = on_button ? ui.theme.button_text : ui.theme.button;
+  const ImU32 ink = on_button ? ui.theme.button : ui.theme.button_text;
+  list.AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + height), fill, height / 2);
+  render::draw_layout(list, ui.atlas, *digits,
+                      ImVec2(std::round(x + (width - digits->width) / 2),
+                             std::round(y + (height - digits->height) / 2)),
+                      ink);
+  return width;
 }
 
 i18n::Span content(const PageContext& c) {
@@ -124,6 +146,7 @@ bool touch_dragged() {
 }
 
 void scroll_list(PageContext& c, const Rect& view, float content_height, float& offset) {
+  render::note_scroll_view(view.min, view.max);
   const ImGuiIO& io = ImGui::GetIO();
   const ImVec2 from = io.MouseClickedPos[0];
   const bool inside =

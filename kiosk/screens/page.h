@@ -152,6 +152,13 @@ float page_blocks(PageContext& c, std::span<const PageBlock> blocks, float y,
 float page_question(PageContext& c, std::string_view question, std::string_view note, bool error,
                     float y, float bottom = std::numeric_limits<float>::infinity());
 
+// How many unread messages there are, in the locale's digits, in a rounded
+// badge at the end of `row`, `inset` from its edge, vertically centred on
+// `centre_y`. Returns its width. On a button (`on_button`) its colours are
+// the button's the other way round, so it stands out there too.
+float count_badge(PageContext& c, int64_t count, i18n::Span row, float inset, float centre_y,
+                  bool on_button = false);
+
 // The content width of the area, inside its margins.
 i18n::Span content(const PageContext& c);
 

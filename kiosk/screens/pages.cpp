@@ -172,7 +172,7 @@ std::string not_arrived_text(const i18n::Localizer& s, const NotArrived& n) {
 }  // namespace
 
 std::optional<Action> draw_home(PageContext& c, std::string_view name,
-                                std::span<const NotArrived> not_arrived) {
+                                std::span<const NotArrived> not_arrived, int64_t unread) {
   const i18n::Localizer& s = c.frame.strings;
   std::optional<Action> action;
   // TRANSLATORS: Heading of a person's home screen; {name} is the name or
@@ -209,6 +209,11 @@ std::optional<Action> draw_home(PageContext& c, std::string_view name,
       r = {ImVec2(box.left, t), ImVec2(box.right(), t + h)};
     }
     if (page_button(c, tiles[i].id, tiles[i].text, r)) action = tiles[i].action;
+    // New messages show on their tile, in its top end corner.
+    if (tiles[i].action == Action::OpenMessages && unread > 0) {
+      const float inset = std::round(c.m.gap * 0.8f);
+      count_badge(c, unread, {r.min.x, r.width()}, inset, r.min.y + inset + c.m.body * 0.8f, true);
+    }
   }
   return action;
 }

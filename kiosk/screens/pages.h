@@ -28,9 +28,10 @@ std::optional<Action> draw_code(PageContext& c, std::string_view code);
 // `name` is the name they chose (personal: laid out, never logged).
 // `not_arrived`: what they entered that the platform refused for good since
 // they were last told (LoginOutcome::not_arrived), said plainly under the
-// greeting, one warning per kind, never what it said.
+// greeting, one warning per kind, never what it said. `unread`: messages
+// from helpers the person has not read, a badge on "My messages".
 std::optional<Action> draw_home(PageContext& c, std::string_view name,
-                                std::span<const NotArrived> not_arrived = {});
+                                std::span<const NotArrived> not_arrived = {}, int64_t unread = 0);
 
 // The idle warning: how many seconds are left, and that a touch continues.
 // The whole screen is one touch target.

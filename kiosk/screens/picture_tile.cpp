@@ -18,12 +18,22 @@ constexpr ImU32 kNo = IM_COL32(0xB3, 0x26, 0x1E, 0xFF);
 
 void draw_picture(PageContext& c, std::string_view picture, float size, ImVec2 centre) {
   render::UiContext& ui = c.frame.ui;
-  // Emoji take the Latin script's shaping; their colour is their own.
-  const auto layout = ui.engine.layout(picture, {std::round(size), "en", render::Direction::Ltr});
-  render::draw_layout(
-      *ImGui::GetWindowDrawList(), ui.atlas, *layout,
-      ImVec2(std::round(centre.x - layout->width / 2), std::round(centre.y - layout->height / 2)),
-      ui.theme.text);
+  // Emoji take the Latin script's shaping; their colour is their own. An
+  // emoji's pixels stand taller than its font size: the picture is set
+  // smaller until they fit `size`, and placed by them.
+  const render::TextStyle style{std::round(size), "en", render::Direction::Ltr};
+  auto layout = ui.engine.layout(picture, style);
+  render::Ink ink = render::ink_of(ui.atlas, *layout);
+  const float tallest = std::max(ink.max.x - ink.min.x, ink.max.y - ink.min.y);
+  if (tallest > size) {
+    layout = ui.engine.layout(picture,
+                              {std::floor(size * size / tallest), "en", render::Direction::Ltr});
+    ink = render::ink_of(ui.atlas, *layout);
+  }
+  render::draw_layout(*ImGui::GetWindowDrawList(), ui.atlas, *layout,
+                      ImVec2(std::round(centre.x - (ink.min.x + ink.max.x) / 2),
+                             std::round(centre.y - (ink.min.y + ink.max.y) / 2)),
+                      ui.theme.text);
 }
 
 bool picture_tile(PageContext& c, const std::string& id, std::string_view picture_glyphs,
@@ -50,20 +60,28 @@ bool picture_tile(PageContext& c, const std::string& id, std::string_view pictur
   const float room = r.width() - 2 * pad;
   // The picture takes half the tile in every tile of a grid alike (up to the
   // tile's width); the words the rest, in a smaller size where they need it.
-  const float picture = std::round(std::min(r.height() * 0.5f, room * 0.8f));
-  const float words_room = r.height() - picture - 3 * pad;
+  float picture = std::round(std::min(r.height() * 0.5f, room * 0.8f));
+  float words_room = r.height() - picture - 3 * pad;
   const render::LayoutOptions centred{.max_width = room, .align = render::Align::Center};
   std::shared_ptr<const render::Layout> text, small;
-  for (const float scale : {0.9f, 0.75f, 0.6f}) {
+  // Smaller until the words fit, with no word cut in two.
+  for (const float scale : {0.9f, 0.75f, 0.6f, 0.5f}) {
     text =
         ui.engine.layout(label, {std::round(c.m.body * scale), ui.language, ui.direction}, centred);
     small.reset();
     if (!note.empty())
       small = ui.engine.layout(
           note, {std::round(c.m.body * scale * 0.8f), ui.language, ui.direction}, centred);
-    if (text->height + (small ? small->height : 0) <= words_room) break;
+    const bool whole = !text->cut_a_word && !(small && small->cut_a_word);
+    if (whole && text->height + (small ? small->height : 0) <= words_room) break;
   }
   const float words = text->height + (small ? small->height : 0);
+  // Words that still do not fit (large text on a small screen) take room
+  // from the picture: the label is what a reader needs whole.
+  if (words > words_room) {
+    picture = std::max(0.0f, std::floor(r.height() - 3 * pad - words));
+    words_room = words;
+  }
   list.PushClipRect(r.min, r.max, true);
   float y = r.min.y + pad;
   if (picture >= 16)

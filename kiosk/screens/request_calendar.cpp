@@ -50,8 +50,19 @@ void RequestForm::draw_day(PageContext& c, const Rect& view, i18n::CivilDate tod
   // hold no target and are left out, so the rest get the height; where the
   // weeks still need more than the view, they scroll.
   const float top = view.min.y + arrow + c.m.gap / 2;
-  const float names_h = std::round(c.m.body * 1.3f);
   const float gap = std::round(c.m.gap * 0.4f);
+  // The weekdays' names take the height their script needs (Nastaliq's is
+  // tall), at least a line and a third of body text.
+  const float small = std::round(c.m.body * 0.8f);
+  std::shared_ptr<const render::Layout> names[7];
+  float names_h = std::round(c.m.body * 1.3f);
+  for (int col = 0; col < 7; ++col) {
+    const i18n::Span x = i18n::cell(c.direction(), box, col, 7, gap);
+    names[col] =
+        ui.engine.layout(m.weekdays[static_cast<size_t>(col)], {small, ui.language, ui.direction},
+                         {.max_width = x.width, .align = render::Align::Center});
+    names_h = std::max(names_h, std::ceil(names[col]->height + gap));
+  }
   int first_row = 0;
   for (const i18n::CalendarDay& d : m.days)
     if (d.date < today) first_row = std::max(first_row, d.column == 6 ? d.row + 1 : d.row);
@@ -63,13 +74,9 @@ void RequestForm::draw_day(PageContext& c, const Rect& view, i18n::CivilDate tod
       std::clamp(std::floor((days_view.height() - static_cast<float>(rows - 1) * gap) /
                             static_cast<float>(rows)),
                  64.0f, std::max(64.0f, c.m.button));
-  const float small = std::round(c.m.body * 0.8f);
   for (int col = 0; col < 7; ++col) {
     const i18n::Span x = i18n::cell(c.direction(), box, col, 7, gap);
-    const auto name =
-        ui.engine.layout(m.weekdays[static_cast<size_t>(col)], {small, ui.language, ui.direction},
-                         {.max_width = x.width, .align = render::Align::Center});
-    render::draw_layout(list, ui.atlas, *name, ImVec2(x.left, std::round(top)),
+    render::draw_layout(list, ui.atlas, *names[col], ImVec2(x.left, std::round(top)),
                         ui.theme.muted_text);
   }
   scroll_list(c, days_view, static_cast<float>(rows) * (cell_h + gap) - gap, scroll_);

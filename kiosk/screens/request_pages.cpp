@@ -210,26 +210,22 @@ std::optional<Action> draw_my_requests(PageContext& c, RequestListPage& page,
           .layout(look_of(s, RequestState::Waiting).text, {c.m.body, ui.language, ui.direction})
           ->height;
   const float row_h = std::round(std::max(c.m.button * 1.1f, 2 * line_h + c.m.gap));
-  const float content_h = static_cast<float>(items.size()) * (row_h + c.m.gap) - c.m.gap;
-  scroll_list(c, view, content_h, page.scroll);
   ImDrawList& list = *ImGui::GetWindowDrawList();
-  ImGui::PushClipRect(view.min, view.max, true);
-  const i18n::Span row_box{view.min.x, view.width()};
   // TRANSLATORS: Button beside a request in My requests: take it back.
   const std::string_view withdraw = s.text(msg("Withdraw"));
   const float button_w = std::round(std::max(c.m.button * 2.0f, box.width * 0.22f));
-  for (size_t i = 0; i < items.size(); ++i) {
+  // One column that scrolls, with a bar along the end edge when it holds
+  // more than the view.
+  scroll_grid(c, view, items.size(), {1, row_h}, page.scroll, [&](size_t i, const Rect& row) {
     const RequestInfo& r = items[i];
-    const float top =
-        std::round(view.min.y + static_cast<float>(i) * (row_h + c.m.gap) - page.scroll);
-    if (top > view.max.y || top + row_h < view.min.y) continue;
-    list.AddRectFilled(ImVec2(view.min.x, top), ImVec2(view.max.x, top + row_h), ui.theme.tile,
-                       12.0f);
+    const float top = row.min.y;
+    const i18n::Span row_box{row.min.x, row.width()};
+    list.AddRectFilled(row.min, row.max, ui.theme.tile, 12.0f);
     const float pic = row_h;
     draw_picture(c, picture_of(r), pic * 0.6f,
                  ImVec2(i18n::at_start(c.direction(), row_box, pic) + pic / 2, top + row_h / 2));
     const bool can_withdraw = r.state == RequestState::Waiting || r.state == RequestState::Open;
-    const float room = view.width() - pic - c.m.gap - (can_withdraw ? button_w + c.m.gap : 0);
+    const float room = row.width() - pic - c.m.gap - (can_withdraw ? button_w + c.m.gap : 0);
     const float text_x = i18n::at_start(c.direction(), row_box, room, pic + c.m.gap);
     const Category* cat = find_category(r.request.category);
     std::string first = cat ? std::string(category_label(s, *cat)) : r.request.category;
@@ -254,8 +250,7 @@ std::optional<Action> draw_my_requests(PageContext& c, RequestListPage& page,
       const std::string id = "withdraw-" + r.id;
       if (page_button(c, id.c_str(), withdraw, b) && !touch_dragged()) page.confirm = r.id;
     }
-  }
-  ImGui::PopClipRect();
+  });
   if (page_button(c, "back", s.text(msg("Back")), bottom_cell(c, 0, 2))) action = Action::Back;
   // TRANSLATORS: Button on My requests: make a new request for help.
   if (page_button(c, "new-request", s.text(msg("I need help")), bottom_cell(c, 1, 2)))

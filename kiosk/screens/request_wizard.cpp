@@ -77,6 +77,17 @@ std::string when_text(const i18n::Localizer& s, const NewRequest& r, i18n::DateS
   return std::string(s.text(msg("As soon as possible")));
 }
 
+std::string proposal_text(const i18n::Localizer& s, const NewRequest& r) {
+  return "📅 " + s.format(
+                    // TRANSLATORS: A message a person sends a helper to propose when to
+                    // meet, chosen with pictures. {day} is a date with its weekday,
+                    // {part} one of "Morning", "Afternoon", "Evening" (as on their
+                    // pictures). Plain, so a helper who reads the language slowly
+                    // understands it.
+                    msg("quick reply", "My suggestion: {day}, {part}"),
+                    {{"day", when_text(s, r)}, {"part", part_label(s, r.part_of_day)}});
+}
+
 RequestForm::RequestForm(FieldRules rules) : rules_(std::move(rules)) {}
 RequestForm::~RequestForm() = default;
 
@@ -88,8 +99,15 @@ void RequestForm::start(const std::vector<std::string>& languages, const std::st
     if (settings.places[i] == town) town_ = i;
 }
 
+void RequestForm::start_proposal() {
+  wipe();
+  proposal_ = true;
+  step_ = Step::When;
+}
+
 void RequestForm::wipe() {
   if (text_) text_->wipe();
+  proposal_ = false;
   kiosk::wipe(category_);
   kiosk::wipe(part_);
   kiosk::wipe(language_);
@@ -180,12 +198,13 @@ void RequestForm::back_one() {
       step_ = Step::Town;
       break;
     case Step::Review:
-      step_ = Step::Text;
+      step_ = proposal_ ? Step::Part : Step::Text;
       break;
   }
 }
 
-std::optional<Action> RequestForm::next(const Settings& settings, i18n::CivilDate today) {
+std::optional<Action> RequestForm::next(const i18n::Localizer& s, const Settings& settings,
+                                        i18n::CivilDate today) {
   problem_ = Problem::None;
   scroll_ = 0;
   switch (step_) {
@@ -213,8 +232,14 @@ std::optional<Action> RequestForm::next(const Settings& settings, i18n::CivilDat
       step_ = Step::Review;
       break;
     }
-    case Step::Review:
-      return Action{Action::SendRequest, request(settings, today)};
+    case Step::Review: {
+      NewRequest r = request(settings, today);
+      if (!proposal_) return Action{Action::SendRequest, std::move(r)};
+      // The shell addresses it to the conversation the proposal was made in.
+      Action proposed{Action::SendMessage, OutgoingMessage{{}, proposal_text(s, r)}};
+      kiosk::wipe(r);
+      return proposed;
+    }
     default:
       break;
   }
@@ -246,7 +271,7 @@ void RequestForm::draw_when(PageContext& c, const Rect& view, i18n::CivilDate to
     std::string note;
   };
   const i18n::LocaleFormat& f = s.formats();
-  const Choice choices[] = {
+  const std::vector<Choice> all = {
       // TRANSLATORS: When help is wanted: today (the date is shown under it).
       {When::Today, "when-today", s.text(msg("Today")),
        f.date(i18n::noon_of(today), i18n::DateStyle::Medium)},
@@ -258,10 +283,16 @@ void RequestForm::draw_when(PageContext& c, const Rect& view, i18n::CivilDate to
       // TRANSLATORS: When help is wanted: a day picked on a calendar.
       {When::Day, "when-day", s.text(msg("Another day")), {}},
   };
+  // A proposal names a day.
+  std::vector<Choice> choices;
+  for (const Choice& ch : all)
+    if (!proposal_ || ch.when != When::ThisWeek) choices.push_back(ch);
   const bool landscape = c.frame.size.x > c.frame.size.y;
-  const GridShape shape = fit_grid(c, view, 4, {landscape ? 4 : 2, std::round(c.m.button * 2.6f)},
-                                   std::round(c.m.button * 1.4f));
-  scroll_grid(c, view, 4, shape, scroll_, [&](size_t i, const Rect& r) {
+  const size_t count = choices.size();
+  const GridShape shape = fit_grid(
+      c, view, count, {landscape ? static_cast<int>(count) : 2, std::round(c.m.button * 2.6f)},
+      std::round(c.m.button * 1.4f));
+  scroll_grid(c, view, count, shape, scroll_, [&](size_t i, const Rect& r) {
     const Choice& ch = choices[i];
     if (picture_tile(c, ch.id, when_picture(ch.when), ch.label, when_ == ch.when, r, ch.note)) {
       when_ = ch.when;
@@ -281,7 +312,7 @@ void RequestForm::draw_part(PageContext& c, const Rect& view) {
     if (picture_tile(c, "part-" + part, part_picture(part), part_label(c.frame.strings, part),
                      part_ == part, r)) {
       part_ = part;
-      step_ = Step::Language;
+      step_ = proposal_ ? Step::Review : Step::Language;
       scroll_ = 0;
     }
   });
@@ -343,6 +374,8 @@ void RequestForm::draw_review(PageContext& c, const Rect& view, const Settings& 
       {"📍", r.town, "de"},
   };
   if (!r.text.empty()) rows.push_back({"✏️", r.text, {}});
+  // A proposal is its day and time of day.
+  if (proposal_) rows = {rows[1], rows[2]};
   const float row_h = std::floor(std::min(
       c.m.button * 1.0f, (view.height() - static_cast<float>(rows.size() - 1) * c.m.gap * 0.5f) /
                              static_cast<float>(rows.size())));
@@ -358,16 +391,17 @@ void RequestForm::draw_review(PageContext& c, const Rect& view, const Settings& 
     const bool rtl = c.direction() == i18n::Direction::Rtl;
     const render::Align align =
         !own || i18n::is_rtl(row.language) == rtl ? render::Align::Start : render::Align::End;
-    const auto text = ui.engine.layout(
-        row.text,
+    // Drawn smaller where a script's line is taller than the row (Nastaliq).
+    const auto text = render::fit_label(
+        ui.engine, row.text,
         {c.m.body, own ? row.language : ui.language, own ? render::Direction::Auto : ui.direction},
-        {.max_width = room, .align = align, .ellipsis = true});
+        {.max_width = room, .align = align, .ellipsis = true}, row_h);
     const float text_x = i18n::at_start(c.direction(), box, room, row_h + c.m.gap);
-    list.PushClipRect(ImVec2(text_x, y), ImVec2(text_x + room, y + row_h), true);
+    // Not clipped to the row: Nastaliq's marks reach past its line box, into
+    // the gap between rows (the text itself is one line, ellipsized).
     render::draw_layout(list, ui.atlas, *text,
                         ImVec2(std::round(text_x), std::round(y + (row_h - text->height) / 2)),
                         ui.theme.text);
-    list.PopClipRect();
     y += row_h + c.m.gap * 0.5f;
   }
   kiosk::wipe(r.text);
@@ -389,8 +423,11 @@ std::optional<Action> RequestForm::draw(PageContext& c, FormKeys& keys, const Se
       question = s.text(msg("What do you need help with?"));
       break;
     case Step::When:
-      // TRANSLATORS: "I need help": when the help is wanted.
-      question = s.text(msg("When do you need help?"));
+      if (proposal_)
+        question = s.text(msg("Choose a day"));
+      else
+        // TRANSLATORS: "I need help": when the help is wanted.
+        question = s.text(msg("When do you need help?"));
       break;
     case Step::Day:
       // TRANSLATORS: "I need help": a calendar to pick the day on.
@@ -496,11 +533,11 @@ std::optional<Action> RequestForm::draw(PageContext& c, FormKeys& keys, const Se
     }
   }
   if (action == Action::Back) {
-    if (step_ == Step::Category) return Action::Back;
+    if (step_ == first_step()) return Action::Back;
     back_one();
     return std::nullopt;
   }
-  if (action == Action::Continue) return next(settings, today);
+  if (action == Action::Continue) return next(s, settings, today);
   return std::nullopt;
 }
 

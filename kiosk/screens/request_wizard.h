@@ -19,6 +19,11 @@
 // Action::SendRequest with the request; the shell queues it (services.h),
 // then shows what became of it.
 //
+// The same form proposes a day and time in a conversation with a helper
+// (start_proposal()): when, day and part of the day as above, then a review
+// of the two; Send returns Action::SendMessage with the proposal as text in
+// the UI language (proposal_text()), for the shell to address.
+//
 // Personal (the text, the choices): wipe() overwrites it; the shell makes the
 // form anew at the end of a session. Not thread-safe: the UI thread owns it.
 #pragma once
@@ -52,6 +57,10 @@ class RequestForm {
   // to `town` where it is one of the terminal's places.
   void start(const std::vector<std::string>& languages, const std::string& ui_language,
              const std::string& town, const Settings& settings);
+  // Starts a proposal of a day and a time of day (no "this week": a
+  // proposal names a day).
+  void start_proposal();
+  bool proposal() const { return proposal_; }
 
   // `today`: the local date, for today, tomorrow and the calendar.
   std::optional<Action> draw(PageContext& c, FormKeys& keys, const Settings& settings,
@@ -85,9 +94,12 @@ class RequestForm {
   void draw_review(PageContext& c, const Rect& view, const Settings& settings,
                    i18n::CivilDate today);
   void back_one();
-  std::optional<Action> next(const Settings& settings, i18n::CivilDate today);
+  std::optional<Action> next(const i18n::Localizer& s, const Settings& settings,
+                             i18n::CivilDate today);
+  Step first_step() const { return proposal_ ? Step::When : Step::Category; }
 
   FieldRules rules_;
+  bool proposal_ = false;
   Step step_ = Step::Category;
   Problem problem_ = Problem::None;
   std::string category_;
@@ -113,5 +125,9 @@ std::string_view part_label(const i18n::Localizer& s, std::string_view part);
 // digits (in `style`), or "As soon as possible".
 std::string when_text(const i18n::Localizer& s, const NewRequest& r,
                       i18n::DateStyle style = i18n::DateStyle::Full);
+// A proposed day and part of the day (`r`'s date and part_of_day) as a
+// message in the UI language: "My suggestion: Tuesday, 8 December 2026,
+// Morning".
+std::string proposal_text(const i18n::Localizer& s, const NewRequest& r);
 
 }  // namespace ih::kiosk

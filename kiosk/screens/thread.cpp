@@ -24,8 +24,17 @@ const Conversation* find_conversation(const InboxView& inbox, const std::string&
 // A small button with its label at body size, smaller where a long word
 // would not fit in two lines (the quick replies, "Write", "Show more"); at
 // least 64 px each way.
-bool small_button(PageContext& c, const std::string& id, std::string_view text, Rect r) {
-  c.controls[id] = r;
+// Inside a view that scrolls, only the part of it in `visible` takes a touch;
+// it counts as a target (is recorded) while that part is at least 64 px high.
+bool small_button(PageContext& c, const std::string& id, std::string_view text, Rect r,
+                  std::optional<Rect> visible = {}) {
+  if (!visible) {
+    c.controls[id] = r;
+  } else {
+    const Rect shown{ImVec2(r.min.x, std::max(r.min.y, visible->min.y)),
+                     ImVec2(r.max.x, std::min(r.max.y, visible->max.y))};
+    if (shown.height() >= 64) c.controls[id] = shown;
+  }
   render::UiContext& ui = c.frame.ui;
   const float before = ui.text_size;
   // render::button's padding on each side, and a little air above and below.
@@ -141,7 +150,7 @@ std::optional<std::string> draw_bubbles(PageContext& c, ThreadView& v, const Rec
       const Rect r{ImVec2(inner_x, y), ImVec2(inner_x + inner_w, y + g.button)};
       // TRANSLATORS: Button under the beginning of a long message: show all of it.
       const std::string_view more = c.frame.strings.text(msg("Show more"));
-      if (small_button(c, "more-" + b.id, more, r)) opened = b.id;
+      if (small_button(c, "more-" + b.id, more, r, view)) opened = b.id;
     }
   }
   ImGui::PopClipRect();
@@ -179,6 +188,15 @@ void wipe(ThreadView& view) {
   if (view.reply) view.reply->wipe();
   view.reply.reset();
   wipe(view.marked_up_to);
+  view.cannot_send = false;
+  wipe(view.unsent);
+}
+
+void cannot_send(ThreadView& view, std::string_view text) {
+  view.cannot_send = true;
+  view.composing = true;
+  wipe(view.unsent);
+  view.unsent = text;
 }
 
 std::vector<QuickReply> quick_replies(const i18n::Localizer& s) {
@@ -199,22 +217,33 @@ std::vector<QuickReply> quick_replies(const i18n::Localizer& s) {
   };
 }
 
-std::optional<MessagesAction> draw_thread(PageContext& c, const InboxView& inbox, ThreadView& v,
-                                          FormKeys& keys, i18n::Timestamp now) {
+std::optional<Action> draw_thread(PageContext& c, const InboxView& inbox, ThreadView& v,
+                                  FormKeys& keys, i18n::Timestamp now) {
   const i18n::Localizer& s = c.frame.strings;
   render::UiContext& ui = c.frame.ui;
-  std::optional<MessagesAction> action;
+  std::optional<Action> action;
   const Conversation* conversation = find_conversation(inbox, v.conversation_id);
   bool back = false;
-  const float top = draw_title(c, conversation, !v.composing, back);
-  if (back) return MessagesAction{MessagesAction::Kind::Back, {}, {}, {}};
+  float top = draw_title(c, conversation, !v.composing, back);
+  if (back) return Action::Back;
+  if (v.cannot_send) {
+    top = page_note(c,
+                    // TRANSLATORS: Conversation: a reply could not be saved on the
+                    // terminal (e.g. its storage is full); the text stays in the field.
+                    s.text(msg("This terminal cannot send your reply right now. Please ask "
+                               "staff for help.")),
+                    top, true) +
+          c.m.gap / 2;
+  }
 
   const i18n::Span box = content(c);
   // The bottom: the reply row above the keyboard while typing, else the
-  // quick replies and "Write" (one row, or two where six do not fit).
+  // quick replies, "Suggest a day" and "Write" (one row, or two where seven
+  // do not fit).
+  constexpr int kButtons = 7;
   const float quick_h = std::round(std::max(64.0f, c.m.button * 0.8f));
-  const int per_row = box.width / 6 >= std::max(260.0f, c.m.body * 9) ? 6 : 3;
-  const int rows = 6 / per_row;
+  const int per_row = box.width / kButtons >= std::max(240.0f, c.m.body * 8.5f) ? kButtons : 4;
+  const int rows = (kButtons + per_row - 1) / per_row;
   float bottom;
   if (v.composing) {
     bottom = keys.top(KeysKind::Letters, s, c.frame.size) - c.m.gap - c.m.button;
@@ -248,7 +277,7 @@ std::optional<MessagesAction> draw_thread(PageContext& c, const InboxView& inbox
                                         ? s.text(msg("A helper"))
                                         : std::string_view(conversation->helper_name);
     // TRANSLATORS: Over the person's own messages in a conversation.
-    const ThreadLabels labels{s.text(msg("You")), theirs};
+    const ThreadLabels labels{s.text(msg("You")), theirs, s.text(msg("Waiting to be sent"))};
     v.layout.update(ui.engine, s.formats(), messages, g, labels, v.expanded, now);
     const float content_h = v.layout.content_height();
     const float max_offset = std::max(0.0f, content_h - view.height());
@@ -264,8 +293,7 @@ std::optional<MessagesAction> draw_thread(PageContext& c, const InboxView& inbox
                                     [](const ChatMessage& m) { return !m.mine && !m.read; });
     if (unread && messages.back().id != v.marked_up_to) {
       v.marked_up_to = messages.back().id;
-      action =
-          MessagesAction{MessagesAction::Kind::MarkRead, v.conversation_id, {}, v.marked_up_to};
+      action = Action{Action::MarkRead, ReadMark{v.conversation_id, v.marked_up_to}};
     }
   }
 
@@ -281,6 +309,10 @@ std::optional<MessagesAction> draw_thread(PageContext& c, const InboxView& inbox
       options.placeholder = std::string(s.text(msg("Your reply")));
       v.reply = std::make_unique<render::TextField>(ui.engine, options);
     }
+    if (!v.unsent.empty()) {
+      v.reply->set_text(v.unsent);
+      wipe(v.unsent);
+    }
     // TRANSLATORS: Button: send the reply typed.
     const std::string_view send = s.text(msg("Send"));
     const RowTouch touch = typing_row(c, keys, KeysKind::Letters, *v.reply, send);
@@ -289,8 +321,9 @@ std::optional<MessagesAction> draw_thread(PageContext& c, const InboxView& inbox
       v.composing = false;
       ui.needs_frame = true;
     } else if (touch.next && !v.reply->empty() && conversation) {
-      action = MessagesAction{MessagesAction::Kind::Send, v.conversation_id, v.reply->text(), {}};
+      action = Action{Action::SendMessage, OutgoingMessage{v.conversation_id, v.reply->text()}};
       v.reply->wipe();
+      v.cannot_send = false;
       v.composing = false;
       v.at_end = true;
       ui.needs_frame = true;
@@ -301,7 +334,7 @@ std::optional<MessagesAction> draw_thread(PageContext& c, const InboxView& inbox
   std::vector<QuickReply> replies = quick_replies(s);
   const float rows_top =
       c.area.max.y - c.m.margin / 2 - static_cast<float>(rows) * (quick_h + c.m.gap) + c.m.gap;
-  for (int i = 0; i < 6; ++i) {
+  for (int i = 0; i < kButtons; ++i) {
     const i18n::Span x = i18n::cell(c.direction(), box, i % per_row, per_row, c.m.gap);
     const float y = rows_top + static_cast<float>(i / per_row) * (quick_h + c.m.gap);
     const Rect r{ImVec2(x.left, y), ImVec2(x.right(), y + quick_h)};
@@ -310,9 +343,15 @@ std::optional<MessagesAction> draw_thread(PageContext& c, const InboxView& inbox
       const std::string label = std::string(q.picture) + " " + std::string(q.text);
       if (small_button(c, q.id, label, r) && conversation) {
         action =
-            MessagesAction{MessagesAction::Kind::Send, v.conversation_id, std::string(q.text), {}};
+            Action{Action::SendMessage, OutgoingMessage{v.conversation_id, std::string(q.text)}};
+        v.cannot_send = false;
         v.at_end = true;
       }
+    } else if (i == 5) {
+      // TRANSLATORS: Button in a conversation: propose a day and a time of
+      // day to meet, chosen with pictures as in a request.
+      const std::string label = std::string("📅 ") + std::string(s.text(msg("Suggest a day")));
+      if (small_button(c, "quick-day", label, r) && conversation) action = Action::ProposeDay;
     } else {
       // TRANSLATORS: Button: open the keyboard to write a reply.
       const std::string label = std::string("⌨️ ") + std::string(s.text(msg("Write")));

@@ -53,6 +53,7 @@ Bubble ThreadLayout::make(render::TextEngine& engine, const i18n::LocaleFormat& 
   b.id = message.id;
   b.text_size = message.text.size();
   b.mine = message.mine;
+  b.waiting = message.waiting;
   b.expanded = expanded;
   const TextDirection direction = text_direction(message.text);
   b.rtl = direction == TextDirection::Rtl || (direction == TextDirection::Neutral && g.rtl);
@@ -74,6 +75,7 @@ Bubble ThreadLayout::make(render::TextEngine& engine, const i18n::LocaleFormat& 
   std::string time = formats.time(when);
   if (formats.date(when, i18n::DateStyle::Short) != formats.date(now, i18n::DateStyle::Short))
     time = formats.date(when, i18n::DateStyle::Short) + " " + time;
+  if (message.waiting) time = "🕓 " + std::string(labels.waiting);
   b.time = lay_out(engine, time, small, max_text);
   if (starts_run) {
     const std::string_view label = message.mine ? labels.mine : labels.theirs;
@@ -93,13 +95,15 @@ bool ThreadLayout::update(render::TextEngine& engine, const i18n::LocaleFormat& 
                           std::span<const ChatMessage> messages, const ThreadGeometry& geometry,
                           const ThreadLabels& labels, const std::set<std::string>& expanded,
                           i18n::Timestamp now) {
-  if (!(geometry == geometry_) || labels.mine != mine_label_ || labels.theirs != theirs_label_) {
+  if (!(geometry == geometry_) || labels.mine != mine_label_ || labels.theirs != theirs_label_ ||
+      labels.waiting != waiting_label_) {
     drop(bubbles_, 0);
     geometry_ = geometry;
     kiosk::wipe(mine_label_);
     kiosk::wipe(theirs_label_);
     mine_label_ = labels.mine;
     theirs_label_ = labels.theirs;
+    waiting_label_ = labels.waiting;
   }
   // The bubbles that still show their message as it is are kept; from the
   // first that does not, everything is laid out again.
@@ -108,7 +112,8 @@ bool ThreadLayout::update(render::TextEngine& engine, const i18n::LocaleFormat& 
   while (keep < common) {
     const Bubble& b = bubbles_[keep];
     const ChatMessage& m = messages[keep];
-    if (b.id != m.id || b.text_size != m.text.size() || b.mine != m.mine) break;
+    if (b.id != m.id || b.text_size != m.text.size() || b.mine != m.mine || b.waiting != m.waiting)
+      break;
     if (b.cut && b.expanded != expanded.contains(m.id)) break;
     ++keep;
   }
@@ -140,6 +145,7 @@ void ThreadLayout::wipe() {
   bubbles_.shrink_to_fit();
   kiosk::wipe(mine_label_);
   kiosk::wipe(theirs_label_);
+  waiting_label_.clear();
   geometry_ = {};
   content_height_ = 0;
 }

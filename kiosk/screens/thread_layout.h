@@ -53,14 +53,16 @@ struct ThreadGeometry {
 
 // What a thread's labels say, in the UI language.
 struct ThreadLabels {
-  std::string_view mine;    // over the person's own messages: "You"
-  std::string_view theirs;  // over the helper's: their name (safe, isolated)
+  std::string_view mine;     // over the person's own messages: "You"
+  std::string_view theirs;   // over the helper's: their name (safe, isolated)
+  std::string_view waiting;  // instead of the time of a reply still on the terminal
 };
 
 struct Bubble {
   std::string id;        // the message's
   size_t text_size = 0;  // bytes of its text when laid out: a changed text is laid out again
   bool mine = false;
+  bool waiting = false;                         // on the terminal: a clock, not a time
   bool rtl = false;                             // stands at the right
   bool cut = false;                             // shows a preview and a "Show more" button
   bool expanded = false;                        // the person opened it
@@ -104,6 +106,7 @@ class ThreadLayout {
   // The labels the layouts were made with (the helper's name: personal).
   std::string mine_label_;
   std::string theirs_label_;
+  std::string waiting_label_;
   std::vector<Bubble> bubbles_;
   float content_height_ = 0;
   int64_t laid_out_ = 0;

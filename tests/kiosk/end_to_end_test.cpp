@@ -23,44 +23,16 @@
 #include "net/log.h"
 #include "net/terminal.h"
 #include "tests/hub/hub_fixture.h"
+#include "tests/kiosk/logs_and_files.h"
 #include "tests/kiosk/shell_harness.h"
 
 namespace ih::kiosk {
 namespace {
 
 using namespace std::chrono_literals;
+using testing::all_files;
 using testing::Harness;
-
-// Every line the network layer and SDL log while it lives.
-class LogCapture {
- public:
-  LogCapture() {
-    previous_ = net::set_log_sink([this](net::LogLevel, std::string_view line) { add(line); });
-    SDL_LogGetOutputFunction(&sdl_previous_, &sdl_previous_data_);
-    SDL_LogSetOutputFunction([](void* self, int, SDL_LogPriority,
-                                const char* line) { static_cast<LogCapture*>(self)->add(line); },
-                             this);
-  }
-  ~LogCapture() {
-    net::set_log_sink(previous_);
-    SDL_LogSetOutputFunction(sdl_previous_, sdl_previous_data_);
-  }
-  std::string text() {
-    std::lock_guard lock(mutex_);
-    return text_;
-  }
-
- private:
-  void add(std::string_view line) {
-    std::lock_guard lock(mutex_);
-    text_.append(line).push_back('\n');
-  }
-  std::mutex mutex_;
-  std::string text_;
-  net::LogSink previous_;
-  SDL_LogOutputFunction sdl_previous_ = nullptr;
-  void* sdl_previous_data_ = nullptr;
-};
+using testing::LogCapture;
 
 // Draws frames until `done` or 20 s pass, as the event loop would while it waits.
 template <typename Done>
@@ -71,19 +43,6 @@ bool frames_until(Harness& h, Done done) {
     std::this_thread::sleep_for(20ms);
   }
   return done();
-}
-
-// Every byte of every file under `dir`.
-std::string all_files(const std::filesystem::path& dir) {
-  std::string bytes;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
-    if (!entry.is_regular_file()) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    bytes += content.str();
-  }
-  return bytes;
 }
 
 TEST(EndToEndTest, AnArabicProfileMadeAtTheKioskLogsInAgainAndIsOnTheHub) {

@@ -1,6 +1,8 @@
-// A check over every page of the shell, in every language and both
-// pseudo-locales, at 1920×1080, 1080×1920 and 1280×800, with normal and large
-// text. It fails on what a person would see as broken:
+// A check over every page of the shell, the request pages and the message
+// pages, in every language and both pseudo-locales, at 1920×1080, 1080×1920
+// and 1280×800, with normal and large text. It fails on what a person would
+// see as broken:
+//   - a touch target smaller than 64 px either way;
 //   - a label broken inside a word ("Personalm|odus");
 //   - text outside its control, or cut off by a clip or the screen's edge;
 //   - a control that moves between the steps of one flow (Back and Next stay
@@ -9,9 +11,12 @@
 // the shell's map of them.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <sstream>
 
 #include "i18n/language_registry.h"
+#include "kiosk/screen_messages.h"
+#include "kiosk/screen_requests.h"
 #include "kiosk/shell.h"
 #include "kiosk/ui.h"
 #include "render/text_probe.h"
@@ -19,14 +24,25 @@
 namespace ih::kiosk {
 namespace {
 
-constexpr const char* kPages[] = {"attract",       "picker",
-                                  "privacy",       "start",
-                                  "profile",       "profile-languages",
-                                  "profile-place", "profile-phone",
-                                  "profile-pin",   "profile-pin-again",
-                                  "login",         "login-pin",
-                                  "login-locked",  "code",
-                                  "home",          "idle-warning"};
+constexpr const char* kShellPages[] = {"attract",       "picker",
+                                       "privacy",       "start",
+                                       "profile",       "profile-languages",
+                                       "profile-place", "profile-phone",
+                                       "profile-pin",   "profile-pin-again",
+                                       "login",         "login-pin",
+                                       "login-locked",  "code",
+                                       "home",          "idle-warning"};
+
+// The shell's pages, the request pages and the message pages.
+std::vector<std::string> every_page() {
+  std::vector<std::string> pages(std::begin(kShellPages), std::end(kShellPages));
+  for (const std::string_view p : request_screen_names()) pages.emplace_back(p);
+  for (const std::string_view p : message_screen_names()) pages.emplace_back(p);
+  return pages;
+}
+
+// The least size of a touch target each way, in pixels.
+constexpr float kSmallestTarget = 64;
 
 // Steps that a person goes through in turn with the same kind of page, and
 // the controls they share. Typing steps keep Back and Next just above their
@@ -55,6 +71,7 @@ using Controls = std::map<std::string, Rect, std::less<>>;
 struct DrawnPage {
   std::vector<render::DrawnText> texts;
   Controls controls;
+  std::vector<render::TextProbe::Region> scroll_views;
 };
 
 std::string where(const std::string& page, Size size, bool large) {
@@ -78,10 +95,26 @@ ImVec2 centre(const render::DrawnText& t) {
 }
 
 // A tile of a list that scrolls, partly or wholly out of the list's view:
-// its clip hides part of the tile itself, as it should.
-bool scrolled_out(const render::DrawnText& t, const Controls& controls) {
-  for (const auto& [id, r] : controls)
+// its clip hides part of the tile itself, as it should; so does a list's
+// view (a thread's) for text that has scrolled past its edge.
+bool scrolled_out(const render::DrawnText& t, const DrawnPage& page) {
+  const auto near = [](ImVec2 a, ImVec2 b) {
+    return std::abs(a.x - b.x) <= 1 && std::abs(a.y - b.y) <= 1;
+  };
+  for (const render::TextProbe::Region& view : page.scroll_views)
+    if (t.clipped() && near(view.min, t.clip_min) && near(view.max, t.clip_max)) return true;
+  for (const auto& [id, r] : page.controls)
     if (contains(r, centre(t)) && (r.min.y < t.clip_min.y - 0.5f || r.max.y > t.clip_max.y + 0.5f))
+      return true;
+  return false;
+}
+
+// A target partly scrolled out of its list's view: its visible part is what
+// takes a touch, and scrolling shows the rest.
+bool cut_by_a_scroll_view(const Rect& r, const DrawnPage& page) {
+  for (const render::TextProbe::Region& view : page.scroll_views)
+    if (r.min.x >= view.min.x - 1 && r.max.x <= view.max.x + 1 &&
+        (std::abs(r.min.y - view.min.y) <= 1 || std::abs(r.max.y - view.max.y) <= 1))
       return true;
   return false;
 }
@@ -101,25 +134,30 @@ class LayoutCheckTest : public ::testing::TestWithParam<std::string> {
     ui.build_frame(*screen);
     render::TextProbe probe;
     ui.build_frame(*screen);
-    DrawnPage drawn{std::move(probe.drawn), {}};
+    DrawnPage drawn{std::move(probe.drawn), {}, std::move(probe.scroll_views)};
     if (const auto* shell = dynamic_cast<const Shell*>(screen.get()))
       drawn.controls = shell->controls();
     return drawn;
   }
 };
 
-TEST_P(LayoutCheckTest, EveryPageKeepsItsTextWholeAndInsideItsControls) {
+TEST_P(LayoutCheckTest, EveryPageKeepsItsTextWholeInsideItsControlsAndTargetsLarge) {
   const std::string language = GetParam();
   Ui ui({std::string(ICHHELFE_SOURCE_DIR) + "/assets/fonts/fonts.conf", language}, nullptr);
   for (const Size size : kSizes) {
     for (const bool large : {false, true}) {
       std::map<std::string, Controls> seen;
-      for (const char* page : kPages) {
+      for (const std::string& page : every_page()) {
         const DrawnPage drawn = draw(ui, page, size, large);
         const std::string at = where(page, size, large);
+        for (const auto& [id, r] : drawn.controls)
+          EXPECT_TRUE((r.width() >= kSmallestTarget && r.height() >= kSmallestTarget) ||
+                      cut_by_a_scroll_view(r, drawn))
+              << at << ": " << id << " " << box(r.min, r.max) << " is smaller than "
+              << kSmallestTarget << " px";
         for (const render::DrawnText& t : drawn.texts) {
           EXPECT_FALSE(t.cut_a_word) << at << ": \"" << t.text << "\" is broken inside a word";
-          if (scrolled_out(t, drawn.controls)) continue;
+          if (scrolled_out(t, drawn)) continue;
           EXPECT_FALSE(t.clipped()) << at << ": \"" << t.text << "\" " << box(t.ink_min, t.ink_max)
                                     << " is cut off by " << box(t.clip_min, t.clip_max);
           EXPECT_TRUE(t.ink_inside(ImVec2(0, 0), ui.io().DisplaySize))

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "api/field_rules.h"
+#include "kiosk/categories.h"
 #include "net/replies.h"
 
 namespace ih::kiosk {
@@ -53,13 +55,35 @@ TEST(LinkInbox, AMessageLongerThanThePlatformTakesIsCutAndSaysSo) {
   net::MessageInfo huge{"1", false, std::string(100 * 1024, 'x'), 0, false};
   const ChatMessage m = to_kiosk(huge);
   EXPECT_TRUE(m.cut);
-  EXPECT_EQ(m.text.size(), static_cast<size_t>(message_limits().max_graphemes));
+  EXPECT_EQ(m.text.size(), static_cast<size_t>(api::kMessageText.max_graphemes));
 }
 
-TEST(LinkInbox, APictureFromTheCategoryTableIsUsedAndAnOversizedOneIsNot) {
-  const net::ConversationInfo info{"c", "r", "clothes", "N", 0, 0};
-  EXPECT_EQ(to_kiosk(info, [](std::string_view) { return std::string("🧥"); }).picture, "🧥");
-  EXPECT_EQ(to_kiosk(info, [](std::string_view) { return std::string(100, 'x'); }).picture, "👕");
+TEST(LinkInbox, EachCategorysPictureComesFromTheCategoryTable) {
+  for (const Category& category : categories().items) {
+    const net::ConversationInfo info{"c", "r", category.id, "N", 0, 0};
+    EXPECT_EQ(to_kiosk(info).picture, category.picture) << category.id;
+  }
+  EXPECT_EQ(picture_of("\u202e"), "❓");
+}
+
+TEST(LinkInbox, ThePlatformsUnreadCountSaysWhichOfTheHelpersMessagesAreUnread) {
+  // The Inbox fetched all four while none was read; since then the person
+  // read up to the second, and the platform counts one unread.
+  net::InboxSnapshot snapshot;
+  snapshot.conversations = {{"a", "r", "doctor", "Yonas", 1, 0}};
+  snapshot.messages["a"] = {{"1", false, "one", 1, false},
+                            {"2", false, "two", 2, false},
+                            {"3", true, "mine", 3, false},
+                            {"4", false, "four", 4, false}};
+  // Messages of a conversation the platform no longer lists are not shown.
+  snapshot.messages["gone"] = {{"9", false, "old", 1, false}};
+  const InboxView view = to_kiosk(snapshot);
+  const std::vector<ChatMessage>& a = view.messages.at("a");
+  EXPECT_TRUE(a[0].read);
+  EXPECT_TRUE(a[1].read);
+  EXPECT_TRUE(a[2].read);
+  EXPECT_FALSE(a[3].read);
+  EXPECT_FALSE(view.messages.contains("gone"));
 }
 
 TEST(LinkInbox, AFailedFetchIsShownAsFailed) {

@@ -94,8 +94,8 @@ TEST_F(MessagesPagesTest, TouchingAConversationOpensIt) {
   make("ar", ImVec2(1080, 1920));
   touch("conversation-c2");
   ASSERT_EQ(screen->actions.size(), 1u);
-  EXPECT_EQ(screen->actions[0].kind, MessagesAction::Kind::OpenConversation);
-  EXPECT_EQ(screen->actions[0].conversation_id, "c2");
+  EXPECT_EQ(screen->actions[0].kind, Action::OpenConversation);
+  EXPECT_EQ(screen->actions[0].get<std::string>(), "c2");
 }
 
 TEST_F(MessagesPagesTest, ABubbleStandsOnTheSideOfItsOwnTextsDirection) {
@@ -162,9 +162,9 @@ TEST_F(MessagesPagesTest, UnreadMessagesAreMarkedReadOnceUpToTheNewest) {
   open("c1");
   frames(3);
   ASSERT_EQ(screen->actions.size(), 1u);
-  EXPECT_EQ(screen->actions[0].kind, MessagesAction::Kind::MarkRead);
-  EXPECT_EQ(screen->actions[0].conversation_id, "c1");
-  EXPECT_EQ(screen->actions[0].up_to, "7");
+  EXPECT_EQ(screen->actions[0].kind, Action::MarkRead);
+  EXPECT_EQ(screen->actions[0].get<ReadMark>().conversation_id, "c1");
+  EXPECT_EQ(screen->actions[0].get<ReadMark>().up_to, "7");
   open("c3");  // all read
   frames(2);
   EXPECT_EQ(screen->actions.size(), 1u);
@@ -178,9 +178,9 @@ TEST_F(MessagesPagesTest, AQuickReplySendsItsTextInThePersonsLanguage) {
     open("c3");
     touch("quick-yes");
     ASSERT_EQ(screen->actions.size(), 1u) << language;
-    EXPECT_EQ(screen->actions[0].kind, MessagesAction::Kind::Send);
-    EXPECT_EQ(screen->actions[0].conversation_id, "c3");
-    EXPECT_EQ(screen->actions[0].text, yes) << language;
+    EXPECT_EQ(screen->actions[0].kind, Action::SendMessage);
+    EXPECT_EQ(screen->actions[0].get<OutgoingMessage>().conversation_id, "c3");
+    EXPECT_EQ(screen->actions[0].get<OutgoingMessage>().text, yes) << language;
   }
 }
 
@@ -203,8 +203,8 @@ TEST_F(MessagesPagesTest, WriteOpensTheKeyboardAndSendTakesWhatWasTyped) {
   }
   touch("next");
   ASSERT_EQ(screen->actions.size(), 1u);
-  EXPECT_EQ(screen->actions[0].kind, MessagesAction::Kind::Send);
-  EXPECT_EQ(screen->actions[0].text, "ja");
+  EXPECT_EQ(screen->actions[0].kind, Action::SendMessage);
+  EXPECT_EQ(screen->actions[0].get<OutgoingMessage>().text, "ja");
   EXPECT_FALSE(screen->thread.composing);
   EXPECT_TRUE(screen->thread.reply->empty());
 }

@@ -110,9 +110,9 @@ TEST_F(MessagesTouchTest, ATapOnAQuickReplySendsItsText) {
     push_finger(SDL_FINGERUP, thanks);
   });
   ASSERT_EQ(screen_->actions.size(), 1u);
-  EXPECT_EQ(screen_->actions[0].kind, MessagesAction::Kind::Send);
-  EXPECT_EQ(screen_->actions[0].conversation_id, "c1");
-  EXPECT_EQ(screen_->actions[0].text, "Danke");
+  EXPECT_EQ(screen_->actions[0].kind, Action::SendMessage);
+  EXPECT_EQ(screen_->actions[0].get<OutgoingMessage>().conversation_id, "c1");
+  EXPECT_EQ(screen_->actions[0].get<OutgoingMessage>().text, "Danke");
 }
 
 TEST_F(MessagesTouchTest, ADragThatStartsOnAQuickReplySendsNothing) {

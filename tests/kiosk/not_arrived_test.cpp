@@ -15,6 +15,7 @@ namespace ih::kiosk {
 namespace {
 
 using testing::Harness;
+using testing::log_in;
 
 struct AnsweringNetwork {
   LoginOutcome answer;
@@ -31,17 +32,6 @@ struct AnsweringNetwork {
     return s;
   }
 };
-
-void log_in(Harness& h) {
-  h.touch("attract");
-  h.touch("tile-de");
-  h.touch("accept");
-  h.touch("have-code");
-  h.type(KeysKind::Code, "K7Q0-18SM");
-  h.touch("next");
-  h.type(KeysKind::Digits, "2468");
-  h.touch("next");
-}
 
 TEST(NotArrivedTest, ALoginBeforeTheProfileArrivedSaysItIsStillBeingSent) {
   AnsweringNetwork net;

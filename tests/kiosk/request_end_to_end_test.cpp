@@ -9,20 +9,34 @@
 //   Persian:  a day on the Solar Hijri calendar and a short text.
 //   Offline:  the hub stopped, two requests wait, one is withdrawn while
 //             waiting; when the hub is back both arrive exactly once.
+//   Killed:   a kiosk (a child process) makes a profile and a request while
+//             the hub is stopped and is killed with SIGKILL on the page that
+//             shows the request waiting; the next kiosk on the same state
+//             folder sends both, once, when the hub is back.
+//   Messages: a person logs in, makes a request, a helper answers it on the
+//             hub, and the answer shows without a touch; a quick reply (in
+//             Tigrinya) and a typed one (in Persian) reach the helper; after
+//             the session nothing of the conversation is in the kiosk's files
+//             or logs.
 #include <SDL.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <csignal>
 #include <cstring>
 #include <thread>
 
+#include "api/secret.h"
 #include "hub/state.h"
 #include "hub/store.h"
 #include "i18n/calendar_month.h"
 #include "kiosk/app.h"
 #include "kiosk/link.h"
 #include "kiosk/shell.h"
+#include "net/replies.h"
 #include "settle.h"
 #include "tests/hub/hub_fixture.h"
+#include "tests/kiosk/logs_and_files.h"
 
 namespace ih::kiosk {
 namespace {
@@ -44,11 +58,19 @@ void push_finger(uint32_t type, ImVec2 at) {
   SDL_PushEvent(&e);
 }
 
+// As SDL text input events, each at most 31 bytes of whole characters (SDL's
+// limit), as a physical keyboard's input method sends longer text.
 void push_text(const std::string& text) {
-  SDL_Event e{};
-  e.type = SDL_TEXTINPUT;
-  std::strncpy(e.text.text, text.c_str(), sizeof e.text.text - 1);
-  SDL_PushEvent(&e);
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t n = std::min<size_t>(text.size() - at, 31);
+    while (at + n < text.size() && (static_cast<unsigned char>(text[at + n]) & 0xC0) == 0x80) --n;
+    SDL_Event e{};
+    e.type = SDL_TEXTINPUT;
+    std::memcpy(e.text.text, text.data() + at, n);
+    SDL_PushEvent(&e);
+    at += n;
+  }
 }
 
 // A request's row on the hub.
@@ -61,9 +83,10 @@ class RequestEndToEndTest : public ::testing::Test {
   void SetUp() override {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     if (hub.remote()) GTEST_SKIP() << "reads the reference hub's database";
+    // The inbox fetches often, so an answer shows soon after it was sent.
     Link::Opened opened =
         Link::open({"https://127.0.0.1:" + std::to_string(hub.port()), test::test_ca_file(),
-                    (state.path / "kiosk").string(), "test"});
+                    (state.path / "kiosk").string(), "test", 300ms});
     ASSERT_TRUE(opened.link) << opened.error;
     link = std::move(opened.link);
     ASSERT_EQ(link->enrol(hub.enrolment_code(), "requests").get(), "");
@@ -77,8 +100,10 @@ class RequestEndToEndTest : public ::testing::Test {
   }
 
   // The kiosk in `language`, with a person at home whose profile (speaking
-  // `spoken`, living in the first place) has reached the hub.
-  void open(const std::string& language, const std::string& spoken) {
+  // `spoken`, living in the first place) has reached the hub. With
+  // `log_in`, they log in on the login page, as after an earlier visit;
+  // otherwise the session is the one the new profile made.
+  void open(const std::string& language, const std::string& spoken, bool log_in = false) {
     Settings settings;
     settings.default_language = language;
     places = settings.places;
@@ -100,6 +125,17 @@ class RequestEndToEndTest : public ::testing::Test {
     ASSERT_TRUE(person);
     ASSERT_TRUE(within(20s, [&] { return link->status().waiting == 0; }))
         << "the profile did not reach the hub: " << link->status().last_error;
+    if (log_in) {
+      shell->show(Page::Login);
+      step([] {});
+      step([&] { push_text(person->personal_code); });
+      tap("next");
+      step([] { push_text("1357"); });
+      tap("next");
+      for (int i = 0; i < 100 && shell->page() != Page::Home; ++i) run_for(100ms);
+      ASSERT_EQ(shell->page(), Page::Home) << "no login";
+      return;
+    }
     Session& s = shell->session();
     s.personal_code = person->personal_code;
     s.token = person->token;
@@ -165,6 +201,77 @@ class RequestEndToEndTest : public ::testing::Test {
           {st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)});
     return rows;
   }
+  // Runs the loop, touching nothing, until `done` holds (read between runs,
+  // while the loop stands still) or `limit` passes.
+  template <typename Done>
+  bool shown_untouched(std::chrono::milliseconds limit, Done done) {
+    const auto end = std::chrono::steady_clock::now() + limit;
+    while (!done() && std::chrono::steady_clock::now() < end) run_for(200ms);
+    return done();
+  }
+
+  // A helper on the hub who fits the person's requests, logged in as their
+  // app would be: the caller for their calls.
+  net::Caller helper(const std::string& name, const std::string& language,
+                     const std::string& category) {
+    const auto credentials =
+        hub::add_helper(hub.hub(), {name, {language, "de"}, {category}, places[0], 30});
+    EXPECT_TRUE(credentials);
+    const std::string token = api::mint_secret();
+    const nlohmann::json login = {{"personal_code", credentials->personal_code},
+                                  {"pin", credentials->secret},
+                                  {"session_token", token}};
+    EXPECT_EQ(hub.send("POST", "/v1/sessions", {}, login.dump(), test::key()).status, 201);
+    return {{}, token};
+  }
+  // The helper answers request `id`; the new conversation's id.
+  std::string offer(const net::Caller& helper, const std::string& id, const std::string& text) {
+    const net::HttpResponse r = hub.send("POST", "/v1/requests/" + id + "/offers", helper,
+                                         nlohmann::json{{"message", text}}.dump(), test::key());
+    EXPECT_EQ(r.status, 201) << r.body;
+    return hub.json(r).value("id", "");
+  }
+  // The conversation as the helper's app reads it.
+  std::vector<net::MessageInfo> helper_reads(const net::Caller& helper,
+                                             const std::string& conversation) {
+    const auto page = net::parse_message_page(
+        hub.send("GET", "/v1/conversations/" + conversation + "/messages", helper).body);
+    return page ? page->items : std::vector<net::MessageInfo>{};
+  }
+  // Waits, touching nothing, until the helper reads `text` from the person.
+  bool helper_receives(const net::Caller& helper, const std::string& conversation,
+                       const std::string& text) {
+    return wait_untouched(20s, [&] {
+      for (const net::MessageInfo& m : helper_reads(helper, conversation))
+        if (!m.mine && m.text == text) return true;
+      return false;
+    });
+  }
+  // The helper answers the request the person queued first, and the kiosk
+  // shows it on its own; then the person opens the conversation from home.
+  void answered_then_opened(const net::Caller& helper, const std::string& conversation,
+                            const std::string& text) {
+    // Nothing is touched: the inbox fetches it, the Link wakes the loop.
+    ASSERT_TRUE(shown_untouched(15s, [&] {
+      const InboxView& shown = shell->messages().shown;
+      const auto found = shown.messages.find(conversation);
+      return found != shown.messages.end() && !found->second.empty() &&
+             found->second.back().text == text;
+    })) << "the helper's answer was not shown";
+    EXPECT_EQ(unread_total(shell->messages().shown), 1) << "home counts it unread";
+    tap("home");
+    ASSERT_EQ(shell->page(), Page::Home);
+    tap("messages");
+    ASSERT_EQ(shell->page(), Page::Messages);
+    tap("conversation-" + conversation);
+    ASSERT_EQ(shell->page(), Page::Thread);
+    // Seen: the hub has it read, and the helper's app says so.
+    ASSERT_TRUE(wait_untouched(15s, [&] {
+      const auto messages = helper_reads(helper, conversation);
+      return !messages.empty() && messages.back().read;
+    })) << "the read mark did not reach the hub";
+  }
+
   // The id of the request the person queued `n`-th (from 0) in this session.
   std::string queued(size_t n) {
     const auto& q = shell->session().requests.queued;
@@ -316,6 +423,153 @@ TEST_F(RequestEndToEndTest, OfflineRequestsWaitCanBeWithdrawnAndArriveExactlyOnc
   ASSERT_EQ(items.size(), 2u);
   for (const RequestInfo& r : items)
     EXPECT_EQ(r.state, r.id == housing ? RequestState::Withdrawn : RequestState::Open) << r.id;
+}
+
+TEST_F(RequestEndToEndTest, AHelpersAnswerShowsWithoutATouchAndAQuickReplyReachesThem) {
+  testing::LogCapture logs;
+  open("ti", "ti", true);
+  tap("new-request");
+  tap("category-doctor");
+  tap("when-week");
+  tap("part-morning");
+  tap("next");
+  tap("next");
+  tap("next");
+  tap("next");  // Send: pictures only
+  ASSERT_EQ(shell->page(), Page::RequestSent);
+  const std::string id = queued(0);
+  ASSERT_TRUE(wait_untouched(20s, [&] { return link->status().waiting == 0; }));
+
+  const net::Caller yonas = helper("Yonas", "ti", "doctor");
+  const std::string hello = "ሰላም! ናብ ሓኪም ክሰደኪ እኽእል እየ።";
+  const std::string conversation = offer(yonas, id, hello);
+  ASSERT_FALSE(conversation.empty());
+  answered_then_opened(yonas, conversation, hello);
+
+  // A quick reply: its text in Tigrinya, shown at once, then on the hub.
+  tap("quick-yes");
+  ASSERT_EQ(shell->messages().shown.messages.at(conversation).back().text, "እወ");
+  ASSERT_TRUE(helper_receives(yonas, conversation, "እወ"));
+  // Listed by the hub, it is shown once.
+  ASSERT_TRUE(shown_untouched(10s, [&] { return shell->messages().sent.empty(); }));
+  const auto& after = shell->messages().shown.messages.at(conversation);
+  EXPECT_EQ(std::count_if(after.begin(), after.end(),
+                          [](const ChatMessage& m) { return m.mine && m.text == "እወ"; }),
+            1);
+
+  tap("end-session");
+  ASSERT_EQ(shell->page(), Page::Attract);
+  EXPECT_TRUE(shell->messages().shown.conversations.empty());
+  const std::string files = testing::all_files(state.path / "kiosk");
+  const std::string logged = logs.text();
+  for (const std::string& text : {hello, std::string("እወ"), std::string("Yonas")}) {
+    EXPECT_EQ(files.find(text), std::string::npos) << "in the kiosk's files: " << text;
+    EXPECT_EQ(logged.find(text), std::string::npos) << "in the logs: " << text;
+  }
+}
+
+TEST_F(RequestEndToEndTest, APersianReplyTypedOnTheKeyboardReachesTheHelper) {
+  testing::LogCapture logs;
+  open("fa", "fa", true);
+  tap("new-request");
+  tap("category-legal_advice");
+  tap("when-today");
+  tap("part-afternoon");
+  tap("next");
+  tap("next");
+  step([&] { push_text("نامه اداره"); });
+  tap("next");
+  tap("next");  // Send
+  const std::string id = queued(0);
+  ASSERT_TRUE(wait_untouched(20s, [&] { return link->status().waiting == 0; }));
+
+  const net::Caller mina = helper("Mina", "fa", "legal_advice");
+  const std::string hello = "سلام! فردا ساعت ۱۰ وقت دارم.";
+  const std::string conversation = offer(mina, id, hello);
+  ASSERT_FALSE(conversation.empty());
+  answered_then_opened(mina, conversation, hello);
+
+  tap("write");
+  ASSERT_TRUE(shell->messages().thread.composing);
+  const std::string reply = "ممنون، فردا می‌آیم";
+  step([&] { push_text(reply); });
+  tap("next");  // Send
+  EXPECT_FALSE(shell->messages().thread.composing);
+  ASSERT_TRUE(helper_receives(mina, conversation, reply)) << [&] {
+    std::string seen;
+    for (const net::MessageInfo& m : helper_reads(mina, conversation)) seen += m.text + " | ";
+    return seen;
+  }();
+
+  tap("end-session");
+  const std::string files = testing::all_files(state.path / "kiosk");
+  const std::string logged = logs.text();
+  for (const std::string& text : {hello, reply, std::string("نامه اداره")}) {
+    EXPECT_EQ(files.find(text), std::string::npos) << "in the kiosk's files: " << text;
+    EXPECT_EQ(logged.find(text), std::string::npos) << "in the logs: " << text;
+  }
+}
+
+TEST_F(RequestEndToEndTest, AWaitingRequestSurvivesAKillOfTheKioskAndArrivesOnce) {
+  const std::string url = "https://127.0.0.1:" + std::to_string(hub.port());
+  hub.stop_server();  // it comes back on the same port
+  // The child is the kiosk, with the state folder to itself.
+  link->on_change({});
+  link.reset();
+  const auto kiosk_until_killed = [&] {
+    Link::Opened opened =
+        Link::open({url, test::test_ca_file(), (state.path / "kiosk").string(), "test", 300ms});
+    if (!opened.link) _exit(2);
+    link = std::move(opened.link);
+    Settings settings;
+    settings.default_language = "ar";
+    std::unique_ptr<Screen> screen = make_shell(settings, link->services(), {});
+    shell = dynamic_cast<Shell*>(screen.get());
+    AppConfig config;
+    config.fullscreen = false;
+    config.width = kWidth;
+    config.height = kHeight;
+    config.ui = {std::string(ICHHELFE_SOURCE_DIR) + "/assets/fonts/fonts.conf", "ar"};
+    App::Result made = App::create(config, std::move(screen));
+    if (!made.app) _exit(3);
+    app = std::move(made.app);
+    link->on_change([a = app.get()] { a->wake(); });
+    std::optional<PersonSession> person =
+        link->create_account({"Nour", {"ar"}, settings.places[0], {}, "2468"});
+    if (!person) _exit(4);
+    Session& s = shell->session();
+    s.personal_code = person->personal_code;
+    s.token = person->token;
+    s.lane = person->lane;
+    s.languages = {"ar"};
+    s.town = settings.places[0];
+    shell->show(Page::Home);
+    step([] {});
+    for (const char* id : {"new-request", "category-furniture_household", "when-today",
+                           "part-morning", "next", "next", "next", "next"}) {
+      if (!shell->controls().contains(id)) _exit(5);
+      tap(id);
+    }
+    if (shell->page() != Page::RequestSent) _exit(6);
+    if (delivered(shell->session().requests, queued(0))) _exit(7);
+    raise(SIGKILL);
+  };
+  EXPECT_EXIT(kiosk_until_killed(), ::testing::KilledBySignal(SIGKILL), "");
+
+  // The next kiosk on the same folder: both entries wait, and arrive once.
+  Link::Opened opened =
+      Link::open({url, test::test_ca_file(), (state.path / "kiosk").string(), "test", 300ms});
+  ASSERT_TRUE(opened.link) << opened.error;
+  link = std::move(opened.link);
+  EXPECT_EQ(link->status().waiting, 2) << "the profile and the request";
+  hub.start_server();
+  ASSERT_TRUE(within(40s, [&] { return link->status().waiting == 0; }))
+      << link->status().last_error;
+  auto db = hub.hub().store->lease();
+  auto st = db->prepare(
+      "SELECT count(*) FROM requests WHERE category = 'furniture_household' AND status = 'open'");
+  ASSERT_EQ(st.step(), sql::Statement::Step::Row);
+  EXPECT_EQ(st.int64(0), 1) << "the request arrived exactly once";
 }
 
 }  // namespace
