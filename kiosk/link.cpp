@@ -6,6 +6,7 @@
 
 #include "api/field_rules.h"
 #include "api/personal_code.h"
+#include "kiosk/link_support.h"
 #include "kiosk/wipe.h"
 #include "net/log.h"
 #include "net/replies.h"
@@ -13,14 +14,6 @@
 namespace ih::kiosk {
 
 namespace {
-
-// A future that is ready at once, for answers that need no network.
-template <typename T>
-std::future<T> ready(T value) {
-  std::promise<T> promise;
-  promise.set_value(std::move(value));
-  return promise.get_future();
-}
 
 // [SECTION] Translations between net/'s types and the kiosk's (services.h)
 

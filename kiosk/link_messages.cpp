@@ -6,6 +6,7 @@
 
 #include "kiosk/link.h"
 #include "kiosk/link_inbox.h"
+#include "kiosk/link_support.h"
 #include "kiosk/wipe.h"
 #include "net/api_client.h"
 #include "net/log.h"
@@ -46,12 +47,10 @@ std::optional<InboxView> Link::inbox(uint64_t& seen) {
 bool Link::send_message(const PersonSession& session, const OutgoingMessage& m) {
   poll_enrolment();
   if (!identity_) return false;
-  net::PersonSession person{session.personal_code, session.token, session.lane, {}};
+  net::PersonSession person = to_net(session);
   const bool queued =
       net::queue_message(*outbox_, *identity_, person, m.conversation_id, m.text, Link::unix_now());
-  wipe(person.personal_code);
-  wipe(person.token);
-  wipe(person.lane);
+  wipe_net(person);
   if (queued) engine_->wake();
   return queued;
 }

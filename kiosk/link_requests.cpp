@@ -5,29 +5,13 @@
 #include <chrono>
 
 #include "kiosk/link.h"
+#include "kiosk/link_support.h"
 #include "kiosk/wipe.h"
 #include "net/api_client.h"
 
 namespace ih::kiosk {
 
 namespace {
-
-template <typename T>
-std::future<T> ready(T value) {
-  std::promise<T> promise;
-  promise.set_value(std::move(value));
-  return promise.get_future();
-}
-
-net::PersonSession to_net(const PersonSession& p) {
-  return {p.personal_code, p.token, p.lane, {}};
-}
-
-void wipe_net(net::PersonSession& p) {
-  wipe(p.personal_code);
-  wipe(p.token);
-  wipe(p.lane);
-}
 
 RequestState state_of(const std::string& status) {
   if (status == "answered") return RequestState::Answered;
