@@ -240,6 +240,11 @@ std::string default_registry_file() {
   return ICHHELFE_LANGUAGES_FILE;
 }
 
+const RegistryResult& shipped_registry() {
+  static const RegistryResult shipped = load_registry(default_registry_file());
+  return shipped;
+}
+
 std::string display_name(const Language& language, std::string_view ui_locale) {
   return icu_name(primary_language(language.tag), icu_locale(ui_locale));
 }

@@ -67,6 +67,12 @@ RegistryResult load_registry(const std::string& path);
 // assets/languages.json of this build.
 std::string default_registry_file();
 
+// The registry of default_registry_file(), read once for the whole process on
+// the first call (thread-safe), with what reading it reported. Every part of
+// the kiosk that needs the shipped languages asks here, so the file is read
+// once and all of them agree.
+const RegistryResult& shipped_registry();
+
 // The name of `language` in the UI locale `ui_locale` (e.g. "Arabisch" for ar in
 // de), from ICU, capitalized as a list item; empty when ICU has none.
 std::string display_name(const Language& language, std::string_view ui_locale);

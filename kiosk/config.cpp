@@ -54,9 +54,7 @@ void unknown_keys(const toml::table& table, std::string_view section,
 }
 
 const i18n::LanguageRegistry& registry() {
-  static const i18n::LanguageRegistry registry =
-      i18n::load_registry(i18n::default_registry_file()).registry;
-  return registry;
+  return i18n::shipped_registry().registry;
 }
 
 std::optional<Orientation> orientation_named(std::string_view name) {

@@ -20,10 +20,10 @@ void log_line(const std::string& line) {
 Ui::Ui(const UiConfig& config, SDL_Renderer* renderer) : renderer_(renderer) {
   // A broken language list leaves the languages it could read; the kiosk
   // still starts, in the source language if need be.
-  i18n::RegistryResult registry = i18n::load_registry(i18n::default_registry_file());
+  const i18n::RegistryResult& registry = i18n::shipped_registry();
   for (const i18n::Diagnostic& d : registry.diagnostics) log_line(d.text());
-  registry_ = std::move(registry.registry);
-  strings_ = std::make_unique<i18n::Localizer>(registry_, i18n::LocalizerOptions{{}, {}, log_line});
+  strings_ = std::make_unique<i18n::Localizer>(registry.registry,
+                                               i18n::LocalizerOptions{{}, {}, log_line});
   set_language(config.language);
 
   imgui_ = ImGui::CreateContext();

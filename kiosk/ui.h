@@ -79,7 +79,6 @@ class Ui {
   std::unique_ptr<render::FontCollection> fonts_;
   std::unique_ptr<render::TextEngine> engine_;
   std::unique_ptr<render::GlyphAtlas> atlas_;
-  i18n::LanguageRegistry registry_;
   std::unique_ptr<i18n::Localizer> strings_;
   render::Theme theme_;
   std::string language_;

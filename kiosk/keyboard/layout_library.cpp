@@ -1,5 +1,7 @@
 #include "kiosk/keyboard/layout_library.h"
 
+#include <SDL_log.h>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -11,6 +13,7 @@ LayoutLibrary::LayoutLibrary(std::string dir, std::vector<std::string> ids, Log 
 }
 
 std::shared_ptr<const KeyboardLayout> LayoutLibrary::get(std::string_view id) {
+  std::scoped_lock lock(mutex_);
   if (auto it = loaded_.find(id); it != loaded_.end()) return it->second;
   LayoutResult result = load_layout(dir_, id);
   for (const i18n::Diagnostic& d : result.errors) log_("keyboard: " + d.text());
@@ -25,6 +28,13 @@ std::vector<std::string> layout_ids(const i18n::LanguageRegistry& registry) {
     if (!l->keyboard.empty() && std::find(ids.begin(), ids.end(), l->keyboard) == ids.end())
       ids.push_back(l->keyboard);
   return ids;
+}
+
+LayoutLibrary& shipped_layouts() {
+  static LayoutLibrary library(default_keyboard_dir(),
+                               layout_ids(i18n::shipped_registry().registry),
+                               [](const std::string& line) { SDL_Log("%s", line.c_str()); });
+  return library;
 }
 
 }  // namespace ih::kiosk::keyboard

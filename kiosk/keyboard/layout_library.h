@@ -5,12 +5,14 @@
 // the log, with every error naming the file and the key; its id then gives the
 // built-in Latin layout, so a person can always type.
 //
-// Not thread-safe: the UI thread owns the library.
+// One library serves the whole kiosk (shipped_layouts()); get() may be called
+// from any thread.
 #pragma once
 
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,11 +39,17 @@ class LayoutLibrary {
   std::string dir_;
   std::vector<std::string> ids_;
   Log log_;
+  std::mutex mutex_;  // guards loaded_
   std::map<std::string, std::shared_ptr<const KeyboardLayout>, std::less<>> loaded_;
 };
 
 // The layouts of the languages in `registry`: each spoken language's keyboard,
 // once, in the language picker's order.
 std::vector<std::string> layout_ids(const i18n::LanguageRegistry& registry);
+
+// The layouts of the shipped languages (i18n::shipped_registry()) from
+// default_keyboard_dir(), problems to the SDL log: the one library every
+// keyboard of the kiosk reads from, made on the first call.
+LayoutLibrary& shipped_layouts();
 
 }  // namespace ih::kiosk::keyboard

@@ -17,12 +17,7 @@ render::Direction typing_direction(std::string_view language) {
 }
 
 keyboard::Keyboard& FormKeys::keys(KeysKind kind, const i18n::Localizer& strings) {
-  if (!library_) {
-    library_ = std::make_unique<keyboard::LayoutLibrary>(
-        keyboard::default_keyboard_dir(), keyboard::layout_ids(strings.registry()),
-        [](const std::string& line) { SDL_Log("%s", line.c_str()); });
-    make_keyboards();
-  }
+  if (!letters_) make_keyboards();
   switch (kind) {
     case KeysKind::Letters:
       letters_->follow(strings.info().keyboard);
@@ -44,19 +39,19 @@ float FormKeys::top(KeysKind kind, const i18n::Localizer& strings, ImVec2 screen
 }
 
 void FormKeys::make_keyboards() {
-  letters_ = std::make_unique<keyboard::Keyboard>(*library_);
-  latin_ = std::make_unique<keyboard::Keyboard>(*library_);
+  letters_ = std::make_unique<keyboard::Keyboard>(keyboard::shipped_layouts());
+  latin_ = std::make_unique<keyboard::Keyboard>(keyboard::shipped_layouts());
   latin_->follow("en");
-  code_ = std::make_unique<keyboard::Keyboard>(*library_);
+  code_ = std::make_unique<keyboard::Keyboard>(keyboard::shipped_layouts());
   code_->show(std::make_shared<const keyboard::KeyboardLayout>(keyboard::code_layout()));
-  digits_ = std::make_unique<keyboard::Keyboard>(*library_);
+  digits_ = std::make_unique<keyboard::Keyboard>(keyboard::shipped_layouts());
   digits_->show(std::make_shared<const keyboard::KeyboardLayout>(keyboard::pin_pad_layout()));
-  phone_ = std::make_unique<keyboard::Keyboard>(*library_);
+  phone_ = std::make_unique<keyboard::Keyboard>(keyboard::shipped_layouts());
   phone_->show(std::make_shared<const keyboard::KeyboardLayout>(keyboard::phone_pad_layout()));
 }
 
 void FormKeys::reset() {
-  if (library_) make_keyboards();
+  if (letters_) make_keyboards();
 }
 
 bool match_keyboard(FormKeys& keys, KeysKind kind, const i18n::Localizer& strings,

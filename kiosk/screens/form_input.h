@@ -1,7 +1,7 @@
 // Typing on the shell's pages: the on-screen keyboards that the profile and
 // login pages share, and one frame of typing into the field that has them.
 //
-// Three keyboards, made on first use (the library reads the layout files):
+// Five keyboards, made on first use from keyboard::shipped_layouts():
 // the session language's letters (following it until the person picks
 // another layout), Latin letters for personal codes (which are Latin in
 // every language), and the number pad for PINs and phone numbers. The
@@ -44,7 +44,6 @@ class FormKeys {
  private:
   void make_keyboards();
 
-  std::unique_ptr<keyboard::LayoutLibrary> library_;
   std::unique_ptr<keyboard::Keyboard> letters_;
   std::unique_ptr<keyboard::Keyboard> latin_;
   std::unique_ptr<keyboard::Keyboard> code_;

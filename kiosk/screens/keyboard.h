@@ -51,7 +51,6 @@ class KeyboardScreen : public Screen {
   void apply(const keyboard::Stroke& stroke, render::TextField& field);
 
   Focus focus_;
-  std::unique_ptr<keyboard::LayoutLibrary> library_;
   std::unique_ptr<keyboard::Keyboard> keyboard_;
   std::unique_ptr<keyboard::Keyboard> pin_pad_;
   std::unique_ptr<render::TextField> text_;

@@ -10,7 +10,7 @@ std::optional<Action> draw_staff(PageContext& page, const StaffState& state, Sta
   // Always the standard sizes: large text is for the people in a session, and
   // staff pages are dense (and would jump under the finger that turns it on).
   PageContext c{page.frame, page.area, metrics(page.frame.size), page.now, page.controls};
-  if (!forms.library) staff::make_forms(forms, c);
+  if (!forms.text_keys) staff::make_forms(forms, c);
   forms.message.clear();
   switch (state.page) {
     case StaffPage::Pin:

@@ -64,7 +64,6 @@ class TextField;
 }
 namespace ih::kiosk::keyboard {
 class Keyboard;
-class LayoutLibrary;
 }  // namespace ih::kiosk::keyboard
 
 namespace ih::kiosk {
@@ -121,7 +120,6 @@ struct StaffForms {
   // Overwrites every text typed here and closes the keyboard.
   void wipe();
 
-  std::unique_ptr<keyboard::LayoutLibrary> library;
   std::unique_ptr<keyboard::Keyboard> text_keys;
   std::unique_ptr<keyboard::Keyboard> code_keys;
   std::unique_ptr<keyboard::Keyboard> pin_pad;
