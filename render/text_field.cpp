@@ -12,6 +12,7 @@
 #include "render/graphemes.h"
 #include "render/text_draw.h"
 #include "render/text_probe.h"
+#include "render/touch.h"
 #include "render/utf.h"
 
 namespace ih::render {
@@ -407,7 +408,6 @@ constexpr float kRounding = 8.0f;
 constexpr float kBorder = 2.0f;
 constexpr float kFocusedBorder = 4.0f;
 constexpr float kCaretWidth = 3.0f;
-constexpr float kDragStart = 12.0f;  // pixels a finger moves before a tap becomes a drag
 
 }  // namespace
 
@@ -451,7 +451,7 @@ bool text_field(UiContext& ui, const char* id, TextField& field, ImVec2 size,
   const ImGuiID dragged_id = ImGui::GetID(id);
   bool dragged = storage.GetBool(dragged_id, false);
   if (ImGui::IsItemActivated()) dragged = false;
-  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragStart)) {
+  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragDistance)) {
     // The first frame of a drag moves by all the way the finger came.
     field.scroll_by(dragged ? io.MouseDelta.x : ImGui::GetMouseDragDelta().x);
     dragged = true;

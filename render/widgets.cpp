@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "render/text_draw.h"
+#include "render/touch.h"
 
 namespace ih::render {
 
@@ -48,10 +49,9 @@ bool button(UiContext& ui, const char* id, std::string_view text, ImVec2 size) {
   size.y = std::max(size.y, kMinTouchTarget);
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const ImVec2 max(min.x + size.x, min.y + size.y);
-  const bool released = ImGui::InvisibleButton(id, size);
-  // Held with the finger still over it: pressed. Held but slid off: normal
-  // again, which tells the person that letting go now does nothing.
-  const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
+  const Touch touch = touch_target(id, min, size);
+  const bool released = touch.acted;
+  const bool pressed = touch.pressed;
   if (released) ui.needs_frame = true;
   if (!ImGui::IsItemVisible()) return released;
 

@@ -40,6 +40,7 @@
 #include "kiosk/keyboard/keyboard_geometry.h"
 #include "kiosk/keyboard/keyboard_layout.h"
 #include "kiosk/keyboard/layout_library.h"
+#include "render/touch.h"
 
 namespace ih::kiosk::keyboard {
 
@@ -47,8 +48,9 @@ struct KeyboardTiming {
   double long_press = 0.5;       // seconds held: variants open, shift locks
   double repeat_delay = 0.5;     // seconds backspace is held before it repeats
   double repeat_interval = 0.1;  // seconds between repeats
-  double double_tap = 0.15;      // a second press of a key sooner than this after
-                                 // it acted is a bounce, not a tap
+  // A second press of a key sooner than this after it acted is a bounce, not
+  // a tap: the same time as every other control's (render/touch.h).
+  double double_tap = render::kBounceSeconds;
 };
 
 // The finger (or mouse) in one frame.

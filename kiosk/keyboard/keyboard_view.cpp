@@ -155,10 +155,11 @@ KeyboardFrame keyboard_frame(render::UiContext& ui, Keyboard& keyboard, ImVec2 s
   if (row.empty()) return frame;
   const float margin = g.gap;
   render::fill_rounded_rect(list, ImVec2(row.min.x - margin + 4, row.min.y - margin + 6),
-                            ImVec2(row.max.x + margin + 4, row.max.y + margin + 6), ui.theme.variants_shadow,
-                            kRounding);
+                            ImVec2(row.max.x + margin + 4, row.max.y + margin + 6),
+                            ui.theme.variants_shadow, kRounding);
   render::fill_rounded_rect(list, ImVec2(row.min.x - margin, row.min.y - margin),
-                            ImVec2(row.max.x + margin, row.max.y + margin), ui.theme.variants_backdrop, kRounding);
+                            ImVec2(row.max.x + margin, row.max.y + margin),
+                            ui.theme.variants_backdrop, kRounding);
   list.AddRect(ImVec2(row.min.x - margin, row.min.y - margin),
                ImVec2(row.max.x + margin, row.max.y + margin), ui.theme.button, kRounding, 0, 3.0f);
   for (const Target& t : keyboard.targets())

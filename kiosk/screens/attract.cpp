@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "render/text_draw.h"
+#include "render/touch.h"
 
 namespace ih::kiosk {
 
@@ -38,9 +39,8 @@ std::optional<Action> draw_attract(PageContext& c, Clock::time_point since) {
   redraw_by(c.frame, since + kGreetingPeriod * (step + 1));
 
   // The whole screen starts a session on release.
-  ImGui::SetCursorScreenPos(c.area.min);
   c.controls["attract"] = c.area;
-  const bool released = ImGui::InvisibleButton("attract", ImVec2(c.area.width(), c.area.height()));
+  const bool released = render::touch_target("attract", c.area.min, c.area.size()).acted;
 
   const i18n::Span box = content(c);
   const float big = std::round(c.m.title * 1.8f);

@@ -6,6 +6,7 @@
 
 #include "kiosk/message_text.h"
 #include "render/text_draw.h"
+#include "render/touch.h"
 
 namespace ih::kiosk {
 
@@ -23,9 +24,9 @@ bool draw_row(PageContext& c, const InboxView& inbox, const Conversation& conver
   const render::Theme& theme = ui.theme;
   const std::string id = "conversation-" + conversation.id;
   c.controls[id] = r;
-  ImGui::SetCursorScreenPos(r.min);
-  const bool released = ImGui::InvisibleButton(id.c_str(), r.size()) && !touch_dragged();
-  const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered() && !touch_dragged();
+  const render::Touch touch = render::touch_target(id.c_str(), r.min, r.size());
+  const bool released = touch.acted;
+  const bool pressed = touch.pressed;
   if (released) ui.needs_frame = true;
   if (!ImGui::IsItemVisible()) return released;
 

@@ -6,6 +6,7 @@
 #include "i18n/direction.h"
 #include "i18n/language_registry.h"
 #include "render/text_draw.h"
+#include "render/touch.h"
 
 namespace ih::kiosk {
 
@@ -31,13 +32,14 @@ struct Geometry {
   i18n::Span content;  // the screen without its side margins
 };
 
+// The picker shows every language at once: the tight frame of metrics().
 Geometry geometry(ImVec2 size) {
-  const float unit = std::min(size.x, size.y);
+  const Metrics m = metrics(size);
   Geometry g;
-  g.margin = std::round(unit * 0.04f);
-  g.gap = std::round(unit * 0.015f);
-  g.title_size = std::max(32.0f, std::round(unit * 0.048f));
-  g.small_size = std::max(22.0f, std::round(unit * 0.026f));
+  g.margin = m.tight_margin;
+  g.gap = m.tight_gap;
+  g.title_size = m.tight_title;
+  g.small_size = m.small;
   g.columns = size.x > size.y ? 6 : 3;
   g.content = {g.margin, size.x - 2 * g.margin};
   return g;
@@ -208,19 +210,18 @@ std::optional<Action> draw_languages(PageContext& c, LanguagePicker& picker,
     tiles_.push_back({l.tag, min, max});
     c.controls["tile-" + l.tag] = {min, max};
 
-    ImGui::SetCursorScreenPos(min);
     const std::string id = "##language-" + l.tag;
-    const bool released = ImGui::InvisibleButton(id.c_str(), ImVec2(max.x - min.x, max.y - min.y));
-    // Held with the finger still on it: pressed; slid off: as before, so that
-    // letting go there does nothing.
-    const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
+    const render::Touch touch =
+        render::touch_target(id.c_str(), min, ImVec2(max.x - min.x, max.y - min.y));
+    const bool released = touch.acted;
+    const bool pressed = touch.pressed;
     const bool chosen = l.tag == strings.language();
     // Any tile released goes on, the one already chosen as well.
     if (released) action = Action{Action::ChoseLanguage, l.tag};
 
     list.AddRectFilled(min, max,
-                       pressed  ? ui.theme.picker_tile_pressed
-                       : chosen ? ui.theme.picker_tile_on
+                       pressed  ? ui.theme.tile_pressed
+                       : chosen ? ui.theme.tile_on
                                 : ui.theme.tile,
                        kTileRounding);
     const float border = chosen ? kChosenBorder : kBorder;

@@ -6,14 +6,13 @@
 
 #include "render/text_draw.h"
 #include "render/text_probe.h"
+#include "render/touch.h"
 
 namespace ih::kiosk {
 
 namespace {
 
 constexpr float kRounding = 12.0f;
-// A finger moves a little while tapping; beyond this many pixels it drags.
-constexpr float kDragThreshold = 24.0f;
 
 void check_mark(ImDrawList& list, ImVec2 c, float r, ImU32 disc, ImU32 tick) {
   list.AddCircleFilled(c, r, disc);
@@ -34,10 +33,16 @@ Metrics metrics(ImVec2 screen, bool large_text) {
   m.body = std::max(26.0f, std::round(unit * 0.034f));
   // A main button is at least 96 px high: far above the 64 px a finger needs.
   m.button = std::max(96.0f, std::round(unit * 0.12f));
+  m.small = std::max(22.0f, std::round(unit * 0.026f));
+  m.field = std::round(std::max(96.0f, unit * 0.1f));
+  m.field_text = std::round(std::max(26.0f, unit * 0.032f));
+  m.tight_margin = std::round(unit * 0.04f);
+  m.tight_gap = std::round(unit * 0.015f);
+  m.tight_title = std::max(32.0f, std::round(unit * 0.048f));
   if (large_text) {
-    m.title = std::round(m.title * 1.33f);
-    m.body = std::round(m.body * 1.33f);
-    m.button = std::round(m.button * 1.2f);
+    for (float* text : {&m.title, &m.body, &m.small, &m.field_text, &m.tight_title})
+      *text = std::round(*text * 1.33f);
+    for (float* box : {&m.button, &m.field}) *box = std::round(*box * 1.2f);
   }
   return m;
 }
@@ -94,11 +99,9 @@ bool page_toggle(PageContext& c, const std::string& id, std::string_view text,
                  std::string_view language, bool on, Rect r, bool mark_on) {
   c.controls[id] = r;
   render::UiContext& ui = c.frame.ui;
-  ImGui::SetCursorScreenPos(r.min);
-  const bool released =
-      ImGui::InvisibleButton(id.c_str(), ImVec2(r.width(), r.height())) && !touch_dragged();
-  const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered() && !touch_dragged();
-  if (released) ui.needs_frame = true;
+  const render::Touch touch = render::touch_target(id.c_str(), r.min, r.size());
+  const bool pressed = touch.pressed;
+  if (touch.acted) ui.needs_frame = true;
   ImDrawList& list = *ImGui::GetWindowDrawList();
   list.AddRectFilled(r.min, r.max,
                      pressed ? ui.theme.tile_pressed
@@ -130,7 +133,7 @@ bool page_toggle(PageContext& c, const std::string& id, std::string_view text,
         list, ImVec2(i18n::at_end(c.direction(), tile, 2 * mark, pad) + mark, r.min.y + pad + mark),
         mark, ui.theme.button_pressed, ui.theme.button_text);
   }
-  return released;
+  return touch.acted;
 }
 
 float toggle_width(const PageContext& c, float label_width) {
@@ -139,19 +142,13 @@ float toggle_width(const PageContext& c, float label_width) {
          2 * (2 * std::round(c.m.gap * 0.6f) + 2 * std::round(c.m.body * 0.55f));
 }
 
-bool touch_dragged() {
-  const ImGuiIO& io = ImGui::GetIO();
-  return (io.MouseDown[0] || io.MouseReleased[0]) &&
-         io.MouseDragMaxDistanceSqr[0] > kDragThreshold * kDragThreshold;
-}
-
 void scroll_list(PageContext& c, const Rect& view, float content_height, float& offset) {
   render::note_scroll_view(view.min, view.max);
   const ImGuiIO& io = ImGui::GetIO();
   const ImVec2 from = io.MouseClickedPos[0];
   const bool inside =
       from.x >= view.min.x && from.x < view.max.x && from.y >= view.min.y && from.y < view.max.y;
-  if (inside && io.MouseDown[0] && touch_dragged() && io.MouseDelta.y != 0) {
+  if (inside && io.MouseDown[0] && render::touch_dragged() && io.MouseDelta.y != 0) {
     offset -= io.MouseDelta.y;
     c.frame.ui.needs_frame = true;
   }

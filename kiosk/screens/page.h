@@ -42,13 +42,23 @@
 namespace ih::kiosk {
 
 // Sizes in pixels, from the screen's shorter side, so 1280×800, 1920×1080 and
-// 1080×1920 all look alike. Large text makes text and buttons a third larger.
+// 1080×1920 all look alike: the one set of sizes every page, staff mode and
+// the developer views take theirs from. Large text makes text a third larger
+// and buttons and fields a fifth.
 struct Metrics {
   float margin;
   float gap;
-  float title;   // text size of headings
-  float body;    // text size of running text
-  float button;  // height of a main button, and its label's size × 2.5
+  float title;       // text size of headings
+  float body;        // text size of running text
+  float button;      // height of a main button, and its label's size × 2.5
+  float small;       // text size of captions: a count, a hint, a name translated
+  float field;       // height of a text field on a form
+  float field_text;  // text size in it
+  // Pages that must show many things at once (the language picker's 18
+  // tiles, the specimen's 30 lines) frame them tighter.
+  float tight_margin;
+  float tight_gap;
+  float tight_title;
 };
 Metrics metrics(ImVec2 screen, bool large_text = false);
 
@@ -119,9 +129,6 @@ GridShape fit_grid(const PageContext& c, const Rect& view, size_t count, GridSha
 // `tile(i, rect)` for each, clipped to the view.
 void scroll_grid(PageContext& c, const Rect& view, size_t count, GridShape shape, float& offset,
                  const std::function<void(size_t, const Rect&)>& tile);
-
-// True while (or when) the finger moved far enough to be a drag, not a tap.
-bool touch_dragged();
 
 // A short line in the muted colour, or in the error colour with a warning sign
 // when `error` (not colour alone); returns the y below it. It ends above

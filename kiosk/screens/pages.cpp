@@ -5,6 +5,7 @@
 
 #include "kiosk/qr_code.h"
 #include "render/text_draw.h"
+#include "render/touch.h"
 
 namespace ih::kiosk {
 
@@ -221,10 +222,8 @@ std::optional<Action> draw_home(PageContext& c, std::string_view name,
 std::optional<Action> draw_idle_warning(PageContext& c, std::chrono::seconds left) {
   const i18n::Localizer& s = c.frame.strings;
   render::UiContext& ui = c.frame.ui;
-  ImGui::SetCursorScreenPos(c.area.min);
   c.controls["idle-warning"] = c.area;
-  const bool touched =
-      ImGui::InvisibleButton("idle-warning", ImVec2(c.area.width(), c.area.height()));
+  const render::Touch touch = render::touch_target("idle-warning", c.area.min, c.area.size());
   const i18n::Span box = content(c);
   const render::TextStyle heading{c.m.title, ui.language, ui.direction};
   const render::LayoutOptions centred{.max_width = box.width, .align = render::Align::Center};
@@ -244,7 +243,7 @@ std::optional<Action> draw_idle_warning(PageContext& c, std::chrono::seconds lef
   y += number->height + c.m.gap;
   render::draw_layout(list, ui.atlas, *hint, ImVec2(box.left, y), ui.theme.text);
   // Pressed, not released: the first touch already counts as being there.
-  if (touched || ImGui::IsItemActive()) return Action::KeepSession;
+  if (touch.acted || touch.pressed) return Action::KeepSession;
   return std::nullopt;
 }
 

@@ -4,15 +4,13 @@
 #include <cmath>
 
 #include "render/text_draw.h"
+#include "render/touch.h"
 
 namespace ih::kiosk {
 
 namespace {
 
 constexpr float kRounding = 12.0f;
-// The answers' colours, each with its shape (tick, cross), never alone.
-constexpr ImU32 kYes = IM_COL32(0x1B, 0x7F, 0x3B, 0xFF);
-constexpr ImU32 kNo = IM_COL32(0xB3, 0x26, 0x1E, 0xFF);
 
 }  // namespace
 
@@ -40,11 +38,9 @@ bool picture_tile(PageContext& c, const std::string& id, std::string_view pictur
                   std::string_view label, bool on, Rect r, std::string_view note) {
   c.controls[id] = r;
   render::UiContext& ui = c.frame.ui;
-  ImGui::SetCursorScreenPos(r.min);
-  const bool released =
-      ImGui::InvisibleButton(id.c_str(), ImVec2(r.width(), r.height())) && !touch_dragged();
-  const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered() && !touch_dragged();
-  if (released) ui.needs_frame = true;
+  const render::Touch touch = render::touch_target(id.c_str(), r.min, r.size());
+  const bool pressed = touch.pressed;
+  if (touch.acted) ui.needs_frame = true;
   ImDrawList& list = *ImGui::GetWindowDrawList();
   list.AddRectFilled(r.min, r.max,
                      pressed ? ui.theme.tile_pressed
@@ -94,16 +90,15 @@ bool picture_tile(PageContext& c, const std::string& id, std::string_view pictur
     render::draw_layout(list, ui.atlas, *small, ImVec2(r.min.x + pad, std::round(y + text->height)),
                         ui.theme.muted_text);
   list.PopClipRect();
-  return released;
+  return touch.acted;
 }
 
 bool answer_button(PageContext& c, const char* id, Answer answer, std::string_view label, Rect r) {
   c.controls[id] = r;
   render::UiContext& ui = c.frame.ui;
-  ImGui::SetCursorScreenPos(r.min);
-  const bool released = ImGui::InvisibleButton(id, ImVec2(r.width(), r.height()));
-  const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
-  if (released) ui.needs_frame = true;
+  const render::Touch touch = render::touch_target(id, r.min, r.size());
+  const bool pressed = touch.pressed;
+  if (touch.acted) ui.needs_frame = true;
   ImDrawList& list = *ImGui::GetWindowDrawList();
   list.AddRectFilled(r.min, r.max, pressed ? ui.theme.tile_pressed : ui.theme.tile, kRounding);
   list.AddRect(r.min, r.max, ui.theme.button, kRounding, 0, 2.0f);
@@ -112,7 +107,7 @@ bool answer_button(PageContext& c, const char* id, Answer answer, std::string_vi
   const float radius =
       std::round(std::max(24.0f, std::min(r.width(), r.height() - text->height) * 0.3f));
   const ImVec2 centre(r.centre().x, std::round(r.min.y + (r.height() - text->height) / 2));
-  const ImU32 colour = answer == Answer::Yes ? kYes : kNo;
+  const ImU32 colour = answer == Answer::Yes ? ui.theme.yes : ui.theme.no;
   list.AddCircleFilled(centre, radius, colour);
   const float w = std::max(4.0f, radius * 0.22f);
   if (answer == Answer::Yes) {
@@ -130,7 +125,7 @@ bool answer_button(PageContext& c, const char* id, Answer answer, std::string_vi
   render::draw_layout(list, ui.atlas, *text,
                       ImVec2(r.min.x, std::round(centre.y + radius + c.m.gap * 0.5f)),
                       ui.theme.text);
-  return released;
+  return touch.acted;
 }
 
 }  // namespace ih::kiosk

@@ -248,7 +248,7 @@ std::optional<Action> draw_my_requests(PageContext& c, RequestListPage& page,
       const Rect b{ImVec2(bx, std::round(top + (row_h - bh) / 2)),
                    ImVec2(bx + button_w, std::round(top + (row_h + bh) / 2))};
       const std::string id = "withdraw-" + r.id;
-      if (page_button(c, id.c_str(), withdraw, b) && !touch_dragged()) page.confirm = r.id;
+      if (page_button(c, id.c_str(), withdraw, b)) page.confirm = r.id;
     }
   });
   if (page_button(c, "back", s.text(msg("Back")), bottom_cell(c, 0, 2))) action = Action::Back;

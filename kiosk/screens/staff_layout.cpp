@@ -7,6 +7,7 @@
 #include "kiosk/screens/staff_pages.h"
 #include "render/text_draw.h"
 #include "render/text_field.h"
+#include "render/touch.h"
 
 namespace ih::kiosk::staff {
 
@@ -90,9 +91,9 @@ bool toggle(PageContext& c, const std::string& id, std::string_view text, std::s
             bool on, Rect r) {
   render::UiContext& ui = c.frame.ui;
   c.controls[id] = r;
-  ImGui::SetCursorScreenPos(r.min);
-  const bool released = ImGui::InvisibleButton(id.c_str(), ImVec2(r.width(), r.height()));
-  const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered();
+  const render::Touch touch = render::touch_target(id.c_str(), r.min, r.size());
+  const bool released = touch.acted;
+  const bool held = touch.pressed;
   ImDrawList& list = *ImGui::GetWindowDrawList();
   const float radius = std::round(r.height() * 0.12f);
   const ImU32 fill = held ? ui.theme.button_pressed : on ? ui.theme.button : ui.theme.background;
@@ -142,13 +143,19 @@ void say(StaffForms& forms, PageContext& c, std::string_view text, bool error) {
   forms.message = std::string(text);
   render::UiContext& ui = c.frame.ui;
   const Rect box = message_box(c);
-  const float size = landscape(c) ? std::round(c.m.body * 0.85f) : c.m.body;
+  const float full = landscape(c) ? std::round(c.m.body * 0.85f) : c.m.body;
   // An error says so by its sign too, not by its colour alone.
   const std::string shown = error ? "⚠ " + std::string(text) : std::string(text);
-  const auto layout =
-      ui.engine.layout(shown, {size, ui.language, ui.direction},
-                       {.max_width = box.width(),
-                        .align = landscape(c) ? render::Align::Center : render::Align::Start});
+  const render::LayoutOptions options{
+      .max_width = box.width(),
+      .align = landscape(c) ? render::Align::Center : render::Align::Start};
+  // Smaller, down to half, where a long message in a tall script would
+  // leave its box.
+  auto layout = ui.engine.layout(shown, {full, ui.language, ui.direction}, options);
+  for (float share = 0.9f; layout->height > box.height() && share > kSmallestShare - 0.01f;
+       share -= 0.1f)
+    layout =
+        ui.engine.layout(shown, {std::round(full * share), ui.language, ui.direction}, options);
   const float y = std::round(box.min.y + std::max(0.0f, box.height() - layout->height) / 2);
   render::draw_layout(*ImGui::GetWindowDrawList(), ui.atlas, *layout, ImVec2(box.min.x, y),
                       error ? ui.theme.error : ui.theme.text);

@@ -47,7 +47,7 @@ bool small_button(PageContext& c, const std::string& id, std::string_view text, 
     if (label->height <= r.height() - kPadding) break;
   }
   ImGui::SetCursorScreenPos(r.min);
-  const bool released = render::button(ui, id.c_str(), text, r.size()) && !touch_dragged();
+  const bool released = render::button(ui, id.c_str(), text, r.size());
   ui.text_size = before;
   return released;
 }

@@ -1,0 +1,41 @@
+#include "render/touch.h"
+
+namespace ih::render {
+
+namespace {
+
+// The control that acted last, per ImGui context. One finger bounces on one
+// control, so the last one is all a bounce can repeat.
+struct LastAct {
+  const ImGuiContext* context = nullptr;
+  ImGuiID id = 0;
+  double at = 0;
+};
+thread_local LastAct last_act;
+
+}  // namespace
+
+bool touch_dragged() {
+  const ImGuiIO& io = ImGui::GetIO();
+  return (io.MouseDown[0] || io.MouseReleased[0]) &&
+         io.MouseDragMaxDistanceSqr[0] > kDragDistance * kDragDistance;
+}
+
+Touch touch_target(const char* id, ImVec2 min, ImVec2 size) {
+  ImGui::SetCursorScreenPos(min);
+  const bool released = ImGui::InvisibleButton(id, size);
+  const bool dragged = touch_dragged();
+  Touch t;
+  t.pressed = ImGui::IsItemActive() && ImGui::IsItemHovered() && !dragged;
+  if (!released || dragged) return t;
+  const ImGuiContext* context = ImGui::GetCurrentContext();
+  const ImGuiID item = ImGui::GetID(id);  // the id InvisibleButton gave the item
+  const double now = ImGui::GetTime();
+  const bool bounce =
+      last_act.context == context && last_act.id == item && now - last_act.at < kBounceSeconds;
+  last_act = {context, item, now};
+  t.acted = !bounce;
+  return t;
+}
+
+}  // namespace ih::render
