@@ -9,6 +9,7 @@
 #include "kiosk/keyboard/keyboard_view.h"
 #include "kiosk/keyboard/physical_keys.h"
 #include "kiosk/screens/form_input.h"
+#include "kiosk/screens/page.h"
 
 namespace ih::kiosk {
 
@@ -25,9 +26,8 @@ struct Placement {
 };
 
 Placement placement(ImVec2 screen) {
-  const float unit = std::min(screen.x, screen.y);
-  return {std::round(unit * 0.04f), std::round(unit * 0.02f),
-          std::round(std::max(96.0f, unit * 0.1f))};
+  const Metrics m = metrics(screen);
+  return {m.tight_margin, m.tight_gap, m.field};
 }
 
 }  // namespace
@@ -37,12 +37,9 @@ KeyboardScreen::KeyboardScreen(Focus focus) : focus_(focus) {}
 KeyboardScreen::~KeyboardScreen() = default;
 
 void KeyboardScreen::start(ScreenFrame& frame) {
-  library_ = std::make_unique<keyboard::LayoutLibrary>(
-      keyboard::default_keyboard_dir(), keyboard::layout_ids(frame.strings.registry()),
-      [](const std::string& line) { SDL_Log("%s", line.c_str()); });
-  keyboard_ = std::make_unique<keyboard::Keyboard>(*library_);
+  keyboard_ = std::make_unique<keyboard::Keyboard>(keyboard::shipped_layouts());
   keyboard_->follow(frame.strings.info().keyboard);
-  pin_pad_ = std::make_unique<keyboard::Keyboard>(*library_);
+  pin_pad_ = std::make_unique<keyboard::Keyboard>(keyboard::shipped_layouts());
   pin_pad_->show(std::make_shared<const keyboard::KeyboardLayout>(keyboard::pin_pad_layout()));
 
   const keyboard::KeyboardLayout& layout = keyboard_->layout();

@@ -5,6 +5,7 @@
 #include <span>
 
 #include "i18n/language.h"
+#include "kiosk/screens/page.h"
 
 namespace ih::kiosk {
 
@@ -67,7 +68,7 @@ struct Geometry {
 
 Geometry geometry(ImVec2 size) {
   Geometry g;
-  g.margin = std::round(std::min(size.x, size.y) * 0.04f);
+  g.margin = metrics(size).tight_margin;
   g.gutter = 64;
   g.row_gap = 10;
   g.columns = size.x > size.y ? 2 : 1;
