@@ -32,6 +32,48 @@ AccountServices offline() {
   return s;
 }
 
+// A terminal as staff mode shows it: online, three entries waiting, two the
+// platform refused (one not yet told to its person), at a fixed time.
+StaffServices sample_staff_services() {
+  static constexpr int64_t kNoon = 1'790'000'000;
+  SyncStatus status;
+  status.state = SyncState::Online;
+  status.waiting = 3;
+  status.last_contact = kNoon - 300;
+  status.dead_letters = {2,
+                         1,
+                         kNoon - 600,
+                         {{EntryKind::Request, 422, "validation-failed", 1},
+                          {EntryKind::Profile, 422, "validation-failed", 1}}};
+  StaffServices s;
+  s.status = [status] { return std::optional(status); };
+  s.enrolled = [] { return true; };
+  s.version = [] { return std::string("1.0.0"); };
+  s.wall_clock = [] { return std::chrono::system_clock::time_point(std::chrono::seconds(kNoon)); };
+  return s;
+}
+
+// Staff mode at one of its pages, as after the staff PIN; the PIN page as
+// staff mode opens.
+std::unique_ptr<Screen> make_staff_screen(std::string_view name, const Settings& settings) {
+  static constexpr std::pair<std::string_view, StaffPage> kPages[] = {
+      {"staff-pin", StaffPage::Pin},
+      {"staff-menu", StaffPage::Menu},
+      {"staff-enrol", StaffPage::Enrol},
+      {"staff-settings", StaffPage::Settings},
+      {"staff-reset", StaffPage::ResetPin}};
+  for (const auto& [page_name, page] : kPages) {
+    if (name != page_name) continue;
+    auto at = std::make_shared<Clock::time_point>(Clock::now());
+    auto shell = std::make_unique<Shell>(
+        ShellOptions{settings, still_clock(at), offline(), sample_staff_services()});
+    shell->apply(Action::OpenStaff);
+    if (page != StaffPage::Pin) shell->apply(Action{Action::ShowStaffPage, page});
+    return shell;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& settings) {
@@ -43,6 +85,7 @@ std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& setti
     return std::make_unique<Shell>(ShellOptions{settings, [] { return Clock::now(); }, offline()});
   if (auto requests = make_request_screen(name, settings)) return requests;
   if (auto messages = make_message_screen(name, settings)) return messages;
+  if (auto staff = make_staff_screen(name, settings)) return staff;
   auto at = std::make_shared<Clock::time_point>(Clock::now());
   if (name == "idle-warning") {
     auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), offline()});
@@ -117,7 +160,12 @@ std::vector<std::string_view> screen_names() {
                                          "login-locked",
                                          "code",
                                          "home",
-                                         "idle-warning"};
+                                         "idle-warning",
+                                         "staff-pin",
+                                         "staff-menu",
+                                         "staff-enrol",
+                                         "staff-settings",
+                                         "staff-reset"};
   for (std::string_view n : request_screen_names()) names.push_back(n);
   for (std::string_view n : message_screen_names()) names.push_back(n);
   return names;

@@ -46,10 +46,12 @@ Image OffscreenTarget::read_pixels() const {
 }
 
 CaptureResult capture_screen(const CaptureRequest& request) {
-  std::unique_ptr<Screen> screen = make_screen(request.screen, request.settings);
-  if (!screen) return {{}, "no screen called '" + request.screen + "'"};
+  // The target (with its Ui and text engine) is made first so that it is
+  // undone last: a screen's text fields borrow its engine until they are gone.
   auto made = OffscreenTarget::create(request.width, request.height, request.ui);
   if (!made.target) return {{}, made.error};
+  std::unique_ptr<Screen> screen = make_screen(request.screen, request.settings);
+  if (!screen) return {{}, "no screen called '" + request.screen + "'"};
   made.target->draw(*screen);
   made.target->draw(*screen);
   Image image = made.target->read_pixels();

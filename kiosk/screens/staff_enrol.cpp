@@ -20,13 +20,12 @@ std::optional<Action> draw_enrol(PageContext& c, const StaffState& s, StaffForms
   float y = c.area.min.y + c.m.margin;
   if (forms.focus.empty()) {
     // TRANSLATORS: Heading of the page where staff enrol the terminal.
-    y = page_heading(c, str.text(msg("Enrol this terminal")), y) + c.m.gap / 2;
-    y = note(c,
-             // TRANSLATORS: On the enrolment page, above the form.
-             str.text(msg("Type the one-time code from the platform team and a name that tells "
-                          "where this terminal stands.")),
-             y) +
-        c.m.gap;
+    const std::string_view heading = str.text(msg("Enrol this terminal"));
+    y = form_intro(c, heading,
+                   // TRANSLATORS: On the enrolment page, above the form.
+                   str.text(msg("Type the one-time code from the platform team and a name that "
+                                "tells where this terminal stands.")),
+                   y, labels, content_bottom(c));
   }
   if (!draw_form(forms, c, kEnrolFields, labels, y, content_bottom(c))) return std::nullopt;
   if (!services.enrol) {

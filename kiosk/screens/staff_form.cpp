@@ -51,6 +51,23 @@ namespace staff {
 
 namespace {
 
+// A form's rows at their least: a touch target's height, and a sliver apart.
+constexpr float kLeastRow = 64;
+constexpr float kLeastRowGap = 4;
+
+// The height of the tallest of a form's labels over the content width, as
+// note() draws them above their fields (Nastaliq stands far taller than Latin).
+float tallest_label(PageContext& c, std::span<const std::string_view> labels) {
+  render::UiContext& ui = c.frame.ui;
+  float tallest = 0;
+  for (const std::string_view label : labels)
+    tallest = std::max(tallest, ui.engine
+                                    .layout(label, {c.m.body, ui.language, ui.direction},
+                                            {.max_width = content(c).width})
+                                    ->height);
+  return tallest;
+}
+
 keyboard::Keyboard& keys_for(StaffForms& forms, Keys k) {
   return k == Keys::Pin ? *forms.pin_pad : k == Keys::Code ? *forms.code_keys : *forms.text_keys;
 }
@@ -67,18 +84,15 @@ float keyboard_top(StaffForms& forms, PageContext& c, Keys keys) {
 
 void make_forms(StaffForms& s, PageContext& c) {
   render::UiContext& ui = c.frame.ui;
-  s.library = std::make_unique<keyboard::LayoutLibrary>(
-      keyboard::default_keyboard_dir(), keyboard::layout_ids(c.frame.strings.registry()),
-      [](const std::string& line) { SDL_Log("%s", line.c_str()); });
-  s.text_keys = std::make_unique<keyboard::Keyboard>(*s.library);
-  s.code_keys = std::make_unique<keyboard::Keyboard>(*s.library);
+  s.text_keys = std::make_unique<keyboard::Keyboard>(keyboard::shipped_layouts());
+  s.code_keys = std::make_unique<keyboard::Keyboard>(keyboard::shipped_layouts());
   s.code_keys->show(std::make_shared<const keyboard::KeyboardLayout>(keyboard::code_layout()));
-  s.pin_pad = std::make_unique<keyboard::Keyboard>(*s.library);
+  s.pin_pad = std::make_unique<keyboard::Keyboard>(keyboard::shipped_layouts());
   s.pin_pad->show(std::make_shared<const keyboard::KeyboardLayout>(keyboard::pin_pad_layout()));
 
-  const float unit = std::min(c.frame.size.x, c.frame.size.y);
-  s.field_height = std::round(std::max(96.0f, unit * 0.1f));
-  const float text_size = std::round(std::max(26.0f, unit * 0.032f));
+  const Metrics m = metrics(c.frame.size);  // staff pages keep the standard sizes
+  s.field_height = m.field;
+  const float text_size = m.field_text;
   const auto make = [&](const FieldSpec& f) {
     render::TextFieldOptions o{.text_size = text_size, .max_graphemes = f.max};
     if (f.keys == Keys::Text) {
@@ -165,12 +179,11 @@ std::optional<float> draw_form(StaffForms& s, PageContext& c, std::span<const Fi
   render::UiContext& ui = c.frame.ui;
   const bool wide = landscape(c);
   // In portrait each field has its label above it.
-  const float label_h =
-      wide ? 0 : ui.engine.layout("Ag", {c.m.body, ui.language, ui.direction})->height;
+  const float label_h = wide ? 0 : tallest_label(c, labels);
   const float h =
-      std::clamp((bottom - y - n * label_h - (n - 1) * c.m.gap / 2) / n, 64.0f, s.field_height);
+      std::clamp((bottom - y - n * label_h - (n - 1) * c.m.gap / 2) / n, kLeastRow, s.field_height);
   const float row_gap =
-      n > 1 ? std::clamp((bottom - y - n * (h + label_h)) / (n - 1), 4.0f, c.m.gap / 2) : 0;
+      n > 1 ? std::clamp((bottom - y - n * (h + label_h)) / (n - 1), kLeastRowGap, c.m.gap / 2) : 0;
   for (size_t i = 0; i < specs.size(); ++i) {
     if (wide) {
       // The label at the start, the field at the end, on one row.
@@ -186,12 +199,24 @@ std::optional<float> draw_form(StaffForms& s, PageContext& c, std::span<const Fi
       const float fx = i18n::at_end(c.direction(), box, field_width);
       draw_field(s, c, specs[i], {ImVec2(fx, y), ImVec2(fx + field_width, y + h)});
     } else {
-      y = note(c, labels[i], y);
+      y = std::max(note(c, labels[i], y), y + label_h);
       draw_field(s, c, specs[i], {ImVec2(box.left, y), ImVec2(box.right(), y + h)});
     }
     y += h + row_gap;
   }
   return y;
+}
+
+float form_intro(PageContext& c, std::string_view heading, std::string_view intro, float y,
+                 std::span<const std::string_view> labels, float bottom) {
+  const float n = static_cast<float>(labels.size());
+  // As draw_form() lays its rows out at their least: 64 px each, 4 px apart,
+  // and in portrait a label above each.
+  const float label_h = landscape(c) ? 0 : tallest_label(c, labels);
+  const float least = n * (kLeastRow + label_h) + (n - 1) * kLeastRowGap;
+  const PageBlock blocks[] = {{heading, c.m.title, {}, c.m.gap / 2},
+                              {intro, c.m.body, {}, c.m.gap}};
+  return page_blocks(c, blocks, y, bottom - least);
 }
 
 }  // namespace staff

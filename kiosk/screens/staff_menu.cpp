@@ -31,6 +31,11 @@ std::optional<Action> draw_menu(PageContext& c, const StaffServices& services) {
   float y = page_heading(c, str.text(msg("Staff mode")), c.area.min.y + c.m.margin) + c.m.gap / 2;
 
   // The terminal's state, one fact a line.
+  struct Fact {
+    std::string text;
+    bool refused = false;  // in the error colour, after its warning sign
+  };
+  std::vector<Fact> facts;
   const std::optional<SyncStatus> status = services.status ? services.status() : std::nullopt;
   std::string_view connection;
   if (!status)
@@ -46,11 +51,12 @@ std::optional<Action> draw_menu(PageContext& c, const StaffServices& services) {
   else
     // TRANSLATORS: Staff menu: the terminal cannot reach the platform now.
     connection = str.text(msg("Connection: offline"));
-  y = note(c, connection, y);
+  facts.push_back({std::string(connection)});
   if (status) {
-    y = note(c, str.format(msg("Waiting to be sent: {count}"), {{"count", status->waiting}}), y);
+    facts.push_back({str.format(msg("Waiting to be sent: {count}"), {{"count", status->waiting}})});
     if (status->dead_letters.total > 0)
-      y = note(c,
+      facts.push_back(
+          {"⚠ " +
                // TRANSLATORS: Staff menu, shown only when there are any: entries
                // the platform refused for good, kept on the terminal (sealed, staff
                // cannot read them). {untold}: how many the person was not yet told
@@ -61,33 +67,31 @@ std::optional<Action> draw_menu(PageContext& c, const StaffServices& services) {
                           {{"total", status->dead_letters.total},
                            {"untold", status->dead_letters.untold},
                            {"reasons", refusals(status->dead_letters)}}),
-               y, true);
+           true});
     if (status->last_contact > 0) {
       const i18n::Timestamp then{std::chrono::seconds(status->last_contact)};
-      y = note(c,
-               // TRANSLATORS: Staff menu: when the platform last answered, e.g. "Last
-               // contact with the platform: 5 minutes ago".
-               str.format(msg("Last contact with the platform: {when}"),
-                          {{"when", str.formats().relative(then, services.wall_clock())}}),
-               y);
+      facts.push_back(
+          {// TRANSLATORS: Staff menu: when the platform last answered, e.g. "Last
+           // contact with the platform: 5 minutes ago".
+           str.format(msg("Last contact with the platform: {when}"),
+                      {{"when", str.formats().relative(then, services.wall_clock())}})});
     } else {
       // TRANSLATORS: Staff menu: the platform has not answered since the
       // kiosk started.
-      y = note(c, str.text(msg("Last contact with the platform: not yet")), y);
+      facts.push_back({std::string(str.text(msg("Last contact with the platform: not yet")))});
     }
   }
   if (services.version)
     // TRANSLATORS: Staff menu: the kiosk software's version, e.g. "Version: 1.4.2".
-    y = note(c, str.format(msg("Version: {version}"), {{"version", services.version()}}), y);
+    facts.push_back({str.format(msg("Version: {version}"), {{"version", services.version()}})});
   const bool enrolled = services.enrolled && services.enrolled();
-  y = note(c,
-           enrolled
-               // TRANSLATORS: Staff menu: the terminal is registered with the platform.
-               ? str.text(msg("This terminal is enrolled."))
-               // TRANSLATORS: Staff menu: the terminal is not registered with the
-               // platform yet; staff enrol it with a code from the platform team.
-               : str.text(msg("This terminal is not enrolled yet.")),
-           y);
+  facts.push_back(
+      {std::string(enrolled
+                       // TRANSLATORS: Staff menu: the terminal is registered with the platform.
+                       ? str.text(msg("This terminal is enrolled."))
+                       // TRANSLATORS: Staff menu: the terminal is not registered with the
+                       // platform yet; staff enrol it with a code from the platform team.
+                       : str.text(msg("This terminal is not enrolled yet.")))});
   redraw_by(c, c.now + kStatusRefresh);
 
   // The ways on, in a grid that ends at the bottom of the page.
@@ -113,8 +117,16 @@ std::optional<Action> draw_menu(PageContext& c, const StaffServices& services) {
   const int count = static_cast<int>(std::size(ways));
   const int rows = (count + columns - 1) / columns;
   const float bottom = c.area.max.y - c.m.margin;
-  const float top = std::max(y + c.m.gap, bottom - rows * c.m.button - (rows - 1) * c.m.gap);
-  const float h = std::min(c.m.button, (bottom - top - (rows - 1) * c.m.gap) / rows);
+  // The buttons keep their full height; the facts above them are drawn
+  // smaller together where they would reach them (large scripts, a long
+  // reason).
+  const float top = bottom - rows * c.m.button - (rows - 1) * c.m.gap;
+  const float h = c.m.button;
+  std::vector<PageBlock> blocks;
+  for (const Fact& f : facts)
+    blocks.push_back(
+        {f.text, c.m.body, f.refused ? std::optional(c.frame.ui.theme.error) : std::nullopt, 0});
+  page_blocks(c, blocks, y, top - c.m.gap);
   std::optional<Action> action;
   for (int i = 0; i < count; ++i) {
     const int row = i / columns;

@@ -103,6 +103,12 @@ void draw_field(StaffForms& forms, PageContext& c, const FieldSpec& f, Rect r);
 // draws nothing else).
 std::optional<float> draw_form(StaffForms& forms, PageContext& c, std::span<const FieldSpec> specs,
                                std::span<const std::string_view> labels, float y, float bottom);
+// A form's heading and the text under it, from `y`: drawn smaller together
+// where the form's rows (one for each of `labels`), at their least height, would not fit
+// between them and `bottom` (a small screen, a tall script). Returns the y
+// where the form starts.
+float form_intro(PageContext& c, std::string_view heading, std::string_view intro, float y,
+                 std::span<const std::string_view> labels, float bottom);
 
 // [SECTION] The pages
 

@@ -112,13 +112,12 @@ std::optional<Action> draw_reset(PageContext& c, const StaffState& s, StaffForms
   float y = c.area.min.y + c.m.margin;
   if (forms.focus.empty()) {
     // TRANSLATORS: Heading of the staff page that sets a new PIN for a person.
-    y = page_heading(c, str.text(msg("Reset a PIN")), y) + c.m.gap / 2;
-    y = note(c,
-             // TRANSLATORS: Reset a PIN: above the form.
-             str.text(msg("For a person at your side whose identity you have checked. Their "
-                          "sessions end, and they log in with the new PIN.")),
-             y) +
-        c.m.gap;
+    const std::string_view heading = str.text(msg("Reset a PIN"));
+    y = form_intro(c, heading,
+                   // TRANSLATORS: Reset a PIN: above the form.
+                   str.text(msg("For a person at your side whose identity you have checked. "
+                                "Their sessions end, and they log in with the new PIN.")),
+                   y, labels, content_bottom(c));
   }
   if (!draw_form(forms, c, kResetFields, labels, y, content_bottom(c))) return std::nullopt;
   if (!services.reset_pin)

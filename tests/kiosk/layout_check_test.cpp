@@ -1,5 +1,5 @@
-// A check over every page of the shell, the request pages and the message
-// pages, in every language and both pseudo-locales, at 1920×1080, 1080×1920
+// A check over every page of the shell, staff mode, the request pages and
+// the message pages, in every language and both pseudo-locales, at 1920×1080, 1080×1920
 // and 1280×800, with normal and large text. It fails on what a person would
 // see as broken:
 //   - a touch target smaller than 64 px either way;
@@ -31,9 +31,13 @@ constexpr const char* kShellPages[] = {"attract",       "picker",
                                        "profile-pin",   "profile-pin-again",
                                        "login",         "login-pin",
                                        "login-locked",  "code",
-                                       "home",          "idle-warning"};
+                                       "home",          "idle-warning",
+                                       "staff-pin",     "staff-menu",
+                                       "staff-enrol",   "staff-settings",
+                                       "staff-reset"};
 
-// The shell's pages, the request pages and the message pages.
+// The shell's pages (staff mode's among them), the request pages and the
+// message pages.
 std::vector<std::string> every_page() {
   std::vector<std::string> pages(std::begin(kShellPages), std::end(kShellPages));
   for (const std::string_view p : request_screen_names()) pages.emplace_back(p);
