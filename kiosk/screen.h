@@ -1,8 +1,8 @@
 // A screen of the kiosk: what the application draws each frame, full-screen.
-// There are two kinds: the shell (shell.h), which draws the kiosk's pages
-// (page.h) and owns their state, and the developer views of --screen
-// (specimen, keyboard, keyboard-pin, languages), thin adapters that show one
-// widget or page alone.
+// Everything drawn is a page (page.h). A screen is what hosts pages: the
+// shell (shell.h), which draws the kiosk's pages and owns their state, and
+// DevView (screens/dev_view.h), which shows one developer view of --screen
+// (specimen, keyboard, keyboard-pin, languages) alone.
 //
 // The application owns the current screen and calls draw() once per frame,
 // inside a full-screen ImGui window whose cursor starts at the top-left corner.

@@ -31,8 +31,10 @@ Touch touch_target(const char* id, ImVec2 min, ImVec2 size) {
   const ImGuiContext* context = ImGui::GetCurrentContext();
   const ImGuiID item = ImGui::GetID(id);  // the id InvisibleButton gave the item
   const double now = ImGui::GetTime();
-  const bool bounce =
-      last_act.context == context && last_act.id == item && now - last_act.at < kBounceSeconds;
+  // A context made where an old one was starts its clock at 0 again: only a
+  // release after the last one can be its bounce.
+  const bool bounce = last_act.context == context && last_act.id == item && now >= last_act.at &&
+                      now - last_act.at < kBounceSeconds;
   last_act = {context, item, now};
   t.acted = !bounce;
   return t;

@@ -32,11 +32,12 @@ Placement placement(ImVec2 screen) {
 
 }  // namespace
 
-KeyboardScreen::KeyboardScreen(Focus focus) : focus_(focus) {}
+KeyboardView::KeyboardView(Focus focus) : focus_(focus) {}
 
-KeyboardScreen::~KeyboardScreen() = default;
+KeyboardView::~KeyboardView() = default;
 
-void KeyboardScreen::start(ScreenFrame& frame) {
+void KeyboardView::start(PageContext& c) {
+  const ScreenFrame& frame = c.frame;
   keyboard_ = std::make_unique<keyboard::Keyboard>(keyboard::shipped_layouts());
   keyboard_->follow(frame.strings.info().keyboard);
   pin_pad_ = std::make_unique<keyboard::Keyboard>(keyboard::shipped_layouts());
@@ -59,19 +60,20 @@ void KeyboardScreen::start(ScreenFrame& frame) {
                                                                       .placeholder = "🔒"});
 }
 
-void KeyboardScreen::wipe() {
+void KeyboardView::wipe() {
   if (text_) text_->wipe();
   if (pin_) pin_->wipe();
   if (keyboard_) keyboard_->reset();
   if (pin_pad_) pin_pad_->reset();
 }
 
-void KeyboardScreen::apply(const keyboard::Stroke& stroke, render::TextField& field) {
+void KeyboardView::apply(const keyboard::Stroke& stroke, render::TextField& field) {
   if (keyboard::apply_stroke(field, stroke)) focus_ = Focus::None;
 }
 
-void KeyboardScreen::draw(ScreenFrame& frame) {
-  if (!keyboard_) start(frame);
+std::optional<Action> KeyboardView::draw_page(PageContext& c) {
+  ScreenFrame& frame = c.frame;
+  if (!keyboard_) start(c);
   render::UiContext& ui = frame.ui;
   keyboard_->follow(frame.strings.info().keyboard);
   const keyboard::KeyboardLayout& layout = keyboard_->layout();
@@ -83,7 +85,7 @@ void KeyboardScreen::draw(ScreenFrame& frame) {
 
   // [SECTION] The fields, at the top: above every keyboard at every screen size.
   const Placement p = placement(frame.size);
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 origin = c.area.min;
   text_rect_ = {ImVec2(origin.x + p.margin, origin.y + p.margin),
                 ImVec2(origin.x + frame.size.x - p.margin, origin.y + p.margin + p.field_height)};
   const float pin_width = std::min(text_rect_.width(), std::round(p.field_height * kPinFieldKeys));
@@ -104,14 +106,14 @@ void KeyboardScreen::draw(ScreenFrame& frame) {
   render::TextField* field = focus_ == Focus::Text  ? text_.get()
                              : focus_ == Focus::Pin ? pin_.get()
                                                     : nullptr;
-  if (!field) return;
+  if (!field) return std::nullopt;
 
   // [SECTION] A physical keyboard
   const keyboard::PhysicalResult typed = keyboard::apply_physical(*field, frame.typed);
   if (typed.changed) ui.needs_frame = true;
   if (typed.done) {
     focus_ = Focus::None;
-    return;
+    return std::nullopt;
   }
 
   // [SECTION] The on-screen keyboard
@@ -121,8 +123,9 @@ void KeyboardScreen::draw(ScreenFrame& frame) {
   for (const keyboard::Stroke& stroke : kf.strokes) apply(stroke, *field);
   if (kf.deadline) {
     const std::chrono::duration<double> wait(std::max(0.0, *kf.deadline - ImGui::GetTime()));
-    redraw_by(frame, Clock::now() + std::chrono::duration_cast<Clock::duration>(wait));
+    redraw_by(frame, c.now + std::chrono::duration_cast<Clock::duration>(wait));
   }
+  return std::nullopt;
 }
 
 }  // namespace ih::kiosk

@@ -19,19 +19,20 @@
 
 #include "kiosk/keyboard/keyboard.h"
 #include "kiosk/keyboard/layout_library.h"
-#include "kiosk/screen.h"
+#include "kiosk/screens/dev_view.h"
 #include "render/text_field.h"
 
 namespace ih::kiosk {
 
-class KeyboardScreen : public Screen {
+// The view's page (dev_view.h) and its state.
+class KeyboardView {
  public:
   enum class Focus { None, Text, Pin };
 
-  explicit KeyboardScreen(Focus focus = Focus::Text);
-  ~KeyboardScreen() override;
+  explicit KeyboardView(Focus focus = Focus::Text);
+  ~KeyboardView();
 
-  void draw(ScreenFrame& frame) override;
+  std::optional<Action> draw_page(PageContext& c);
 
   // Wipes both fields and puts the keyboard back to the session language: what
   // the end of a session does.
@@ -47,7 +48,7 @@ class KeyboardScreen : public Screen {
   const Rect& pin_rect() const { return pin_rect_; }
 
  private:
-  void start(ScreenFrame& frame);
+  void start(PageContext& c);
   void apply(const keyboard::Stroke& stroke, render::TextField& field);
 
   Focus focus_;
@@ -59,5 +60,7 @@ class KeyboardScreen : public Screen {
   Rect text_rect_;
   Rect pin_rect_;
 };
+
+using KeyboardScreen = DevView<KeyboardView>;
 
 }  // namespace ih::kiosk

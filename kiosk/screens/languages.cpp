@@ -269,19 +269,4 @@ std::optional<Action> draw_languages(PageContext& c, LanguagePicker& picker,
   return action;
 }
 
-void LanguagesScreen::draw(ScreenFrame& frame) {
-  std::map<std::string, Rect, std::less<>> controls;
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  PageContext c{frame,
-                {origin, ImVec2(origin.x + frame.size.x, origin.y + frame.size.y)},
-                metrics(frame.size),
-                Clock::now(),
-                controls};
-  const std::optional<Action> a = draw_languages(c, picker_, {});
-  if (a && a->get<std::string>() != frame.strings.language()) {
-    frame.switch_language = a->get<std::string>();
-    frame.ui.needs_frame = true;
-  }
-}
-
 }  // namespace ih::kiosk

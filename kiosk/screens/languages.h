@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "kiosk/screen.h"
+#include "kiosk/screens/dev_view.h"
 #include "kiosk/screens/page.h"
 
 namespace ih::kiosk {
@@ -57,15 +58,15 @@ struct LanguagePicker {
 std::optional<Action> draw_languages(PageContext& c, LanguagePicker& picker,
                                      const std::vector<std::string>& shown);
 
-// The developer view `--screen languages`: the picker alone on the whole
-// screen; a tile released switches the UI language, and nothing else happens.
-class LanguagesScreen : public Screen {
- public:
-  void draw(ScreenFrame& frame) override;
-  const std::vector<LanguageTile>& tiles() const { return picker_.tiles; }
-
- private:
-  LanguagePicker picker_;
+// The developer view `--screen languages` (dev_view.h): the picker alone on
+// the whole screen, every language offered; a tile released switches the UI
+// language, and nothing else happens.
+struct LanguagesView {
+  std::optional<Action> draw_page(PageContext& c) { return draw_languages(c, picker, {}); }
+  const std::vector<LanguageTile>& tiles() const { return picker.tiles; }
+  LanguagePicker picker;
 };
+
+using LanguagesScreen = DevView<LanguagesView>;
 
 }  // namespace ih::kiosk

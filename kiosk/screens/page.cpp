@@ -39,6 +39,7 @@ Metrics metrics(ImVec2 screen, bool large_text) {
   m.tight_margin = std::round(unit * 0.04f);
   m.tight_gap = std::round(unit * 0.015f);
   m.tight_title = std::max(32.0f, std::round(unit * 0.048f));
+  m.bar = std::max(88.0f, std::round(unit * 0.09f));
   if (large_text) {
     for (float* text : {&m.title, &m.body, &m.small, &m.field_text, &m.tight_title})
       *text = std::round(*text * 1.33f);

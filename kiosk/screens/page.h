@@ -59,6 +59,7 @@ struct Metrics {
   float tight_margin;
   float tight_gap;
   float tight_title;
+  float bar;  // height of the shell's status bar, the same with large text
 };
 Metrics metrics(ImVec2 screen, bool large_text = false);
 

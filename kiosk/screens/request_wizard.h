@@ -117,6 +117,10 @@ class RequestForm {
   float scroll_ = 0;
 };
 
+// A tag the platform takes as a helper's language: two or three small letters.
+bool speakable(const i18n::Language& l);
+// The picture of when a request is wanted.
+const char* when_picture(RequestForm::When when);
 // The picture and the words of a part of the day ("morning", …), for the
 // wizard and the request pages.
 const char* part_picture(std::string_view part);

@@ -150,13 +150,14 @@ std::span<const SpecimenLine> specimen_mixed_lines() {
   return kMixed;
 }
 
-void SpecimenScreen::draw(ScreenFrame& frame) {
+std::optional<Action> SpecimenView::draw_page(PageContext& c) {
+  const ScreenFrame& frame = c.frame;
   if (frame.size.x != fitted_for_.x || frame.size.y != fitted_for_.y) {
     text_size_ = fit_text_size(frame.ui.engine, frame.size);
     fitted_for_ = frame.size;
   }
   const Geometry g = geometry(frame.size);
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 origin = c.area.min;
   const float left = origin.x + g.margin;
   const float top = origin.y + g.margin;
   const bool ui_rtl = frame.ui.direction == render::Direction::Rtl;
@@ -170,6 +171,7 @@ void SpecimenScreen::draw(ScreenFrame& frame) {
     const float end = draw_section(frame.ui, kGreetings, ImVec2(left, top), text_size_, g);
     draw_section(frame.ui, kMixed, ImVec2(left, end + g.row_gap * 2), text_size_, g);
   }
+  return std::nullopt;
 }
 
 }  // namespace ih::kiosk

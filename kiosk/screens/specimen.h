@@ -7,7 +7,7 @@
 
 #include <span>
 
-#include "kiosk/screen.h"
+#include "kiosk/screens/dev_view.h"
 
 namespace ih::kiosk {
 
@@ -20,13 +20,16 @@ struct SpecimenLine {
 std::span<const SpecimenLine> specimen_greetings();
 std::span<const SpecimenLine> specimen_mixed_lines();
 
-class SpecimenScreen : public Screen {
+// The view's page (dev_view.h) and the text size it fitted.
+class SpecimenView {
  public:
-  void draw(ScreenFrame& frame) override;
+  std::optional<Action> draw_page(PageContext& c);
 
  private:
   ImVec2 fitted_for_{0, 0};  // the screen size text_size_ was chosen for
   float text_size_ = 0;
 };
+
+using SpecimenScreen = DevView<SpecimenView>;
 
 }  // namespace ih::kiosk

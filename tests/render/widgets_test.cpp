@@ -8,6 +8,8 @@
 #include <memory>
 #include <string>
 
+#include "render/touch.h"
+
 namespace ih::render {
 namespace {
 
@@ -126,6 +128,37 @@ TEST_F(WidgetsTest, SlidingOffAButtonCancelsIt) {
   frame(ImVec2(500, 400), false, body);
   EXPECT_FALSE(clicked);
   frame(ImVec2(500, 400), false, body);
+  EXPECT_FALSE(clicked);
+}
+
+TEST_F(WidgetsTest, ASecondReleaseWithinTheBounceTimeIsNotASecondTap) {
+  int taps = 0;
+  auto body = [&] { taps += button(ui, "ok", "OK", ImVec2(200, 80)) ? 1 : 0; };
+  const ImVec2 inside(150, 120);
+  // At 60 frames a second a finger that bounces lifts and lands again within
+  // a few frames: the second release is the same tap.
+  frame(inside, false, body);
+  frame(inside, true, body);
+  frame(inside, false, body);
+  EXPECT_EQ(taps, 1);
+  frame(inside, true, body);
+  frame(inside, false, body);
+  EXPECT_EQ(taps, 1);
+  // A tap after the bounce time counts again.
+  for (int i = 0; i < 10; ++i) frame(inside, false, body);
+  frame(inside, true, body);
+  frame(inside, false, body);
+  EXPECT_EQ(taps, 2);
+}
+
+TEST_F(WidgetsTest, AFingerThatDragsActsOnNothing) {
+  bool clicked = false;
+  auto body = [&] { clicked |= button(ui, "ok", "OK", ImVec2(400, 200)); };
+  frame(ImVec2(150, 150), false, body);
+  frame(ImVec2(150, 150), true, body);
+  // Further than kDragDistance, and still over the button when it lifts.
+  frame(ImVec2(150, 150 + kDragDistance + 6), true, body);
+  frame(ImVec2(150, 150 + kDragDistance + 6), false, body);
   EXPECT_FALSE(clicked);
 }
 
