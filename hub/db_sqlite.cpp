@@ -64,12 +64,14 @@ class SqliteDb final : public Db {
 
 std::unique_ptr<Db> open_sqlite_db(const std::string& path, std::string* error) {
   auto db = sql::Database::open(path);
-  // WAL lets readers go on while one writer commits; NORMAL sync is durable
-  // across process crashes, which is what a server on a journaling file
-  // system needs; busy_timeout makes writers queue instead of failing.
+  // busy_timeout makes writers queue instead of failing, and comes first:
+  // switching a new file to WAL takes a lock that another hub opening it at
+  // the same time may hold. WAL lets readers go on while one writer commits;
+  // NORMAL sync is durable across process crashes, which is what a server on
+  // a journaling file system needs.
   if (!db.is_open() ||
-      !db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-               "PRAGMA busy_timeout=10000;")) {
+      !db.exec("PRAGMA busy_timeout=10000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+               "PRAGMA foreign_keys=ON;")) {
     *error = "cannot open the hub database: " + db.error();
     return nullptr;
   }
