@@ -46,7 +46,11 @@ class PostgresStatement final : public StatementImpl {
   void bind_int64(int index, int64_t value) override {
     set(index, std::to_string(value), kInt8, 0);
   }
+  // PostgreSQL's text cannot hold a NUL byte, and libpq would cut the value
+  // there; the statement fails instead. (The API's field rules refuse
+  // control characters before any reaches the store.)
   void bind_text(int index, std::string_view text) override {
+    if (text.find('\0') != std::string_view::npos) has_nul_ = true;
     set(index, std::string(text), kUnknown, 0);
   }
   void bind_blob(int index, const std::vector<unsigned char>& blob) override {
@@ -101,6 +105,7 @@ class PostgresStatement final : public StatementImpl {
   std::vector<Oid> types_;
   std::vector<int> formats_;
   Result result_;
+  bool has_nul_ = false;
   bool executed_ = false;
   int row_ = -1;
 };
@@ -133,12 +138,14 @@ class PostgresDb final : public Db {
 
   int64_t changes() const override { return changes_; }
   const std::string& error() const override { return error_; }
+  void set_error(std::string error) { error_ = std::move(error); }
 
   bool begin_write() override {
-    if (!usable()) return false;
-    in_transaction_ = exec("BEGIN") && exec(kTakeWriteLock);
-    if (!in_transaction_) exec("ROLLBACK");
-    return in_transaction_;
+    if (!exec("BEGIN")) return false;
+    in_transaction_ = true;
+    if (exec(kTakeWriteLock)) return true;
+    rollback();
+    return false;
   }
   // A transaction with a failed statement in it answers COMMIT with ROLLBACK.
   bool commit() override {
@@ -215,7 +222,8 @@ class PostgresDb final : public Db {
 Statement::Step PostgresStatement::step() {
   if (!executed_) {
     executed_ = true;
-    result_ = db_.execute(sql_, values_, types_, formats_);
+    if (has_nul_) db_.set_error("a text parameter holds a NUL byte");
+    result_ = has_nul_ ? nullptr : db_.execute(sql_, values_, types_, formats_);
     row_ = -1;
   }
   if (!result_) return Statement::Step::Error;
