@@ -50,18 +50,13 @@
 #include "hub/tls_identity.h"
 #include "net/api_client.h"
 #include "net/envelope.h"
+#include "tests/hub/call_samples.h"
 #include "tests/hub/slow_clients.h"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 using nlohmann::json;
-
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())))];
-}
 
 int64_t unix_now() {
   return std::chrono::duration_cast<std::chrono::seconds>(
@@ -99,11 +94,6 @@ pid_t start_hub_process(const ih::hub::Config& config, const ih::hub::TlsIdentit
 
 enum Kind { kEnvelope, kHeartbeat, kLogin, kPoll, kKinds };
 const char* const kNames[] = {"envelope (new request)", "heartbeat", "login", "poll conversations"};
-
-struct Samples {
-  std::vector<double> ms;
-  int errors = 0;
-};
 
 }  // namespace
 
@@ -193,7 +183,7 @@ int main(int argc, char** argv) {
   for (int t = 0; t < terminals; ++t) codes.push_back(ih::hub::issue_enrolment_code(*admin, 3600));
 
   std::mutex mutex;
-  Samples samples[kKinds];
+  ih::test::CallSamples samples[kKinds];
   std::vector<std::string> acknowledged;  // texts of requests answered 2xx
   std::atomic<int> ready{0};
   std::atomic<bool> go{false};
@@ -252,7 +242,7 @@ int main(int argc, char** argv) {
                                  ih::api::mint_idempotency_key()));
       while (!go) std::this_thread::sleep_for(std::chrono::milliseconds(5));
       const auto deadline = Clock::now() + duration;
-      Samples local[kKinds];
+      ih::test::CallSamples local[kKinds];
       std::vector<std::string> mine;
       std::minstd_rand pause(static_cast<unsigned>(t));
       for (unsigned n = static_cast<unsigned>(t); Clock::now() < deadline; ++n) {
@@ -327,18 +317,7 @@ int main(int argc, char** argv) {
       "hub_load_bench: %d terminals, %.0f s, %zu hub process%s on %s, %u hardware threads\n",
       terminals, seconds, pids.size(), pids.size() > 1 ? "es" : "", store.c_str(),
       std::thread::hardware_concurrency());
-  std::vector<double> all;
-  int errors = 0;
-  for (int k = 0; k < kKinds; ++k) {
-    std::printf("  %-24s %7zu calls %8.1f/s  p50 %7.2f ms  p99 %8.2f ms  errors %d\n", kNames[k],
-                samples[k].ms.size(), static_cast<double>(samples[k].ms.size()) / seconds,
-                percentile(samples[k].ms, 0.5), percentile(samples[k].ms, 0.99), samples[k].errors);
-    all.insert(all.end(), samples[k].ms.begin(), samples[k].ms.end());
-    errors += samples[k].errors;
-  }
-  std::printf("  %-24s %7zu calls %8.1f/s  p50 %7.2f ms  p99 %8.2f ms  errors %d\n", "all",
-              all.size(), static_cast<double>(all.size()) / seconds, percentile(all, 0.5),
-              percentile(all, 0.99), errors);
+  ih::test::print_call_table(kNames, samples, kKinds, seconds);
 
   // Every acknowledged request is there exactly once.
   int missing = 0;
