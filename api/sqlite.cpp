@@ -109,7 +109,11 @@ Statement& Statement::bind(int index, std::string_view text) {
 }
 
 Statement& Statement::bind(int index, const std::vector<unsigned char>& blob) {
-  if (stmt_) sqlite3_bind_blob64(stmt_, index, blob.data(), blob.size(), SQLITE_TRANSIENT);
+  // An empty vector's data() may be null, which SQLite would bind as NULL.
+  if (stmt_ && blob.empty()) sqlite3_bind_zeroblob(stmt_, index, 0);
+  if (stmt_ && !blob.empty()) {
+    sqlite3_bind_blob64(stmt_, index, blob.data(), blob.size(), SQLITE_TRANSIENT);
+  }
   return *this;
 }
 

@@ -72,6 +72,7 @@ class Statement {
     return bind(index, std::string_view(text));
   }
   Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+  // An empty vector binds an empty blob, not NULL.
   Statement& bind(int index, const std::vector<unsigned char>& blob);
   Statement& bind(int index, std::nullopt_t);
   Statement& bind(int index, const std::optional<std::string>& text);

@@ -4,7 +4,7 @@
 
 namespace ih::hub {
 
-nlohmann::json account_json(const sql::Statement& st, int first) {
+nlohmann::json account_json(const Statement& st, int first) {
   nlohmann::json out = {
       {"personal_code", st.text(first)},
       {"role", st.text(first + 1)},
@@ -17,7 +17,7 @@ nlohmann::json account_json(const sql::Statement& st, int first) {
   return out;
 }
 
-nlohmann::json request_json(const sql::Statement& st, int first) {
+nlohmann::json request_json(const Statement& st, int first) {
   nlohmann::json when = {{"part_of_day", st.text(first + 3)}};
   if (!st.is_null(first + 2)) when["date"] = st.text(first + 2);
   nlohmann::json out = {

@@ -13,15 +13,15 @@ namespace {
 
 // A code under the platform's prefix "000" that no account has. Random, not
 // counted: a code that follows the last one would tell the next.
-std::optional<std::string> free_platform_code(sql::Database& db) {
+std::optional<std::string> free_platform_code(Db& db) {
   for (int attempt = 0; attempt < 32; ++attempt) {
     const auto code =
         api::make_personal_code(api::code_prefix(0), randombytes_uniform(api::kBodyCount));
     auto taken = db.prepare("SELECT 1 FROM accounts WHERE code = ?1");
     taken.bind_all(*code);
     const auto step = taken.step();
-    if (step == sql::Statement::Step::Done) return code;
-    if (step == sql::Statement::Step::Error) return std::nullopt;
+    if (step == Statement::Step::Done) return code;
+    if (step == Statement::Step::Error) return std::nullopt;
   }
   return std::nullopt;  // the prefix is full, in practice
 }
@@ -35,20 +35,21 @@ std::optional<Credentials> add_platform_account(Hub& hub, std::string_view role,
   const auto pin_hash = hub.pins->hash(secret, hub.config.pin_cost);
   if (!pin_hash) return std::nullopt;
   auto db = hub.store->lease();
-  sql::Transaction tx(*db);
+  WriteTransaction tx(*db);
   if (!tx.began()) return std::nullopt;
   const auto code = free_platform_code(*db);
   if (!code) return std::nullopt;
   auto insert = db->prepare(
       "INSERT INTO accounts (code, role, display_name, languages, town, pin_hash, created_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id");
   insert.bind_all(*code, role, display_name, nlohmann::json(languages).dump(), town, *pin_hash,
                   hub.now());
-  if (!insert.run()) return std::nullopt;
+  const auto account_id = insert.run_returning_id();
+  if (!account_id) return std::nullopt;
   if (helper) {
     auto profile = db->prepare(
         "INSERT INTO helper_profiles (account_id, categories, radius_km) VALUES (?1, ?2, ?3)");
-    profile.bind_all(db->last_insert_rowid(), nlohmann::json(helper->categories).dump(),
+    profile.bind_all(*account_id, nlohmann::json(helper->categories).dump(),
                      int64_t{helper->radius_km});
     if (!profile.run()) return std::nullopt;
   }

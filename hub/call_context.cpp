@@ -17,14 +17,13 @@ Reply unauthenticated(std::string_view detail) {
 // The terminal is online at `now`: the envelopes of its sessions that have
 // expired by now must arrive within `drain_s`. Most calls find nothing to do
 // and do not write.
-void start_draining(sql::Database& db, const std::string& terminal_id, int64_t now,
-                    int64_t drain_s) {
+void start_draining(Db& db, const std::string& terminal_id, int64_t now, int64_t drain_s) {
   auto due = db.prepare(
       "SELECT 1 FROM sessions WHERE terminal_id = ?1 AND drain_by IS NULL AND expires_at <= ?2 "
       "LIMIT 1");
   due.bind_all(terminal_id, now);
-  if (due.step() != sql::Statement::Step::Row) return;
-  due = sql::Statement();
+  if (due.step() != Statement::Step::Row) return;
+  due = Statement();
   auto mark = db.prepare(
       "UPDATE sessions SET drain_by = ?3 WHERE terminal_id = ?1 AND drain_by IS NULL AND "
       "expires_at <= ?2");
@@ -59,12 +58,12 @@ std::optional<Reply> require_terminal(CallContext& ctx) {
   auto db = ctx.hub.store->lease();
   auto st = db->prepare("SELECT code_prefix, secret_hash FROM terminals WHERE id = ?1");
   st.bind_all(id);
-  if (st.step() != sql::Statement::Step::Row ||
+  if (st.step() != Statement::Step::Row ||
       !same_bytes(st.blob(1), hash_secret(std::string_view(credential).substr(dot + 1)))) {
     return unauthenticated("the terminal credential is not valid");
   }
   ctx.terminal = Terminal{id, st.text(0)};
-  st = sql::Statement();
+  st = Statement();
   start_draining(*db, id, ctx.now(), ctx.hub.config.envelope_drain_s);
   return std::nullopt;
 }
@@ -79,7 +78,7 @@ std::optional<Reply> require_session(CallContext& ctx,
       "s.ended_at, s.drain_by FROM sessions s JOIN accounts a ON a.id = s.account_id "
       "WHERE s.token_hash = ?1");
   st.bind_all(token_hash);
-  if (st.step() != sql::Statement::Step::Row) return unauthenticated("unknown session");
+  if (st.step() != Statement::Step::Row) return unauthenticated("unknown session");
   Principal p{st.int64(0), st.text(1), st.text(2), st.text(3), token_hash};
   const auto terminal_id = st.optional_text(4);
   const int64_t created_at = st.int64(5);
@@ -115,12 +114,11 @@ std::optional<Reply> require_any_session(CallContext& ctx,
   return require_session(ctx, roles);
 }
 
-Reply write(CallContext& ctx, const std::function<Reply(sql::Database&)>& change,
-            const KeepOnRefusal& keep) {
+Reply write(CallContext& ctx, const std::function<Reply(Db&)>& change, const KeepOnRefusal& keep) {
   Hub& hub = ctx.hub;
   keep_house(hub);
   auto db = hub.store->lease();
-  sql::Transaction tx(*db);
+  WriteTransaction tx(*db);
   if (!tx.began()) return retry_later(503, "unavailable", "The store is busy", 1);
   const std::string scope = idempotency_scope(ctx);
   const std::string request =
@@ -136,7 +134,7 @@ Reply write(CallContext& ctx, const std::function<Reply(sql::Database&)>& change
         "SELECT fingerprint, status, body, sealed_body FROM idempotency "
         "WHERE scope = ?1 AND key = ?2");
     st.bind_all(scope, ctx.call.idempotency_key);
-    if (st.step() == sql::Statement::Step::Row) {
+    if (st.step() == Statement::Step::Row) {
       if (!same_bytes(st.blob(0), fingerprint)) {
         return problem(409, "idempotency-key-reused",
                        "This idempotency key was used for a different call");

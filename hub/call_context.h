@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "api/sqlite.h"
+#include "hub/db.h"
 #include "hub/state.h"
 
 namespace ih::hub {
@@ -63,7 +63,7 @@ std::optional<Reply> require_any_session(CallContext& ctx,
 // What a refused call keeps although its change is rolled back (a failed
 // login attempt, which must count). Runs in the same transaction, after the
 // rollback, with the refusal `change` answered.
-using KeepOnRefusal = std::function<void(sql::Database&, const Reply&)>;
+using KeepOnRefusal = std::function<void(Db&, const Reply&)>;
 
 // Applies `change` in one immediate transaction together with the idempotency
 // record of the call's key: a repeat of the same call gets the stored reply, a
@@ -71,7 +71,7 @@ using KeepOnRefusal = std::function<void(sql::Database&, const Reply&)>;
 // rolls back everything `change` wrote, so a handler may refuse at any point;
 // then only what `keep` writes is committed with the record. Replies of 429
 // and 5xx are not stored, and nothing of them is committed.
-Reply write(CallContext& ctx, const std::function<Reply(sql::Database&)>& change,
+Reply write(CallContext& ctx, const std::function<Reply(Db&)>& change,
             const KeepOnRefusal& keep = {});
 
 // The page size from ?limit= (1..100, default 20), or nullopt if malformed.

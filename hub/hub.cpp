@@ -10,6 +10,8 @@
 
 #include "api/secret.h"
 #include "hub/crypto.h"
+#include "hub/db_postgres.h"
+#include "hub/db_sqlite.h"
 #include "hub/housekeeping.h"
 #include "hub/hub_keys.h"
 #include "hub/private_files.h"
@@ -103,15 +105,27 @@ HubPtr open_hub(Config config, std::string* error) {
   HubPtr hub(new Hub);
   if (!config.clock) config.clock = system_clock_seconds;
   hub->config = std::move(config);
-  if (hub->config.key_path.empty()) hub->config.key_path = hub->config.db_path + ".key";
-  // Private before SQLite opens it: its WAL and shared memory take its mode.
-  const std::string& db_path = hub->config.db_path;
-  if (!make_private_file(db_path, error) || !make_private_if_present(db_path + "-wal", error) ||
-      !make_private_if_present(db_path + "-shm", error) ||
-      !make_private_if_present(hub->config.key_path, error)) {
-    return nullptr;
+  if (!hub->config.postgres.empty()) {
+    if (hub->config.key_path.empty()) {
+      *error = "a hub on PostgreSQL needs the path of its key file";
+      return nullptr;
+    }
+    if (!make_private_if_present(hub->config.key_path, error)) return nullptr;
+    const std::string conninfo = hub->config.postgres;
+    hub->store =
+        Store::open([&](std::string* why) { return open_postgres_db(conninfo, why); }, 8, error);
+  } else {
+    if (hub->config.key_path.empty()) hub->config.key_path = hub->config.db_path + ".key";
+    // Private before SQLite opens it: its WAL and shared memory take its mode.
+    const std::string& db_path = hub->config.db_path;
+    if (!make_private_file(db_path, error) || !make_private_if_present(db_path + "-wal", error) ||
+        !make_private_if_present(db_path + "-shm", error) ||
+        !make_private_if_present(hub->config.key_path, error)) {
+      return nullptr;
+    }
+    hub->store =
+        Store::open([&](std::string* why) { return open_sqlite_db(db_path, why); }, 8, error);
   }
-  hub->store = Store::open(db_path, 8, error);
   if (!hub->store || !load_or_make_keys(*hub, error)) return nullptr;
   hub->pins = std::make_unique<PinGate>(std::max(1, hub->config.pin_hash_slots),
                                         std::chrono::milliseconds(hub->config.pin_hash_wait_ms));
@@ -197,7 +211,7 @@ int64_t query_int(Hub& hub, std::string_view sql, std::string_view text_argument
   auto db = hub.store->lease();
   auto st = db->prepare(sql);
   if (!text_argument.empty()) st.bind(1, text_argument);
-  return st.step() == sql::Statement::Step::Row ? st.int64(0) : -1;
+  return st.step() == Statement::Step::Row ? st.int64(0) : -1;
 }
 
 }  // namespace ih::hub

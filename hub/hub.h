@@ -1,6 +1,6 @@
 // ichhelfe-hub as a library: the reference implementation of api/openapi.yaml.
 //
-// A Hub owns its SQLite store and answers API calls in-process through
+// A Hub owns its store (SQLite or PostgreSQL, hub/db.h) and answers API calls in-process through
 // handle(); hub/server.h puts it behind HTTPS. Tests and benchmarks use both:
 // the server for the real wire, the Hub for admin steps and for counting what
 // arrived. All member functions are thread-safe.
@@ -44,9 +44,15 @@ struct Reply {
 enum class PinCost { Interactive, Minimal };
 
 struct Config {
+  // The SQLite database file, unless `postgres` is given.
   std::string db_path;
+  // A libpq connection string ("postgresql://…" or "host=… dbname=…"): the
+  // hub keeps its state in that PostgreSQL database, which several hub
+  // processes may share; db_path is then not used.
+  std::string postgres;
   // The file whose key seals the hub's own keys in the database
-  // (hub_keys.h); empty: db_path + ".key".
+  // (hub_keys.h); empty: db_path + ".key". Every hub process that shares a
+  // PostgreSQL database needs a copy of the same file.
   std::string key_path;
   PinCost pin_cost = PinCost::Interactive;
   int64_t person_session_s = 15 * 60;
@@ -123,8 +129,9 @@ std::vector<std::pair<std::string, std::string>> routes();
 // The X25519 public key terminals seal envelopes to.
 std::vector<unsigned char> box_public_key(const Hub& hub);
 
-// For tests and admin: the single integer a read-only SQL query answers
-// (e.g. "SELECT count(*) FROM requests"), or -1.
+// For tests and admin: the single integer a read-only SQL query answers, in
+// the subset both stores speak (hub/db.h; e.g. "SELECT count(*) FROM
+// requests"), or -1.
 int64_t query_int(Hub& hub, std::string_view sql, std::string_view text_argument = {});
 
 }  // namespace ih::hub

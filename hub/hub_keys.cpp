@@ -75,11 +75,11 @@ bool load_or_make_keys(Hub& hub, std::string* error) {
   auto st = db->prepare(
       "SELECT box_public, box_secret, fingerprint_key, sealed FROM hub_keys WHERE id = 1");
   const auto step = st.step();
-  if (step == sql::Statement::Step::Error) {
+  if (step == Statement::Step::Error) {
     *error = "cannot read the hub's keys: " + db->error();
     return false;
   }
-  const bool exists = step == sql::Statement::Step::Row;
+  const bool exists = step == Statement::Step::Row;
   const bool sealed = exists && !st.is_null(3);
   // A key file is made only where nothing is sealed with one yet.
   const Bytes file_key = read_key_file(key_path, !sealed, error);
@@ -104,19 +104,19 @@ bool load_or_make_keys(Hub& hub, std::string* error) {
     crypto_box_keypair(hub.box_public.data(), hub.box_secret.data());
     randombytes_buf(hub.fingerprint_key.data(), hub.fingerprint_key.size());
   }
-  st = sql::Statement();
-  // secure_delete overwrites the clear copies' bytes in the page; the
-  // checkpoint then leaves no older page in the WAL.
+  st = Statement();
+  // A new row only if no other hub process made one meanwhile (several share
+  // a PostgreSQL database); the clear copies of an older one are overwritten.
   auto store = db->prepare(
-      "INSERT INTO hub_keys (id, box_public, box_secret, fingerprint_key, sealed) "
-      "VALUES (1, ?1, X'', X'', ?2) ON CONFLICT (id) DO UPDATE SET box_secret = X'', "
-      "fingerprint_key = X'', sealed = ?2");
-  store.bind_all(hub.box_public, seal(file_key, hub.box_secret, hub.fingerprint_key));
-  if (!db->exec("PRAGMA secure_delete=ON") || !store.run() ||
-      !db->exec("PRAGMA secure_delete=OFF; PRAGMA wal_checkpoint(TRUNCATE)")) {
+      exists ? "UPDATE hub_keys SET box_secret = ?3, fingerprint_key = ?3, sealed = ?2 WHERE id = 1"
+             : "INSERT INTO hub_keys (id, box_public, box_secret, fingerprint_key, sealed) "
+               "VALUES (1, ?1, ?3, ?3, ?2) ON CONFLICT (id) DO NOTHING");
+  store.bind_all(hub.box_public, seal(file_key, hub.box_secret, hub.fingerprint_key), Bytes{});
+  if (!db->run_erasing_old_bytes(store)) {
     *error = "cannot store the hub's keys: " + db->error();
     return false;
   }
+  if (!exists && db->changes() == 0) return load_or_make_keys(hub, error);
   return true;
 }
 

@@ -1,6 +1,6 @@
 // ichhelfe-hub: the reference central server, and its admin commands.
 //
-//   ichhelfe-hub [serve] [--state-dir DIR] [--host ADDRESS] [--port N]
+//   ichhelfe-hub [serve] [--state-dir DIR] [--store CONNINFO] [--host ADDRESS] [--port N]
 //                [--demo | --cert FILE --key FILE]
 //   ichhelfe-hub enrolment-code [--state-dir DIR] [--valid-hours N]
 //   ichhelfe-hub add-staff --name NAME [--state-dir DIR]
@@ -14,6 +14,12 @@
 // seals the hub's own keys in hub.db; back it up apart) and, in demo mode,
 // the development certificate. Demo mode also seeds demo helpers and prints
 // an enrolment code.
+//
+// --store CONNINFO keeps the state in PostgreSQL instead of hub.db: a libpq
+// connection string ("postgresql://hub@db.example/ichhelfe?sslmode=verify-full"
+// or "host=/run/postgresql dbname=ichhelfe"). Every command takes it. Several
+// hub processes may share one database; each needs a copy of the same
+// hub.db.key in its state folder (the first hub to start makes it).
 #include <pthread.h>
 #include <sys/resource.h>
 
@@ -39,6 +45,7 @@ namespace {
 struct Options {
   std::string command = "serve";
   std::string state_dir = "hub-state";
+  std::string store;  // a PostgreSQL connection string, or empty for hub.db
   std::string host = "127.0.0.1";
   int port = 8443;
   bool demo = false;
@@ -54,16 +61,17 @@ struct Options {
 };
 
 int usage(const char* self) {
-  std::fprintf(stderr,
-               "usage: %s [serve] [--state-dir DIR] [--host ADDRESS] [--port N]\n"
-               "                  [--demo | --cert FILE --key FILE]\n"
-               "       %s enrolment-code [--state-dir DIR] [--valid-hours N]\n"
-               "       %s add-staff --name NAME [--state-dir DIR]\n"
-               "       %s add-helper --name NAME --town TOWN --languages de,ar\n"
-               "                  --categories doctor,housing [--radius-km N] [--state-dir DIR]\n"
-               "       %s seed [--state-dir DIR]\n"
-               "       %s pin (--cert FILE | --state-dir DIR)\n",
-               self, self, self, self, self, self);
+  std::fprintf(
+      stderr,
+      "usage: %s [serve] [--state-dir DIR] [--store CONNINFO] [--host ADDRESS] [--port N]\n"
+      "                  [--demo | --cert FILE --key FILE]\n"
+      "       %s enrolment-code [--state-dir DIR] [--valid-hours N]\n"
+      "       %s add-staff --name NAME [--state-dir DIR]\n"
+      "       %s add-helper --name NAME --town TOWN --languages de,ar\n"
+      "                  --categories doctor,housing [--radius-km N] [--state-dir DIR]\n"
+      "       %s seed [--state-dir DIR]\n"
+      "       %s pin (--cert FILE | --state-dir DIR)\n",
+      self, self, self, self, self, self);
   // The helper commands' lines, "usage:" turned into the same indent.
   std::fprintf(stderr, "       %s", ih::hub::helper_usage(self).substr(7).c_str());
   return 2;
@@ -97,6 +105,8 @@ bool parse(int argc, char** argv, Options* o) {
       return false;
     } else if (arg == "--state-dir") {
       o->state_dir = argv[++i];
+    } else if (arg == "--store") {
+      o->store = argv[++i];
     } else if (arg == "--host") {
       o->host = argv[++i];
     } else if (arg == "--port" && parse_number(argv[++i], 0, 65535, &number)) {
@@ -141,6 +151,8 @@ ih::hub::HubPtr open(const Options& o, const std::string& pin) {
   }
   ih::hub::Config config;
   config.db_path = o.state_dir + "/hub.db";
+  config.postgres = o.store;
+  config.key_path = o.state_dir + "/hub.db.key";
   config.tls_public_key_pin = pin;
   auto hub = ih::hub::open_hub(std::move(config), &error);
   if (!hub) std::fprintf(stderr, "ichhelfe-hub: %s\n", error.c_str());

@@ -39,13 +39,13 @@ std::optional<int> fit(const HelperFacts& helper, const RequestFacts& request) {
   return judged.km;
 }
 
-std::vector<HelperFacts> load_helpers(sql::Database& db, int64_t account_id) {
+std::vector<HelperFacts> load_helpers(Db& db, int64_t account_id) {
   auto st = db.prepare(
       "SELECT a.id, a.languages, a.town, h.categories, h.radius_km FROM helper_profiles h "
       "JOIN accounts a ON a.id = h.account_id WHERE ?1 = 0 OR a.id = ?1");
   st.bind_all(account_id);
   std::vector<HelperFacts> out;
-  while (st.step() == sql::Statement::Step::Row) {
+  while (st.step() == Statement::Step::Row) {
     out.push_back({st.int64(0), string_list(st.text(1)), string_list(st.text(3)), st.text(2),
                    static_cast<int>(st.int64(4))});
   }

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "api/sqlite.h"
+#include "hub/db.h"
 
 namespace ih::hub {
 
@@ -43,6 +43,6 @@ Fit judge_fit(const HelperFacts& helper, const RequestFacts& request);
 std::optional<int> fit(const HelperFacts& helper, const RequestFacts& request);
 
 // Every helper, or only the one with `account_id` if it is not 0.
-std::vector<HelperFacts> load_helpers(sql::Database& db, int64_t account_id = 0);
+std::vector<HelperFacts> load_helpers(Db& db, int64_t account_id = 0);
 
 }  // namespace ih::hub

@@ -39,27 +39,27 @@ Reply create_account(CallContext& ctx) {
   if (!pin_hash) return retry_later(503, "unavailable", "Too many PINs to hash; try again", 1);
   const int64_t session_start = ctx.judged_at();
   const int64_t expires = session_start + ctx.hub.config.person_session_s;
-  return write(ctx, [&](sql::Database& db) {
+  return write(ctx, [&](Db& db) {
     auto taken = db.prepare("SELECT 1 FROM accounts WHERE code = ?1");
     taken.bind_all(*code);
-    if (taken.step() == sql::Statement::Step::Row) {
+    if (taken.step() == Statement::Step::Row) {
       return problem(409, "personal-code-taken", "This personal code exists already");
     }
     auto insert = db.prepare(
         "INSERT INTO accounts (code, role, display_name, languages, town, phone, pin_hash, "
-        "created_at, terminal_id) VALUES (?1, 'person', ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        "created_at, terminal_id) VALUES (?1, 'person', ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id");
     insert.bind_all(*code, *name, nlohmann::json(*languages).dump(), *town, phone, *pin_hash,
                     ctx.now(), ctx.terminal->id);
-    if (!insert.run()) return problem(500, "internal", "The server failed to answer");
-    const int64_t account_id = db.last_insert_rowid();
+    const auto account_id = insert.run_returning_id();
+    if (!account_id) return problem(500, "internal", "The server failed to answer");
     auto session = db.prepare(
         "INSERT INTO sessions (token_hash, account_id, terminal_id, created_at, expires_at) "
         "VALUES (?1, ?2, ?3, ?4, ?5)");
-    session.bind_all(hash_secret(*token), account_id, ctx.terminal->id, session_start, expires);
+    session.bind_all(hash_secret(*token), *account_id, ctx.terminal->id, session_start, expires);
     if (!session.run()) return problem(409, "conflict", "This session token is in use");
     auto row =
         db.prepare(std::string("SELECT ") + kAccountColumns + " FROM accounts a WHERE a.id = ?1");
-    row.bind_all(account_id);
+    row.bind_all(*account_id);
     row.step();
     auto out = account_json(row);
     out["session_expires_at"] = api::format_time(expires);
@@ -73,7 +73,7 @@ Reply me(CallContext& ctx) {
   auto row =
       db->prepare(std::string("SELECT ") + kAccountColumns + " FROM accounts a WHERE a.id = ?1");
   row.bind_all(ctx.principal->account_id);
-  if (row.step() != sql::Statement::Step::Row) return problem(404, "not-found", "No such account");
+  if (row.step() != Statement::Step::Row) return problem(404, "not-found", "No such account");
   return json_reply(200, account_json(row));
 }
 
@@ -89,7 +89,7 @@ Reply reset_pin(CallContext& ctx) {
   if (!code) return problem(404, "not-found", "No such account");
   const auto pin_hash = ctx.hub.pins->hash(*pin, ctx.hub.config.pin_cost);
   if (!pin_hash) return retry_later(503, "unavailable", "Too many PINs to hash; try again", 1);
-  return write(ctx, [&](sql::Database& db) {
+  return write(ctx, [&](Db& db) {
     auto update =
         db.prepare("UPDATE accounts SET pin_hash = ?1 WHERE code = ?2 AND role = 'person'");
     update.bind_all(*pin_hash, *code);
@@ -101,8 +101,8 @@ Reply reset_pin(CallContext& ctx) {
         "SELECT count(*) FROM sessions WHERE ended_at IS NULL AND expires_at > ?1 AND "
         "account_id = (SELECT id FROM accounts WHERE code = ?2)");
     live.bind_all(ctx.now(), *code);
-    const int64_t ended = live.step() == sql::Statement::Step::Row ? live.int64(0) : 0;
-    live = sql::Statement();
+    const int64_t ended = live.step() == Statement::Step::Row ? live.int64(0) : 0;
+    live = Statement();
     auto end = db.prepare(
         "UPDATE sessions SET ended_at = ?1 WHERE ended_at IS NULL AND "
         "account_id = (SELECT id FROM accounts WHERE code = ?2)");

@@ -12,15 +12,15 @@ namespace ih::hub {
 namespace {
 
 // The conversation's seq if the caller takes part in it.
-std::optional<int64_t> member_of(sql::Database& db, const std::string& id, int64_t account_id) {
+std::optional<int64_t> member_of(Db& db, const std::string& id, int64_t account_id) {
   auto st = db.prepare(
       "SELECT seq FROM conversations WHERE id = ?1 AND (person_id = ?2 OR helper_id = ?2)");
   st.bind_all(id, account_id);
-  if (st.step() != sql::Statement::Step::Row) return std::nullopt;
+  if (st.step() != Statement::Step::Row) return std::nullopt;
   return st.int64(0);
 }
 
-nlohmann::json message_json(const sql::Statement& st, int64_t me) {
+nlohmann::json message_json(const Statement& st, int64_t me) {
   return {{"id", std::to_string(st.int64(0))},
           {"mine", st.int64(1) == me},
           {"text", st.text(2)},
@@ -55,7 +55,7 @@ Reply list_conversations(CallContext& ctx) {
   nlohmann::json items = nlohmann::json::array();
   int64_t last = 0;
   bool more = false;
-  while (st.step() == sql::Statement::Step::Row) {
+  while (st.step() == Statement::Step::Row) {
     if (static_cast<int>(items.size()) == *limit) {
       more = true;
       break;
@@ -92,7 +92,7 @@ Reply list_messages(CallContext& ctx) {
       "WHERE conversation_seq = ?1 AND id > ?2 ORDER BY id LIMIT ?3");
   st.bind_all(*seq, after, int64_t{*limit});
   nlohmann::json items = nlohmann::json::array();
-  while (st.step() == sql::Statement::Step::Row) {
+  while (st.step() == Statement::Step::Row) {
     after = st.int64(0);
     items.push_back(message_json(st, me));
   }
@@ -107,15 +107,15 @@ Reply send_message(CallContext& ctx) {
   const auto text = f.string("text", api::check_message_text);
   if (!f.ok()) return validation_problem(f.errors);
   const int64_t me = ctx.principal->account_id;
-  return write(ctx, [&](sql::Database& db) {
+  return write(ctx, [&](Db& db) {
     const auto seq = member_of(db, ctx.params[0], me);
     if (!seq) return problem(404, "not-found", "No such conversation");
     auto insert = db.prepare(
         "INSERT INTO messages (conversation_seq, sender_id, text, sent_at) VALUES (?1, ?2, ?3, "
-        "?4)");
+        "?4) RETURNING id");
     insert.bind_all(*seq, me, *text, ctx.now());
-    if (!insert.run()) return problem(500, "internal", "The server failed to answer");
-    const int64_t id = db.last_insert_rowid();
+    const auto id = insert.run_returning_id();
+    if (!id) return problem(500, "internal", "The server failed to answer");
     const auto activity = next_counter(db, "activity");
     auto touch =
         db.prepare("UPDATE conversations SET updated_at = ?1, activity = ?2 WHERE seq = ?3");
@@ -123,7 +123,7 @@ Reply send_message(CallContext& ctx) {
     touch.run();
     auto row =
         db.prepare("SELECT id, sender_id, text, sent_at, read_at FROM messages WHERE id = ?1");
-    row.bind_all(id);
+    row.bind_all(*id);
     row.step();
     return json_reply(201, message_json(row, me));
   });
@@ -145,7 +145,7 @@ Reply mark_read(CallContext& ctx) {
   }
   if (!f.ok()) return validation_problem(f.errors);
   const int64_t me = ctx.principal->account_id;
-  return write(ctx, [&](sql::Database& db) {
+  return write(ctx, [&](Db& db) {
     const auto seq = member_of(db, ctx.params[0], me);
     if (!seq) return problem(404, "not-found", "No such conversation");
     auto mark = db.prepare(

@@ -20,7 +20,7 @@ Reply count_matches(CallContext& ctx) {
   auto st = db->prepare(
       "SELECT category, helper_language, town FROM requests WHERE id = ?1 AND account_id = ?2");
   st.bind_all(ctx.params[0], ctx.principal->account_id);
-  if (st.step() != sql::Statement::Step::Row) return problem(404, "not-found", "No such request");
+  if (st.step() != Statement::Step::Row) return problem(404, "not-found", "No such request");
   const RequestFacts request{st.text(0), st.text(1), st.text(2)};
   int count = 0;
   for (const HelperFacts& helper : load_helpers(*db)) count += fit(helper, request) ? 1 : 0;
@@ -46,18 +46,27 @@ Reply feed(CallContext& ctx) {
   // languages; distance is judged here, request by request. Ranking all of
   // them for every page costs O(n log n) per call: fine for a reference hub
   // with thousands of open requests, not for millions.
+  // One parameter per category and per language: a list in one parameter
+  // would need a dialect's own function (json_each, unnest).
+  const auto placeholders = [](size_t first, size_t count) {
+    std::string out = "NULL";  // an empty list matches nothing, in both dialects
+    for (size_t i = 0; i < count; ++i) out += ", ?" + std::to_string(first + i);
+    return out;
+  };
   auto st = db->prepare(std::string("SELECT r.seq, ") + kRequestColumns +
-                        " FROM requests r WHERE r.status = 'open'"
-                        " AND r.category IN (SELECT value FROM json_each(?1))"
-                        " AND r.helper_language IN (SELECT value FROM json_each(?2))");
-  st.bind_all(nlohmann::json(helper.categories).dump(), nlohmann::json(helper.languages).dump());
+                        " FROM requests r WHERE r.status = 'open' AND r.category IN (" +
+                        placeholders(1, helper.categories.size()) + ") AND r.helper_language IN (" +
+                        placeholders(1 + helper.categories.size(), helper.languages.size()) + ")");
+  int index = 0;
+  for (const std::string& category : helper.categories) st.bind(++index, category);
+  for (const std::string& language : helper.languages) st.bind(++index, language);
   struct Ranked {
     int64_t km;
     int64_t seq;
     nlohmann::json request;
   };
   std::vector<Ranked> ranked;
-  while (st.step() == sql::Statement::Step::Row) {
+  while (st.step() == Statement::Step::Row) {
     const auto km = fit(helper, {st.text(2), st.text(7), st.text(5)});
     if (!km || std::tuple<int64_t, int64_t>{*km, st.int64(0)} <= after) continue;
     nlohmann::json request = request_json(st, 1);
@@ -122,14 +131,14 @@ Reply offer_help(CallContext& ctx) {
   // One transaction (BEGIN IMMEDIATE, see write()) reads the request's state
   // and answers it, so of two helpers offering at once the second finds it
   // answered: exactly one conversation per request.
-  return write(ctx, [&](sql::Database& db) {
+  return write(ctx, [&](Db& db) {
     const auto helpers = load_helpers(db, ctx.principal->account_id);
     if (helpers.empty()) return problem(403, "forbidden", "This helper has no profile");
     auto st = db.prepare(
         "SELECT r.seq, r.status, r.category, a.id, a.display_name, r.helper_language, r.town "
         "FROM requests r JOIN accounts a ON a.id = r.account_id WHERE r.id = ?1");
     st.bind_all(ctx.params[0]);
-    if (st.step() != sql::Statement::Step::Row) return problem(404, "not-found", "No such request");
+    if (st.step() != Statement::Step::Row) return problem(404, "not-found", "No such request");
     const int64_t request_seq = st.int64(0);
     const std::string status = st.text(1);
     const std::string category = st.text(2);
@@ -149,14 +158,15 @@ Reply offer_help(CallContext& ctx) {
     const std::string id = random_id("c_");
     auto conversation = db.prepare(
         "INSERT INTO conversations (id, request_seq, person_id, helper_id, updated_at, activity) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING seq");
     conversation.bind_all(id, request_seq, person_id, ctx.principal->account_id, ctx.now(),
                           activity.value_or(0));
-    if (!conversation.run()) return problem(500, "internal", "The server failed to answer");
+    const auto conversation_seq = conversation.run_returning_id();
+    if (!conversation_seq) return problem(500, "internal", "The server failed to answer");
     auto first = db.prepare(
         "INSERT INTO messages (conversation_seq, sender_id, text, sent_at) VALUES (?1, ?2, ?3, "
         "?4)");
-    first.bind_all(db.last_insert_rowid(), ctx.principal->account_id, *message, ctx.now());
+    first.bind_all(*conversation_seq, ctx.principal->account_id, *message, ctx.now());
     auto answered = db.prepare(
         "UPDATE requests SET status = 'answered', updated_at = ?1 WHERE seq = ?2 AND status = "
         "'open'");

@@ -34,11 +34,11 @@ Reply create_request(CallContext& ctx) {
   const auto chosen_id = f.string("id", api::check_request_id, Presence::Optional);
   if (!f.ok()) return validation_problem(f.errors);
 
-  return write(ctx, [&](sql::Database& db) {
+  return write(ctx, [&](Db& db) {
     const std::string id = chosen_id.value_or(random_id("r_"));
     auto taken = db.prepare("SELECT 1 FROM requests WHERE id = ?1");
     taken.bind_all(id);
-    if (taken.step() == sql::Statement::Step::Row) {
+    if (taken.step() == Statement::Step::Row) {
       return problem(409, "conflict", "A request with this id exists");
     }
     auto insert = db.prepare(
@@ -75,7 +75,7 @@ Reply list_requests(CallContext& ctx) {
   nlohmann::json items = nlohmann::json::array();
   int64_t last = 0;
   bool more = false;
-  while (st.step() == sql::Statement::Step::Row) {
+  while (st.step() == Statement::Step::Row) {
     if (static_cast<int>(items.size()) == *limit) {
       more = true;
       break;
@@ -91,7 +91,7 @@ Reply list_requests(CallContext& ctx) {
 Reply withdraw_request(CallContext& ctx) {
   if (auto denied = require_terminal(ctx)) return *denied;
   if (auto denied = require_session(ctx, {"person"})) return *denied;
-  return write(ctx, [&](sql::Database& db) {
+  return write(ctx, [&](Db& db) {
     auto update = db.prepare(
         "UPDATE requests SET status = 'withdrawn', updated_at = ?1 "
         "WHERE id = ?2 AND account_id = ?3 AND status != 'withdrawn'");
@@ -100,8 +100,7 @@ Reply withdraw_request(CallContext& ctx) {
     auto row = db.prepare(std::string("SELECT ") + kRequestColumns +
                           " FROM requests r WHERE r.id = ?1 AND r.account_id = ?2");
     row.bind_all(ctx.params[0], ctx.principal->account_id);
-    if (row.step() != sql::Statement::Step::Row)
-      return problem(404, "not-found", "No such request");
+    if (row.step() != Statement::Step::Row) return problem(404, "not-found", "No such request");
     return json_reply(200, request_json(row));
   });
 }

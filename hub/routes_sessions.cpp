@@ -15,12 +15,12 @@ namespace {
 
 // Seconds until the oldest failure in the window leaves it, if `column`
 // (account_code or terminal_id) has reached `limit` failures; else 0.
-int64_t locked_for(sql::Database& db, const char* column, std::string_view value, int limit,
-                   int64_t now, int64_t window) {
+int64_t locked_for(Db& db, const char* column, std::string_view value, int limit, int64_t now,
+                   int64_t window) {
   auto st = db.prepare(std::string("SELECT count(*), min(at) FROM login_failures WHERE ") + column +
                        " = ?1 AND at > ?2");
   st.bind_all(value, now - window);
-  if (st.step() != sql::Statement::Step::Row || st.int64(0) < limit) return 0;
+  if (st.step() != Statement::Step::Row || st.int64(0) < limit) return 0;
   return st.int64(1) + window - now;
 }
 
@@ -48,7 +48,7 @@ Reply login(CallContext& ctx) {
   // lock anybody out. A person's or staff member's code cannot log in without
   // a terminal anyway, and a helper's secret is 60 random bits, which no
   // stream of guesses finds, however fast.
-  const auto lock_wait = [&](sql::Database& db) -> int64_t {
+  const auto lock_wait = [&](Db& db) -> int64_t {
     if (!ctx.terminal) return 0;
     return std::max(locked_for(db, "account_code", code, config.account_failure_limit, now,
                                config.failure_window_s),
@@ -67,7 +67,7 @@ Reply login(CallContext& ctx) {
     }
     auto st = db->prepare("SELECT id, role, pin_hash FROM accounts WHERE code = ?1");
     st.bind_all(code);
-    if (st.step() == sql::Statement::Step::Row) {
+    if (st.step() == Statement::Step::Row) {
       account_id = st.int64(0);
       role = st.text(1);
       stored_hash = st.text(2);
@@ -83,14 +83,14 @@ Reply login(CallContext& ctx) {
   if (!verified) return retry_later(503, "unavailable", "Too many logins at once; try again", 1);
   const bool pin_ok = *verified && may_log_in_here;
   // A failed attempt counts although its refusal rolls back the call.
-  const auto count_failure = [&](sql::Database& db, const Reply& refusal) {
+  const auto count_failure = [&](Db& db, const Reply& refusal) {
     if (refusal.status != 401 || !ctx.terminal) return;
     auto fail = db.prepare(
         "INSERT INTO login_failures (account_code, terminal_id, at) VALUES (?1, ?2, ?3)");
     fail.bind_all(code, ctx.terminal->id, now);
     fail.run();
   };
-  const auto open_session = [&](sql::Database& db) {
+  const auto open_session = [&](Db& db) {
     // Again under the write lock: guesses sent in parallel all passed the
     // check above while their PINs were being hashed.
     if (const int64_t wait = lock_wait(db); wait > 0) {
@@ -131,7 +131,7 @@ Reply logout(CallContext& ctx) {
   auto db = ctx.hub.store->lease();
   auto st = db->prepare("SELECT terminal_id FROM sessions WHERE token_hash = ?1");
   st.bind_all(token_hash);
-  if (st.step() != sql::Statement::Step::Row) {
+  if (st.step() != Statement::Step::Row) {
     return problem(401, "unauthenticated", "Authentication is missing or not valid");
   }
   const auto terminal_id = st.optional_text(0);

@@ -22,11 +22,11 @@ Reply enrol_terminal(CallContext& ctx) {
 
   // Compared by hash in their canonical form.
   const auto code_hash = hash_secret(api::canonical_enrolment_code(*code));
-  return write(ctx, [&](sql::Database& db) {
+  return write(ctx, [&](Db& db) {
     auto st =
         db.prepare("SELECT expires_at, terminal_id FROM enrolment_codes WHERE code_hash = ?1");
     st.bind_all(code_hash);
-    if (st.step() != sql::Statement::Step::Row || st.int64(0) <= ctx.now() || !st.is_null(1)) {
+    if (st.step() != Statement::Step::Row || st.int64(0) <= ctx.now() || !st.is_null(1)) {
       return problem(403, "enrolment-code-invalid",
                      "The enrolment code is unknown, used or expired");
     }
@@ -61,7 +61,7 @@ Reply heartbeat(CallContext& ctx) {
   const auto depth = f.integer("outbox_depth", 0, 1'000'000'000);
   const auto last_error = f.string("last_error", api::check_last_error, Presence::Optional);
   if (!f.ok()) return validation_problem(f.errors);
-  return write(ctx, [&](sql::Database& db) {
+  return write(ctx, [&](Db& db) {
     auto st = db.prepare(
         "UPDATE terminals SET last_seen_at = ?1, version = ?2, outbox_depth = ?3, last_error = ?4 "
         "WHERE id = ?5");

@@ -1,5 +1,6 @@
 // The hub's schema as a list of migrations. A database remembers how many it
-// has applied in PRAGMA user_version; new versions only ever append here.
+// has applied (SQLite: PRAGMA user_version; PostgreSQL: a table); new versions
+// only ever append here. They are written in SQLite's types (db.h).
 #include <iterator>
 #include <string>
 
@@ -128,27 +129,26 @@ ALTER TABLE idempotency ADD COLUMN sealed_body BLOB;
 
 }  // namespace
 
-bool migrate(sql::Database& db, std::string* error) {
-  const int have = db.user_version();
-  if (have < 0) {
-    *error = "cannot read the schema version: " + db.error();
-    return false;
-  }
+bool migrate(Db& db, std::string* error) {
   const int newest = static_cast<int>(std::size(kMigrations));
-  if (have > newest) {
-    *error = "the database is newer (schema " + std::to_string(have) + ") than this hub (" +
-             std::to_string(newest) + ")";
-    return false;
-  }
-  for (int version = have; version < newest; ++version) {
-    sql::Transaction tx(db);
-    if (!tx.began() || !db.exec(kMigrations[version]) ||
-        !db.exec("PRAGMA user_version=" + std::to_string(version + 1)) || !tx.commit()) {
-      *error = "migration to schema " + std::to_string(version + 1) + " failed: " + db.error();
+  for (;;) {
+    WriteTransaction tx(db);
+    const int have = tx.began() ? db.schema_version() : -1;
+    if (have < 0) {
+      *error = "cannot read the schema version: " + db.error();
+      return false;
+    }
+    if (have > newest) {
+      *error = "the database is newer (schema " + std::to_string(have) + ") than this hub (" +
+               std::to_string(newest) + ")";
+      return false;
+    }
+    if (have == newest) return true;
+    if (!db.exec_schema(kMigrations[have]) || !db.set_schema_version(have + 1) || !tx.commit()) {
+      *error = "migration to schema " + std::to_string(have + 1) + " failed: " + db.error();
       return false;
     }
   }
-  return true;
 }
 
 }  // namespace ih::hub

@@ -29,21 +29,11 @@
 #include "net/envelope.h"
 #include "net/outbox.h"
 #include "net/terminal.h"
+#include "tests/hub/call_samples.h"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-struct Samples {
-  std::vector<double> ms;
-  int errors = 0;
-};
-
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())))];
-}
 
 int64_t unix_now() {
   return std::chrono::duration_cast<std::chrono::seconds>(
@@ -91,7 +81,7 @@ int main(int argc, char** argv) {
   enum Kind { kEnvelope, kList, kHeartbeat, kKinds };
   const char* const kNames[] = {"envelope (new request)", "list my requests", "heartbeat"};
   std::mutex mutex;
-  Samples samples[kKinds];
+  ih::test::CallSamples samples[kKinds];
   std::atomic<bool> go{false};
   const auto deadline_after = std::chrono::duration<double>(seconds);
   std::vector<std::thread> threads;
@@ -113,7 +103,7 @@ int main(int argc, char** argv) {
                                         ih::api::mint_idempotency_key()));
       while (!go) std::this_thread::yield();
       const auto deadline = Clock::now() + deadline_after;
-      Samples local[kKinds];
+      ih::test::CallSamples local[kKinds];
       for (unsigned n = static_cast<unsigned>(t); Clock::now() < deadline; ++n) {
         const Kind kind = n % 6 < 3 ? kEnvelope : n % 6 < 5 ? kList : kHeartbeat;
         ih::net::HttpRequest request;
@@ -164,18 +154,7 @@ int main(int argc, char** argv) {
 
   std::printf("hub_bench: %d terminals, %.0f s, %u hardware threads\n", terminals, seconds,
               std::thread::hardware_concurrency());
-  std::vector<double> all;
-  int errors = 0;
-  for (int k = 0; k < kKinds; ++k) {
-    std::printf("  %-24s %7zu calls %8.1f/s  p50 %6.2f ms  p99 %7.2f ms  errors %d\n", kNames[k],
-                samples[k].ms.size(), static_cast<double>(samples[k].ms.size()) / seconds,
-                percentile(samples[k].ms, 0.5), percentile(samples[k].ms, 0.99), samples[k].errors);
-    all.insert(all.end(), samples[k].ms.begin(), samples[k].ms.end());
-    errors += samples[k].errors;
-  }
-  std::printf("  %-24s %7zu calls %8.1f/s  p50 %6.2f ms  p99 %7.2f ms  errors %d\n", "all",
-              all.size(), static_cast<double>(all.size()) / seconds, percentile(all, 0.5),
-              percentile(all, 0.99), errors);
+  ih::test::print_call_table(kNames, samples, kKinds, seconds);
   std::filesystem::remove_all(dir);
   return 0;
 }

@@ -6,8 +6,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <random>
 
 #include "api/secret.h"
+#include "hub/db_postgres.h"
 #include "hub/tls_identity.h"
 
 namespace ih::test {
@@ -51,12 +53,53 @@ std::string env(const char* name) {
 
 }  // namespace
 
+bool testing_postgres() {
+  return env("ICHHELFE_TEST_STORE") == "postgresql";
+}
+
+TestStore::TestStore(const std::filesystem::path& dir) : dir_(dir) {
+  if (!testing_postgres()) return;
+  server_ = env("ICHHELFE_TEST_POSTGRES");
+  if (server_.empty()) {
+    // A run meant for PostgreSQL must not pass on SQLite unnoticed.
+    std::fprintf(stderr,
+                 "ICHHELFE_TEST_STORE=postgresql needs ICHHELFE_TEST_POSTGRES, a libpq connection "
+                 "string of a server (scripts/postgres-for-tests starts one)\n");
+    std::abort();
+  }
+  std::random_device random;
+  char name[40];
+  std::snprintf(name, sizeof name, "ichhelfe_test_%08x%08x", random(), random());
+  database_ = name;
+  std::string error;
+  if (!hub::postgres_admin(server_, "CREATE DATABASE " + database_, &error)) {
+    std::fprintf(stderr, "cannot make a test database: %s\n", error.c_str());
+    std::abort();
+  }
+}
+
+TestStore::~TestStore() {
+  if (!postgres()) return;
+  std::string error;
+  if (!hub::postgres_admin(server_, "DROP DATABASE " + database_ + " WITH (FORCE)", &error)) {
+    ADD_FAILURE() << "cannot drop " << database_ << ": " << error;
+  }
+}
+
+hub::Config TestStore::config() const {
+  hub::Config config;
+  config.db_path = (dir_ / "hub.db").string();
+  config.key_path = (dir_ / "hub.db.key").string();
+  if (postgres()) config.postgres = hub::postgres_with_database(server_, database_);
+  config.pin_cost = hub::PinCost::Minimal;
+  return config;
+}
+
 TestHub::TestHub() {
   remote_ = !env("ICHHELFE_API_URL").empty();
   if (remote_) return;
-  hub::Config config;
-  config.db_path = (dir.path / "hub.db").string();
-  config.pin_cost = hub::PinCost::Minimal;
+  store_ = std::make_unique<TestStore>(dir.path);
+  hub::Config config = store_->config();
   config.tls_public_key_pin = *hub::public_key_pin(test_identity().certificate_pem);
   config.clock = [this] { return now(); };
   std::string error;
@@ -67,6 +110,8 @@ TestHub::TestHub() {
 
 TestHub::~TestHub() {
   stop_server();
+  // Before its store: a PostgreSQL database is dropped with the TestStore.
+  hub_.reset();
 }
 
 void TestHub::start_server() {

@@ -9,6 +9,13 @@
 //   ICHHELFE_API_ENROLMENT_COMMAND   a shell command that prints a fresh enrolment code
 // and the tests that need the reference hub's insides (its clock, its
 // database, seeded helpers, staff) skip themselves.
+//
+// The reference hub keeps its state in SQLite in the temporary folder, or,
+// with ICHHELFE_TEST_STORE=postgresql, in a fresh PostgreSQL database, made
+// on the server that ICHHELFE_TEST_POSTGRES names (a libpq connection string)
+// and dropped at the end. ctest runs the hub's suite both ways (the second
+// with the prefix "postgresql."); scripts/postgres-for-tests starts a server
+// for them. Without ICHHELFE_TEST_POSTGRES, that second run fails.
 #pragma once
 
 #include <atomic>
@@ -36,6 +43,29 @@ struct TempDir {
 // The development identity all test hubs share, and its PEM file.
 const hub::TlsIdentity& test_identity();
 std::string test_ca_file();
+
+// Where one test's hub keeps its state (see above); two hubs given the same
+// TestStore's config() share it, as two hub processes on one PostgreSQL do.
+class TestStore {
+ public:
+  explicit TestStore(const std::filesystem::path& dir);
+  ~TestStore();
+  TestStore(const TestStore&) = delete;
+  TestStore& operator=(const TestStore&) = delete;
+
+  bool postgres() const { return !database_.empty(); }
+  // A configuration for a hub on this store: its database, its key file in
+  // the folder, fast PIN hashing.
+  hub::Config config() const;
+
+ private:
+  std::string server_;    // ICHHELFE_TEST_POSTGRES
+  std::string database_;  // the database made for this store, or empty for SQLite
+  std::filesystem::path dir_;
+};
+
+// Whether test hubs keep their state in PostgreSQL (ICHHELFE_TEST_STORE).
+bool testing_postgres();
 
 class TestHub {
  public:
@@ -73,6 +103,7 @@ class TestHub {
   bool remote_ = false;
   std::string pinned_key_;
   std::atomic<int64_t> offset_{0};
+  std::unique_ptr<TestStore> store_;
   hub::HubPtr hub_;
   std::unique_ptr<hub::Server> server_;
   int last_port_ = 0;
