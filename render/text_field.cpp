@@ -436,6 +436,15 @@ void fill_rounded_rect(ImDrawList& list, ImVec2 min, ImVec2 max, ImU32 colour, f
   }
 }
 
+void framed_box(ImDrawList& list, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 edge, float width,
+                float radius) {
+  const float half = width / 2;
+  const ImVec2 inner_min(min.x + half, min.y + half);
+  const ImVec2 inner_max(max.x - half, max.y - half);
+  fill_rounded_rect(list, inner_min, inner_max, fill, radius);
+  list.AddRect(inner_min, inner_max, edge, radius, 0, width);
+}
+
 bool text_field(UiContext& ui, const char* id, TextField& field, ImVec2 size,
                 const TextFieldLook& look) {
   size.y = std::max(size.y, kMinHeight);
@@ -469,11 +478,9 @@ bool text_field(UiContext& ui, const char* id, TextField& field, ImVec2 size,
   if (!ImGui::IsItemVisible()) return released;
 
   ImDrawList& list = *ImGui::GetWindowDrawList();
-  fill_rounded_rect(list, min, max, ui.theme.field, kRounding);
   const float border = look.focused ? kFocusedBorder : kBorder;
-  list.AddRect(ImVec2(min.x + border / 2, min.y + border / 2),
-               ImVec2(max.x - border / 2, max.y - border / 2),
-               look.focused ? ui.theme.button : ui.theme.muted_text, kRounding, 0, border);
+  framed_box(list, min, max, ui.theme.field, look.focused ? ui.theme.button : ui.theme.muted_text,
+             border, kRounding);
 
   // The text may reach into the padding (a caret at the very end, a mark that
   // overhangs) but never over the border. A long text scrolls inside it.

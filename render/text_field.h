@@ -173,6 +173,15 @@ struct TextFieldLook {
 // left to ImGui's own fill (the parts overlap by a pixel).
 void fill_rounded_rect(ImDrawList& list, ImVec2 min, ImVec2 max, ImU32 colour, float radius);
 
+// A box from `min` to `max`: filled with `fill` inside a border of `width`
+// pixels in `edge`, rounded by `radius` along the border's middle line. The
+// fill stops under that middle line: filled to the box's own edge, its
+// corners stood half a pixel outside the border's curve and showed there as
+// a pale fringe, so the border looked thicker at its corners than along its
+// sides.
+void framed_box(ImDrawList& list, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 edge, float width,
+                float radius);
+
 // Draws `field` at ImGui's cursor in a box of `size` pixels (at least 64 high)
 // and moves the cursor below it. A touch released over the field places the
 // caret where it was released; the function then returns true (so the screen

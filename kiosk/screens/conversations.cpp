@@ -6,6 +6,7 @@
 
 #include "kiosk/message_text.h"
 #include "render/text_draw.h"
+#include "render/text_field.h"
 #include "render/touch.h"
 
 namespace ih::kiosk {
@@ -32,16 +33,13 @@ bool draw_row(PageContext& c, const InboxView& inbox, const Conversation& conver
 
   ImDrawList& list = *ImGui::GetWindowDrawList();
   const bool unread = conversation.unread > 0;
-  list.AddRectFilled(r.min, r.max,
+  // Unread shows by a thick border and the badge, not only the fill.
+  const float border = unread ? 5.0f : 2.0f;
+  render::framed_box(list, r.min, r.max,
                      pressed  ? theme.tile_pressed
                      : unread ? theme.tile_on
                               : theme.tile,
-                     kRounding);
-  // Unread shows by a thick border and the badge, not only the fill.
-  const float border = unread ? 5.0f : 2.0f;
-  list.AddRect(ImVec2(r.min.x + border / 2, r.min.y + border / 2),
-               ImVec2(r.max.x - border / 2, r.max.y - border / 2),
-               unread ? theme.button : theme.scroll_track, kRounding, 0, border);
+                     unread ? theme.button : theme.scroll_track, border, kRounding);
 
   const float pad = std::round(c.m.gap * 0.8f);
   const i18n::Span row{r.min.x, r.width()};

@@ -6,6 +6,7 @@
 #include "i18n/direction.h"
 #include "i18n/language_registry.h"
 #include "render/text_draw.h"
+#include "render/text_field.h"
 #include "render/touch.h"
 
 namespace ih::kiosk {
@@ -219,15 +220,12 @@ std::optional<Action> draw_languages(PageContext& c, LanguagePicker& picker,
     // Any tile released goes on, the one already chosen as well.
     if (released) action = Action{Action::ChoseLanguage, l.tag};
 
-    list.AddRectFilled(min, max,
+    render::framed_box(list, min, max,
                        pressed  ? ui.theme.tile_pressed
                        : chosen ? ui.theme.tile_on
                                 : ui.theme.tile,
-                       kTileRounding);
-    const float border = chosen ? kChosenBorder : kBorder;
-    const float half = border / 2;
-    list.AddRect(ImVec2(min.x + half, min.y + half), ImVec2(max.x - half, max.y - half),
-                 chosen ? ui.theme.button_pressed : ui.theme.button, kTileRounding, 0, border);
+                       chosen ? ui.theme.button_pressed : ui.theme.button,
+                       chosen ? kChosenBorder : kBorder, kTileRounding);
 
     // The name in its own language, and under it the name in the UI language,
     // centred together on the baselines fit() chose.

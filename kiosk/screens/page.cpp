@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "render/text_draw.h"
+#include "render/text_field.h"
 #include "render/text_probe.h"
 #include "render/touch.h"
 
@@ -104,15 +105,12 @@ bool page_toggle(PageContext& c, const std::string& id, std::string_view text,
   const bool pressed = touch.pressed;
   if (touch.acted) ui.needs_frame = true;
   ImDrawList& list = *ImGui::GetWindowDrawList();
-  list.AddRectFilled(r.min, r.max,
+  const float border = on ? 6.0f : 2.0f;
+  render::framed_box(list, r.min, r.max,
                      pressed ? ui.theme.tile_pressed
                      : on    ? ui.theme.tile_on
                              : ui.theme.tile,
-                     kRounding);
-  const float border = on ? 6.0f : 2.0f;
-  list.AddRect(ImVec2(r.min.x + border / 2, r.min.y + border / 2),
-               ImVec2(r.max.x - border / 2, r.max.y - border / 2),
-               on ? ui.theme.button_pressed : ui.theme.button, kRounding, 0, border);
+                     on ? ui.theme.button_pressed : ui.theme.button, border, kRounding);
   const float mark = mark_on ? std::round(c.m.body * 0.55f) : 0.0f;
   const float pad = mark_on ? std::round(c.m.gap * 0.6f) : border;
   // Room for the check mark on both sides keeps the label centred.

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "render/text_draw.h"
+#include "render/text_field.h"
 #include "render/touch.h"
 
 namespace ih::kiosk {
@@ -42,15 +43,12 @@ bool picture_tile(PageContext& c, const std::string& id, std::string_view pictur
   const bool pressed = touch.pressed;
   if (touch.acted) ui.needs_frame = true;
   ImDrawList& list = *ImGui::GetWindowDrawList();
-  list.AddRectFilled(r.min, r.max,
+  const float border = on ? 6.0f : 2.0f;
+  render::framed_box(list, r.min, r.max,
                      pressed ? ui.theme.tile_pressed
                      : on    ? ui.theme.tile_on
                              : ui.theme.tile,
-                     kRounding);
-  const float border = on ? 6.0f : 2.0f;
-  list.AddRect(ImVec2(r.min.x + border / 2, r.min.y + border / 2),
-               ImVec2(r.max.x - border / 2, r.max.y - border / 2),
-               on ? ui.theme.button_pressed : ui.theme.button, kRounding, 0, border);
+                     on ? ui.theme.button_pressed : ui.theme.button, border, kRounding);
 
   const float pad = std::max(border, std::round(c.m.gap * 0.4f));
   const float room = r.width() - 2 * pad;
@@ -100,8 +98,8 @@ bool answer_button(PageContext& c, const char* id, Answer answer, std::string_vi
   const bool pressed = touch.pressed;
   if (touch.acted) ui.needs_frame = true;
   ImDrawList& list = *ImGui::GetWindowDrawList();
-  list.AddRectFilled(r.min, r.max, pressed ? ui.theme.tile_pressed : ui.theme.tile, kRounding);
-  list.AddRect(r.min, r.max, ui.theme.button, kRounding, 0, 2.0f);
+  render::framed_box(list, r.min, r.max, pressed ? ui.theme.tile_pressed : ui.theme.tile,
+                     ui.theme.button, 2.0f, kRounding);
   const auto text = ui.engine.layout(label, {c.m.body, ui.language, ui.direction},
                                      {.max_width = r.width(), .align = render::Align::Center});
   const float radius =

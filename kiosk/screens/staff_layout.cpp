@@ -97,9 +97,7 @@ bool toggle(PageContext& c, const std::string& id, std::string_view text, std::s
   ImDrawList& list = *ImGui::GetWindowDrawList();
   const float radius = std::round(r.height() * 0.12f);
   const ImU32 fill = held ? ui.theme.button_pressed : on ? ui.theme.button : ui.theme.background;
-  render::fill_rounded_rect(list, r.min, r.max, fill, radius);
-  list.AddRect(ImVec2(r.min.x + 1.5f, r.min.y + 1.5f), ImVec2(r.max.x - 1.5f, r.max.y - 1.5f),
-               ui.theme.button, radius, 0, 3.0f);
+  render::framed_box(list, r.min, r.max, fill, ui.theme.button, 3.0f, radius);
   const float mark = std::round(r.height() * 0.22f);
   const bool rtl = c.direction() == i18n::Direction::Rtl;
   // Text between the start edge and the check mark's room at the end.
