@@ -22,15 +22,27 @@ Bytes read_key_file(const std::string& path, bool create, std::string* error) {
   Bytes key(kFileKeyBytes);
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0 && errno == ENOENT && create) {
+    // Written whole under a name of its own, then linked into place: a hub
+    // starting beside this one finds no file or all of it, never a part, and
+    // of two hubs making one, the second takes the first one's.
     randombytes_buf(key.data(), key.size());
-    fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    const bool written = fd >= 0 &&
-                         write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) &&
-                         fsync(fd) == 0;
-    if (fd >= 0) close(fd);
-    if (written) return key;
-    *error = "cannot write the key file " + path + ": " + std::strerror(errno);
-    return {};
+    const std::string made =
+        path + ".new-" + std::to_string(getpid()) + "-" + std::to_string(randombytes_random());
+    const int out = open(made.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    const bool written = out >= 0 &&
+                         write(out, key.data(), key.size()) == static_cast<ssize_t>(key.size()) &&
+                         fsync(out) == 0;
+    int why = errno;
+    if (out >= 0) close(out);
+    const bool placed = written && link(made.c_str(), path.c_str()) == 0;
+    if (written && !placed) why = errno;
+    unlink(made.c_str());
+    if (placed) return key;
+    if (!written || why != EEXIST) {
+      *error = "cannot write the key file " + path + ": " + std::strerror(why);
+      return {};
+    }
+    fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   }
   if (fd < 0) {
     *error = errno == ENOENT
