@@ -2,10 +2,8 @@
 // files are its user's alone (WAL and shared memory included); the key that
 // opens every envelope is not in the database, only sealed with a key file
 // beside it; the copies of replies kept for idempotency reveal nothing and go
-// after 31 days; the terminal's outbox file, which holds its device secret,
-// is private too.
+// after 31 days. (The terminal's outbox file: tests/net/outbox_test.cpp.)
 #include <gtest/gtest.h>
-#include <sys/stat.h>
 
 #include <fstream>
 #include <iterator>
@@ -14,7 +12,7 @@
 #include "api/secret.h"
 #include "hub/private_files.h"
 #include "hub/state.h"
-#include "net/outbox.h"
+#include "tests/file_modes.h"
 #include "tests/hub/hub_fixture.h"
 
 namespace ih::test {
@@ -22,12 +20,6 @@ namespace {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
-
-unsigned mode_of(const fs::path& path) {
-  struct stat st {};
-  if (stat(path.c_str(), &st) != 0) return 0;
-  return st.st_mode & 07777;
-}
 
 std::string bytes_of(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -37,13 +29,6 @@ std::string bytes_of(const fs::path& path) {
 bool contains(const std::string& haystack, const std::vector<unsigned char>& needle) {
   return haystack.find(std::string(needle.begin(), needle.end())) != std::string::npos;
 }
-
-// The process's umask for one test: what a service started by hand has.
-struct Umask {
-  explicit Umask(mode_t mask) : old(umask(mask)) {}
-  ~Umask() { umask(old); }
-  mode_t old;
-};
 
 hub::HubPtr open_at(const fs::path& folder, std::string* error) {
   hub::Config config;
@@ -219,31 +204,6 @@ TEST(DataAtRest, RepliesKeptForIdempotencyHoldNoNameAndGoAfterThirtyOneDays) {
   EXPECT_EQ(hub.send("POST", "/v1/terminals/self/heartbeat", caller, beat.dump(), key()).status,
             200);
   EXPECT_EQ(kept(), 1) << "only the heartbeat's";
-}
-
-TEST(DataAtRest, TheTerminalsOutboxFileIsPrivate) {
-  const Umask umask(022);
-  TempDir dir;
-  const fs::path path = dir.path / "outbox.db";
-  {
-    auto opened = net::Outbox::open(path.string());
-    ASSERT_TRUE(opened.outbox) << opened.error;
-    ASSERT_TRUE(opened.outbox->put("device_secret", api::mint_secret()));
-    ASSERT_TRUE(opened.outbox->enqueue("lane", key(), {1, 2, 3}));
-    for (const auto& entry : fs::directory_iterator(dir.path)) {
-      EXPECT_EQ(mode_of(entry.path()), 0600u) << entry.path().filename();
-    }
-  }
-  // A file an earlier kiosk left readable.
-  for (const auto& entry : fs::directory_iterator(dir.path)) {
-    fs::permissions(entry.path(), fs::perms::owner_read | fs::perms::owner_write |
-                                      fs::perms::group_read | fs::perms::others_read);
-  }
-  auto opened = net::Outbox::open(path.string());
-  ASSERT_TRUE(opened.outbox) << opened.error;
-  for (const auto& entry : fs::directory_iterator(dir.path)) {
-    EXPECT_EQ(mode_of(entry.path()), 0600u) << entry.path().filename();
-  }
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // The outbox on its own: order per lane, deletion, durability across a reopen,
-// the terminal's counters, and codes unique without a round trip.
+// the terminal's counters, codes unique without a round trip, private files.
 #include "net/outbox.h"
 
 #include <gtest/gtest.h>
@@ -7,11 +7,15 @@
 #include <set>
 
 #include "api/personal_code.h"
+#include "api/secret.h"
 #include "net/terminal.h"
+#include "tests/file_modes.h"
 #include "tests/hub/hub_fixture.h"
 
 namespace ih::net {
 namespace {
+
+namespace fs = std::filesystem;
 
 TEST(Outbox, HeadsAreTheOldestEntryOfEachLaneOldestFirst) {
   test::TempDir dir;
@@ -75,6 +79,33 @@ TEST(Outbox, OfflineCodesAreUniqueAndNotSequential) {
   }
   EXPECT_EQ(codes.size(), 300u);
   EXPECT_LT(sequential, 250);
+}
+
+// The outbox holds the terminal's device secret and what waits to be sent:
+// its files are its user's alone, even if an earlier kiosk left them readable.
+TEST(Outbox, ItsFilesArePrivate) {
+  const test::Umask umask(022);
+  test::TempDir dir;
+  const fs::path path = dir.path / "outbox.db";
+  {
+    auto opened = Outbox::open(path.string());
+    ASSERT_TRUE(opened.outbox) << opened.error;
+    ASSERT_TRUE(opened.outbox->put("device_secret", api::mint_secret()));
+    ASSERT_TRUE(opened.outbox->enqueue("lane", test::key(), {1, 2, 3}));
+    for (const auto& entry : fs::directory_iterator(dir.path)) {
+      EXPECT_EQ(test::mode_of(entry.path()), 0600u) << entry.path().filename();
+    }
+  }
+  // A file an earlier kiosk left readable.
+  for (const auto& entry : fs::directory_iterator(dir.path)) {
+    fs::permissions(entry.path(), fs::perms::owner_read | fs::perms::owner_write |
+                                      fs::perms::group_read | fs::perms::others_read);
+  }
+  auto opened = Outbox::open(path.string());
+  ASSERT_TRUE(opened.outbox) << opened.error;
+  for (const auto& entry : fs::directory_iterator(dir.path)) {
+    EXPECT_EQ(test::mode_of(entry.path()), 0600u) << entry.path().filename();
+  }
 }
 
 }  // namespace
