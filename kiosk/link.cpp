@@ -44,6 +44,7 @@ EntryKind to_kiosk(net::EntryKind kind) {
       return EntryKind::Withdrawal;
     case net::EntryKind::Message:
       return EntryKind::Message;
+    case net::EntryKind::Logout:  // never a dead letter (net/outbox.h)
     case net::EntryKind::Other:
       break;
   }
@@ -368,7 +369,18 @@ std::future<LoginOutcome> Link::login(const std::string& code, const std::string
 
 void Link::logout(const PersonSession& session) {
   if (!identity_ || session.token.empty()) return;
-  // Nobody waits for the answer: the session expires on the server anyway.
+  // In the person's lane, after what they left queued: ended at once, the
+  // session would make the server refuse those.
+  net::PersonSession person = to_net(session);
+  const bool queued = net::queue_logout(*outbox_, *identity_, person, unix_now());
+  wipe_net(person);
+  if (queued) {
+    engine_->wake();
+    return;
+  }
+  // The outbox cannot take it (a full disk): end the session directly. What
+  // still waits in the lane may then be refused, and is kept for staff.
+  net::log(net::LogLevel::Warning, "logout: cannot queue it; ending the session directly");
   (void)worker_->post([caller = net::Caller{identity_->credential(), session.token}](
                           net::HttpClient& client) mutable {
     const auto result = net::logout(client, caller);

@@ -142,13 +142,16 @@ std::string_view kind_name(EntryKind kind) {
       return "withdrawal";
     case EntryKind::Message:
       return "message";
+    case EntryKind::Logout:
+      return "logout";
   }
   return "other";
 }
 
 EntryKind kind_from_name(std::string_view name) {
   for (const EntryKind kind :
-       {EntryKind::Profile, EntryKind::Request, EntryKind::Withdrawal, EntryKind::Message}) {
+       {EntryKind::Profile, EntryKind::Request, EntryKind::Withdrawal, EntryKind::Message,
+        EntryKind::Logout}) {
     if (kind_name(kind) == name) return kind;
   }
   return EntryKind::Other;

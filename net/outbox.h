@@ -40,8 +40,10 @@
 
 namespace ih::net {
 
-// What an entry stands for, recorded in clear when it is queued.
-enum class EntryKind : uint8_t { Other, Profile, Request, Withdrawal, Message };
+// What an entry stands for, recorded in clear when it is queued. A Logout ends
+// the session of the entries before it in its lane; it is nothing a person
+// entered, so a refused one is dropped, not kept as a dead letter.
+enum class EntryKind : uint8_t { Other, Profile, Request, Withdrawal, Message, Logout };
 std::string_view kind_name(EntryKind kind);       // "profile", "request", …, "other"
 EntryKind kind_from_name(std::string_view name);  // Other for a name it does not know
 

@@ -164,8 +164,12 @@ bool SyncEngine::deliver_round(HttpClient& client) {
     }
     // A final answer: accepted, or refused for good (keeping it in the
     // queue would block the person's later changes forever, so it becomes a
-    // dead letter).
-    const bool accepted = response.status < 300;
+    // dead letter). A refused logout (a session the server never had, when
+    // the profile was refused) holds nothing of the person's to keep.
+    const bool accepted = response.status < 300 || entry.kind == EntryKind::Logout;
+    if (response.status >= 300 && accepted)
+      log(LogLevel::Info, "a logout was refused with " + std::to_string(response.status) +
+                              "; the session was not open");
     const Refusal refusal = accepted ? Refusal{} : refusal_of(response);
     const bool moved = accepted ? outbox_.remove(entry.seq)
                                 : outbox_.move_to_dead_letters(entry.seq, refusal, unix_now());

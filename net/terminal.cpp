@@ -206,4 +206,10 @@ bool queue_message(Outbox& outbox, const TerminalIdentity& identity, const Perso
                 now});
 }
 
+bool queue_logout(Outbox& outbox, const TerminalIdentity& identity, const PersonSession& session,
+                  int64_t now) {
+  return queue(outbox, identity, session.lane, EntryKind::Logout,
+               {"DELETE", "/v1/sessions/current", {}, session.token, {}, now});
+}
+
 }  // namespace ih::net

@@ -9,8 +9,8 @@
 //             staff → SyncEngine(outbox, pinned_config(…), identity).start()
 //   a person: create_account() (works offline) or login() → queue_request(),
 //             queue_message(), queue_withdrawal() → an Inbox while they stay
-//   the end:  logout() on a Background worker, destroy the Inbox and the
-//             PersonSession; the outbox keeps only sealed envelopes
+//   the end:  queue_logout(), destroy the Inbox and the PersonSession; the
+//             outbox keeps only sealed envelopes
 //   always:   SyncEngine::status() for the status line and staff mode
 #pragma once
 
@@ -100,5 +100,10 @@ bool queue_withdrawal(Outbox& outbox, const TerminalIdentity& identity,
                       const PersonSession& session, const std::string& request_id, int64_t now);
 bool queue_message(Outbox& outbox, const TerminalIdentity& identity, const PersonSession& session,
                    const std::string& conversation_id, const std::string& text, int64_t now);
+// Ends the session after everything queued in its lane so far: a logout sent
+// at once could reach the server before the person's last entries, which
+// would then be refused as calls of an ended session.
+bool queue_logout(Outbox& outbox, const TerminalIdentity& identity, const PersonSession& session,
+                  int64_t now);
 
 }  // namespace ih::net

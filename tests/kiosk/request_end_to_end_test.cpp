@@ -7,6 +7,8 @@
 //
 //   Tigrinya: a request made with pictures only, no text, reaches the hub.
 //   Persian:  a day on the Solar Hijri calendar and a short text.
+//   Leaving:  a request sent offline just before the person leaves arrives
+//             when the hub is back, and the session ends after it.
 //   Offline:  the hub stopped, two requests wait, one is withdrawn while
 //             waiting; when the hub is back both arrive exactly once.
 //   Killed:   a kiosk (a child process) makes a profile and a request while
@@ -318,6 +320,37 @@ TEST_F(RequestEndToEndTest, ATigrinyaRequestMadeWithPicturesOnlyReachesTheHub) {
   EXPECT_EQ(rows[0].language, "ti");
   EXPECT_EQ(rows[0].text, "");
   EXPECT_EQ(rows[0].status, "open");
+}
+
+// A person who sends a request and leaves at once, while the hub cannot be
+// reached: the logout waits behind the request in their lane, so when the hub
+// is back the request arrives, and then the session ends there.
+TEST_F(RequestEndToEndTest, ARequestSentJustBeforeLeavingArrivesAndThenTheSessionEnds) {
+  open("de", "de", true);
+  hub.stop_server();
+  tap("new-request");
+  tap("category-clothes");
+  tap("when-week");
+  tap("part-morning");
+  tap("next");
+  tap("next");
+  tap("next");
+  tap("next");  // Send
+  ASSERT_EQ(shell->page(), Page::RequestSent);
+  const std::string id = queued(0);
+  tap("end-session");
+  EXPECT_TRUE(shell->session().token.empty());
+  hub.start_server();
+  ASSERT_TRUE(wait_untouched(20s, [&] { return link->status().waiting == 0; }))
+      << link->status().last_error;
+  EXPECT_EQ(link->status().rejected, 0u);
+  const std::vector<OnHub> rows = on_hub(id);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].status, "open");
+  auto db = hub.hub().store->lease();
+  auto st = db->prepare("SELECT count(*) FROM sessions WHERE ended_at IS NOT NULL");
+  ASSERT_EQ(st.step(), sql::Statement::Step::Row);
+  EXPECT_EQ(st.int64(0), 1) << "the login's session was not ended";
 }
 
 TEST_F(RequestEndToEndTest, APersianRequestWithADayOfTheSolarHijriCalendarAndAShortText) {

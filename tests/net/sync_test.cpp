@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "api/secret.h"
 #include "net/sync_engine.h"
 #include "tests/hub/hub_fixture.h"
 #include "tests/net/sync_fixture.h"
@@ -228,6 +229,74 @@ TEST(Sync, ARequestCanBeWithdrawnBeforeItWasEverSent) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again.value->lane, session->lane);
   EXPECT_NE(again.value->token, session->token);
+}
+
+// A logout waits in the person's lane behind what they queued: sent at once,
+// it would end the session before those arrive, and the server would refuse
+// them as calls of an ended session.
+TEST(Sync, ALogoutEndsTheSessionAfterThePersonsLastEntries) {
+  TestHub hub;
+  TempDir state;
+  auto terminal = hub.enrol(state.path);
+  const auto made = net::create_account(*terminal.outbox, terminal.identity,
+                                        {"Samir", {"ar"}, "Dresden", "", "1470"}, hub.now());
+  ASSERT_TRUE(made);
+  net::SyncEngine engine(*terminal.outbox,
+                         net::pinned_config(hub.client_config(), terminal.identity),
+                         terminal.identity, fast_sync());
+  engine.start();
+  ASSERT_TRUE(eventually([&] { return engine.status().delivered == 1; }));
+  engine.stop();
+
+  net::HttpClient client(net::pinned_config(hub.client_config(), terminal.identity));
+  auto login = [&] {
+    auto session = net::login(client, terminal.identity, made->personal_code, "1470");
+    EXPECT_TRUE(session.ok());
+    return *session.value;
+  };
+  // The fault this ordering prevents: a session ended before its entries
+  // arrive has them refused (and kept as dead letters).
+  const net::PersonSession ended_first = login();
+  ASSERT_TRUE(net::queue_request(*terminal.outbox, terminal.identity, ended_first,
+                                 request_body("sent after a direct logout"), hub.now()));
+  ASSERT_TRUE(net::logout(client, {terminal.identity.credential(), ended_first.token}).ok());
+  engine.start();
+  ASSERT_TRUE(eventually([&] { return engine.status().rejected == 1; }));
+  engine.stop();
+
+  const net::PersonSession session = login();
+  ASSERT_TRUE(net::queue_request(*terminal.outbox, terminal.identity, session,
+                                 request_body("queued before the logout"), hub.now()));
+  ASSERT_TRUE(net::queue_logout(*terminal.outbox, terminal.identity, session, hub.now()));
+  EXPECT_EQ(terminal.outbox->waiting_in_lane(session.lane),
+            (std::vector<net::EntryKind>{net::EntryKind::Request, net::EntryKind::Logout}));
+  engine.start();
+  ASSERT_TRUE(eventually([&] { return terminal.outbox->depth() == 0; }));
+  engine.stop();
+  EXPECT_EQ(engine.status().rejected, 1u) << "only the entry of the session ended first";
+  EXPECT_EQ(hub::query_int(hub.hub(), "SELECT count(*) FROM requests WHERE text = ?1",
+                           "queued before the logout"),
+            1);
+  const auto after = net::list_requests(client, {terminal.identity.credential(), session.token});
+  EXPECT_EQ(after.status, 401) << "the queued logout ended the session";
+}
+
+// A logout the server refuses (a session it never had: the profile that made
+// it was refused) holds nothing a person entered, and is not kept.
+TEST(Sync, ARefusedLogoutIsDroppedNotKeptAsADeadLetter) {
+  TestHub hub;
+  TempDir state;
+  auto terminal = hub.enrol(state.path);
+  const net::PersonSession unknown{"K7Q0-18SM", api::mint_secret(), "lane-of-nobody", {}};
+  ASSERT_TRUE(net::queue_logout(*terminal.outbox, terminal.identity, unknown, hub.now()));
+  net::SyncEngine engine(*terminal.outbox,
+                         net::pinned_config(hub.client_config(), terminal.identity),
+                         terminal.identity, fast_sync());
+  engine.start();
+  ASSERT_TRUE(eventually([&] { return terminal.outbox->depth() == 0; }));
+  engine.stop();
+  EXPECT_EQ(engine.status().rejected, 0u);
+  EXPECT_EQ(terminal.outbox->dead_letter_summary().total, 0);
 }
 
 }  // namespace
