@@ -149,9 +149,8 @@ std::string_view kind_name(EntryKind kind) {
 }
 
 EntryKind kind_from_name(std::string_view name) {
-  for (const EntryKind kind :
-       {EntryKind::Profile, EntryKind::Request, EntryKind::Withdrawal, EntryKind::Message,
-        EntryKind::Logout}) {
+  for (const EntryKind kind : {EntryKind::Profile, EntryKind::Request, EntryKind::Withdrawal,
+                               EntryKind::Message, EntryKind::Logout}) {
     if (kind_name(kind) == name) return kind;
   }
   return EntryKind::Other;

@@ -62,6 +62,7 @@ void draw_layout(ImDrawList& list, GlyphAtlas& atlas, const Layout& layout, ImVe
   std::vector<Quad> quads;
   const bool probing = text_probe_on();
   ImVec2 ink_min(INFINITY, INFINITY), ink_max(-INFINITY, -INFINITY);
+  bool only_colour_glyphs = true;
   for (const Line& line : layout.lines) {
     const float baseline = std::round(origin.y + line.baseline());
     for (const LineRun& run : line.runs) {
@@ -79,6 +80,7 @@ void draw_layout(ImDrawList& list, GlyphAtlas& atlas, const Layout& layout, ImVe
         if (probing) {
           ink_min = ImVec2(std::min(ink_min.x, x0), std::min(ink_min.y, y0));
           ink_max = ImVec2(std::max(ink_max.x, x1), std::max(ink_max.y, y1));
+          only_colour_glyphs = only_colour_glyphs && ag.color;
         }
         if (x1 <= clip_min.x || x0 >= clip_max.x || y1 <= clip_min.y || y0 >= clip_max.y) continue;
         quads.push_back(
@@ -94,7 +96,8 @@ void draw_layout(ImDrawList& list, GlyphAtlas& atlas, const Layout& layout, ImVe
   }
   if (probing) {
     if (ink_min.x > ink_max.x) ink_min = ink_max = origin;
-    record_drawn_text(layout, ink_min, ink_max, clip_min, clip_max, colour);
+    const bool picture = only_colour_glyphs && ink_min.x < ink_max.x;
+    record_drawn_text(layout, ink_min, ink_max, clip_min, clip_max, colour, picture, list);
   }
   // One draw command per page. Reordering changes nothing visible: overlapping
   // quads (marks on letters, joined Nastaliq) share one colour, and blending one

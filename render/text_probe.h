@@ -1,5 +1,5 @@
 // A record of every text drawn while a probe is on, for the checks that walk
-// every page (tests/kiosk/layout_check_test.cpp): where the glyphs' pixels
+// every page (tests/kiosk/audit_test.cpp): where the glyphs' pixels
 // landed, the clip rectangle they were drawn under, and whether a line was cut
 // inside a word. Drawing costs nothing extra while no probe is on.
 //
@@ -27,6 +27,11 @@ struct DrawnText {
   float size = 0;           // pixels per em
   bool cut_a_word = false;  // Layout::cut_a_word
   bool ellipsized = false;
+  bool picture = false;  // only colour glyphs (emoji): their own colours, not `colour`
+  // Where it was drawn: what `list` held before it, so that what lies under
+  // the text (drawn earlier) can be told from what lies over it.
+  const ImDrawList* list = nullptr;
+  int vertices_before = 0;
   // True when the ink lies inside `min`–`max`, give or take `slack` pixels.
   bool ink_inside(ImVec2 min, ImVec2 max, float slack = 0.0f) const {
     return ink_min.x >= min.x - slack && ink_min.y >= min.y - slack && ink_max.x <= max.x + slack &&
@@ -53,7 +58,7 @@ class TextProbe {
 // Called by draw_layout(): records one text if a probe is on.
 bool text_probe_on();
 void record_drawn_text(const Layout& layout, ImVec2 ink_min, ImVec2 ink_max, ImVec2 clip_min,
-                       ImVec2 clip_max, ImU32 colour);
+                       ImVec2 clip_max, ImU32 colour, bool picture, const ImDrawList& list);
 // Called by a list that scrolls, with its view: records it if a probe is on.
 void note_scroll_view(ImVec2 min, ImVec2 max);
 

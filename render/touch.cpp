@@ -13,7 +13,20 @@ struct LastAct {
 };
 thread_local LastAct last_act;
 
+TargetProbe* probe = nullptr;  // UI thread only, as drawing is
+
 }  // namespace
+
+TargetProbe::TargetProbe() {
+  probe = this;
+}
+TargetProbe::~TargetProbe() {
+  if (probe == this) probe = nullptr;
+}
+
+void note_touch_target(const char* id, ImVec2 min, ImVec2 max) {
+  if (probe) probe->placed.push_back({id, min, max});
+}
 
 bool touch_dragged() {
   const ImGuiIO& io = ImGui::GetIO();
@@ -22,6 +35,7 @@ bool touch_dragged() {
 }
 
 Touch touch_target(const char* id, ImVec2 min, ImVec2 size) {
+  note_touch_target(id, min, ImVec2(min.x + size.x, min.y + size.y));
   ImGui::SetCursorScreenPos(min);
   const bool released = ImGui::InvisibleButton(id, size);
   const bool dragged = touch_dragged();

@@ -20,6 +20,9 @@
 
 #include <imgui.h>
 
+#include <string>
+#include <vector>
+
 namespace ih::render {
 
 inline constexpr float kDragDistance = 24.0f;   // pixels
@@ -36,5 +39,24 @@ Touch touch_target(const char* id, ImVec2 min, ImVec2 size);
 
 // True while (or when) the finger moved far enough to be a drag, not a tap.
 bool touch_dragged();
+
+// A record of every touch target placed while a probe is on, for the audit
+// that walks every page (tests/kiosk/audit_test.cpp). touch_target() records
+// its own; a control that tracks its fingers itself (the on-screen keyboard)
+// calls note_touch_target() for each of its targets. Costs nothing while no
+// probe is on. One probe at a time, on the UI thread.
+struct PlacedTarget {
+  std::string id;
+  ImVec2 min, max;
+};
+class TargetProbe {
+ public:
+  TargetProbe();
+  ~TargetProbe();
+  TargetProbe(const TargetProbe&) = delete;
+  TargetProbe& operator=(const TargetProbe&) = delete;
+  std::vector<PlacedTarget> placed;
+};
+void note_touch_target(const char* id, ImVec2 min, ImVec2 max);
 
 }  // namespace ih::render

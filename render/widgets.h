@@ -41,6 +41,9 @@ struct Theme {
   ImU32 tile = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
   ImU32 tile_on = IM_COL32(0xE3, 0xEE, 0xFA, 0xFF);
   ImU32 tile_pressed = IM_COL32(0xC9, 0xDC, 0xF2, 0xFF);
+  // The border of a tile that is neither chosen nor new (a conversation read
+  // already): quieter than a button's, 4.5:1 against the page all the same.
+  ImU32 quiet_border = IM_COL32(0x6B, 0x72, 0x80, 0xFF);
   // [Yes and no] the answer buttons' discs, each with its own sign (a tick,
   // a cross) in button_text: 5.1:1 and 6.5:1 against it; never colour alone.
   ImU32 yes = IM_COL32(0x1B, 0x7F, 0x3B, 0xFF);
@@ -105,7 +108,7 @@ ImVec2 label(UiContext& ui, std::string_view text, float width, const LabelOptio
 // `style.size`, or a little smaller where a word would otherwise be cut in
 // two or the lines would not fit the height, down to 70% of the size. Below
 // that it stays at 70%, cut between graphemes if it must: a label that
-// long is a fault of the layout around it (tests/kiosk/layout_check_test.cpp
+// long is a fault of the layout around it (tests/kiosk/audit_test.cpp
 // finds it).
 std::shared_ptr<const Layout> fit_label(TextEngine& engine, std::string_view text, TextStyle style,
                                         const LayoutOptions& options, float max_height);

@@ -6,6 +6,7 @@
 #include "i18n/language.h"
 #include "render/text_draw.h"
 #include "render/text_field.h"
+#include "render/touch.h"
 
 namespace ih::kiosk::keyboard {
 
@@ -78,6 +79,7 @@ void centred_text(render::UiContext& ui, ImDrawList& list, std::string_view text
 
 void draw_target(render::UiContext& ui, ImDrawList& list, const Keyboard& keyboard, const Target& t,
                  bool pressed, const i18n::LocaleFormat* digits) {
+  render::note_touch_target(("key " + t.label).c_str(), t.rect.min, t.rect.max);
   const KeyboardLayout& layout = keyboard.layout();
   const float key_height = keyboard.geometry().key_height;
   const bool lit = keyboard.lit(t);

@@ -39,7 +39,7 @@ bool draw_row(PageContext& c, const InboxView& inbox, const Conversation& conver
                      pressed  ? theme.tile_pressed
                      : unread ? theme.tile_on
                               : theme.tile,
-                     unread ? theme.button : theme.scroll_track, border, kRounding);
+                     unread ? theme.button : theme.quiet_border, border, kRounding);
 
   const float pad = std::round(c.m.gap * 0.8f);
   const i18n::Span row{r.min.x, r.width()};

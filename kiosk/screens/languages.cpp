@@ -23,6 +23,7 @@ constexpr float kChosenBorder = 5;
 // Tiles no taller than wide, so that on a very tall screen the grid does not
 // stretch into slabs.
 constexpr float kMaxTileAspect = 1.0f;
+constexpr float kWidePage = 1.3f;  // width to height
 
 struct Geometry {
   float margin;
@@ -41,7 +42,9 @@ Geometry geometry(ImVec2 size) {
   g.gap = m.tight_gap;
   g.title_size = m.tight_title;
   g.small_size = m.small;
-  g.columns = size.x > size.y ? 6 : 3;
+  // Six columns on a clearly wide page; three where it is about square (a
+  // portrait screen's reach band) or tall, so the names keep their room.
+  g.columns = size.x > kWidePage * size.y ? 6 : 3;
   g.content = {g.margin, size.x - 2 * g.margin};
   return g;
 }
@@ -102,6 +105,33 @@ std::vector<const i18n::Language*> offered(const i18n::Localizer& strings,
   return languages.empty() ? strings.registry().spoken() : languages;
 }
 
+// How high the grid's tiles are below the header, and where the grid starts.
+struct GridRows {
+  int rows;
+  float top;  // below the area's top
+  float tile_height;
+};
+GridRows grid_shape(render::UiContext& ui, const i18n::Localizer& strings, ImVec2 size,
+                    const Geometry& g, size_t count) {
+  const Header texts = header_texts(strings, count);
+  const auto count_text = ui.engine.layout(texts.count, ui_style(ui, g.small_size));
+  const float title_width = g.content.width - std::ceil(count_text->width) - 2 * g.gap;
+  const auto title =
+      ui.engine.layout(texts.title, ui_style(ui, g.title_size), {.max_width = title_width});
+  const auto hint =
+      ui.engine.layout(texts.hint, ui_style(ui, g.small_size), {.max_width = g.content.width});
+  GridRows out;
+  out.rows = static_cast<int>((count + static_cast<size_t>(g.columns) - 1) /
+                              static_cast<size_t>(g.columns));
+  out.top = g.margin + title->height + g.gap / 2 + hint->height + 2 * g.gap;
+  const float tile_width = i18n::cell(i18n::Direction::Ltr, g.content, 0, g.columns, g.gap).width;
+  const float room = size.y - g.margin - out.top;
+  out.tile_height = std::floor(
+      std::min((room - g.gap * static_cast<float>(out.rows - 1)) / static_cast<float>(out.rows),
+               tile_width * kMaxTileAspect));
+  return out;
+}
+
 void fit(LanguagePicker::Fit& fitted, render::UiContext& ui, const i18n::Localizer& strings,
          ImVec2 size, const std::vector<std::string>& shown) {
   const auto languages = offered(strings, shown);
@@ -113,35 +143,52 @@ void fit(LanguagePicker::Fit& fitted, render::UiContext& ui, const i18n::Localiz
     std::string local = i18n::display_name(*l, strings.info().locale);
     fitted.local_names.push_back(local == l->name ? std::string() : std::move(local));
   }
-  // The largest size, in steps of two pixels, at which every name fits its tile
-  // on one line. The tile's width does not depend on the size chosen.
   const Geometry g = geometry(size);
   const float tile_width = i18n::cell(i18n::Direction::Ltr, g.content, 0, g.columns, g.gap).width;
   const float room = tile_width - 2 * inner_padding(tile_width);
-  fitted.name_size = kSmallestName;
-  for (float s = kLargestName; s >= kSmallestName; s -= 2) {
-    const bool fits = std::all_of(languages.begin(), languages.end(), [&](const auto* l) {
-      return ui.engine.layout(l->name, own_style(*l, s))->width <= room;
-    });
-    if (fits) {
-      fitted.name_size = s;
-      break;
-    }
-  }
+  const float tile_height = grid_shape(ui, strings, size, g, languages.size()).tile_height;
   // Scripts reach differently far above and below their baselines (Nastaliq
   // much further than Latin): every tile places its texts on the baselines
   // that make room for the tallest, so that they line up across the grid.
-  fitted.name_above = fitted.name_below = fitted.local_above = fitted.local_below = 0;
-  for (size_t i = 0; i < languages.size(); ++i) {
-    const auto name = ui.engine.layout(languages[i]->name,
-                                       own_style(*languages[i], fitted.name_size), centred(room));
-    fitted.name_above = std::max(fitted.name_above, above(*name));
-    fitted.name_below = std::max(fitted.name_below, below(*name));
-    if (fitted.local_names[i].empty()) continue;
-    const auto local =
-        ui.engine.layout(fitted.local_names[i], ui_style(ui, g.small_size), centred(room));
-    fitted.local_above = std::max(fitted.local_above, above(*local));
-    fitted.local_below = std::max(fitted.local_below, below(*local));
+  // The largest sizes, in steps of two pixels, at which every name fits its
+  // tile on one line with its name in the UI language under it: the names
+  // first, down to kSmallestName, then both together, down to 70 % (a short
+  // tile in a tall script).
+  const auto local_block = [&](float size) {
+    fitted.local_size = size;
+    fitted.local_above = fitted.local_below = 0;
+    bool any = false;
+    for (const std::string& local : fitted.local_names) {
+      if (local.empty()) continue;
+      any = true;
+      const auto layout = render::fit_label(ui.engine, local, ui_style(ui, size), centred(room),
+                                            std::numeric_limits<float>::infinity());
+      fitted.local_above = std::max(fitted.local_above, above(*layout));
+      fitted.local_below = std::max(fitted.local_below, below(*layout));
+    }
+    return any ? g.gap / 2 + fitted.local_above + fitted.local_below : 0.0f;
+  };
+  const auto names_fit = [&](float size, float local) {
+    float name_above = 0, name_below = 0;
+    bool fits = true;
+    for (const i18n::Language* l : languages) {
+      // On one line: measured unwrapped.
+      fits = fits && ui.engine.layout(l->name, own_style(*l, size))->width <= room;
+      const auto name = ui.engine.layout(l->name, own_style(*l, size), centred(room));
+      name_above = std::max(name_above, above(*name));
+      name_below = std::max(name_below, below(*name));
+    }
+    fitted.name_size = size;
+    fitted.name_above = name_above;
+    fitted.name_below = name_below;
+    return fits && name_above + name_below + local <= tile_height - 2 * kChosenBorder;
+  };
+  float local = local_block(g.small_size);
+  for (float s = kLargestName; s >= kSmallestName; s -= 2)
+    if (names_fit(s, local)) return;
+  for (float s = g.small_size - 2; s >= std::round(g.small_size * 0.7f); s -= 2) {
+    local = local_block(s);
+    if (names_fit(std::round(kSmallestName * s / g.small_size), local)) return;
   }
 }
 
@@ -188,14 +235,10 @@ std::optional<Action> draw_languages(PageContext& c, LanguagePicker& picker,
                 {.size = g.small_size, .colour = ui.theme.muted_text});
 
   // [SECTION] The grid, filled from the start edge, row by row.
-  const float grid_top = ImGui::GetCursorScreenPos().y + 2 * g.gap;
-  const int rows = static_cast<int>((languages.size() + static_cast<size_t>(g.columns) - 1) /
-                                    static_cast<size_t>(g.columns));
+  const GridRows shape = grid_shape(ui, strings, size, g, languages.size());
+  const float grid_top = origin.y + shape.top;
+  const float tile_height = shape.tile_height;
   const float tile_width = i18n::cell(dir, g.content, 0, g.columns, g.gap).width;
-  const float room = origin.y + size.y - g.margin - grid_top;
-  const float tile_height =
-      std::floor(std::min((room - g.gap * static_cast<float>(rows - 1)) / static_cast<float>(rows),
-                          tile_width * kMaxTileAspect));
   const float padding = inner_padding(tile_width);
 
   std::vector<LanguageTile>& tiles_ = picker.tiles;
@@ -234,8 +277,8 @@ std::optional<Action> draw_languages(PageContext& c, LanguagePicker& picker,
     const auto name = ui.engine.layout(l.name, own_style(l, fitted.name_size), centred(text_width));
     std::shared_ptr<const render::Layout> sub;
     if (!local.empty())
-      sub = render::fit_label(ui.engine, local, ui_style(ui, g.small_size), centred(text_width),
-                              std::numeric_limits<float>::infinity());
+      sub = render::fit_label(ui.engine, local, ui_style(ui, fitted.local_size),
+                              centred(text_width), std::numeric_limits<float>::infinity());
     const float to_local = fitted.name_below + g.gap / 2 + fitted.local_above;
     const float block =
         fitted.name_above + (sub ? to_local + fitted.local_below : fitted.name_below);

@@ -38,6 +38,7 @@ struct LanguagePicker {
     std::string language;                  // the UI language it was made for
     std::vector<std::string> shown;        // the languages shown it was made for
     float name_size = 0;                   // pixels per em of the languages' own names
+    float local_size = 0;                  // and of their names in the UI language
     std::vector<std::string> local_names;  // each language's name in the UI language
     // The most any name, and any name in the UI language, reaches above and
     // below its first baseline.

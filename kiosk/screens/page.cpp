@@ -155,13 +155,14 @@ void scroll_list(PageContext& c, const Rect& view, float content_height, float& 
 }
 
 GridShape fit_grid(const PageContext& c, const Rect& view, size_t count, GridShape preferred,
-                   float min_width) {
+                   float min_width, const std::function<float(float)>& least_height) {
   // A tile is a touch target (64 px) that holds a line of body text.
-  const float lowest = std::max(64.0f, std::round(c.m.body * 1.8f));
+  const float least = std::max(64.0f, std::round(c.m.body * 1.8f));
   for (int columns = preferred.columns;; ++columns) {
     const float width =
         (view.width() - static_cast<float>(columns - 1) * c.m.gap) / static_cast<float>(columns);
     if (columns > preferred.columns && width < min_width) break;
+    const float lowest = least_height ? std::max(least, least_height(width)) : least;
     const float rows = std::ceil(static_cast<float>(count) / static_cast<float>(columns));
     const float fits = std::floor((view.height() - (rows - 1) * c.m.gap) / rows);
     if (fits >= lowest) return {columns, std::min(preferred.tile_height, fits)};

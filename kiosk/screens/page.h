@@ -116,12 +116,12 @@ struct GridShape {
 };
 
 // The shape that shows all `count` tiles in `view` at once, so nothing hides
-// below the edge: `preferred` if it fits, else lower tiles (down to 64 px and
-// to what a line of body text needs), else more columns as long as a tile
-// stays `min_width` wide; when nothing fits, `preferred`, and the grid
-// scrolls.
+// below the edge: `preferred` if it fits, else lower tiles (down to 64 px, to
+// what a line of body text needs, and to what `least_height` says a tile of a
+// given width needs, if given), else more columns as long as a tile stays
+// `min_width` wide; when nothing fits, `preferred`, and the grid scrolls.
 GridShape fit_grid(const PageContext& c, const Rect& view, size_t count, GridShape preferred,
-                   float min_width);
+                   float min_width, const std::function<float(float)>& least_height = {});
 
 // A grid of `count` tiles of `shape`, filled from the start edge row by row,
 // shown in `view` and scrolled by a drag (scroll_list, with `offset` the
@@ -144,6 +144,10 @@ struct PageBlock {
   std::optional<ImU32> colour;  // default: the theme's text colour
   float gap_after;              // pixels below it
 };
+// The least gap between two touch targets, in pixels, so that a finger meant
+// for one does not land on the other (../PRODUCT.md, "Touch").
+inline constexpr float kTargetGap = 8;
+
 // The least share of their sizes that page_blocks() draws text at.
 inline constexpr float kSmallestShare = 0.5f;
 

@@ -35,6 +35,32 @@ void draw_picture(PageContext& c, std::string_view picture, float size, ImVec2 c
                       ui.theme.text);
 }
 
+namespace {
+
+// The sizes, as shares of the body size, a tile's words are tried at.
+constexpr float kWordScales[] = {0.9f, 0.75f, 0.6f, 0.5f};
+// The least picture that still shows what it is.
+constexpr float kLeastPicture = 32;
+
+float tile_padding(const PageContext& c, float border) {
+  return std::max(border, std::round(c.m.gap * 0.4f));
+}
+
+}  // namespace
+
+float picture_tile_least_height(PageContext& c, std::span<const std::string_view> labels,
+                                float width) {
+  render::UiContext& ui = c.frame.ui;
+  const float pad = tile_padding(c, 6.0f);
+  const render::LayoutOptions centred{.max_width = width - 2 * pad, .align = render::Align::Center};
+  const float size = std::round(c.m.body * kWordScales[std::size(kWordScales) - 1]);
+  float words = 0;
+  for (const std::string_view label : labels)
+    words = std::max(words,
+                     ui.engine.layout(label, {size, ui.language, ui.direction}, centred)->height);
+  return std::ceil(kLeastPicture + words + 3 * pad);
+}
+
 bool picture_tile(PageContext& c, const std::string& id, std::string_view picture_glyphs,
                   std::string_view label, bool on, Rect r, std::string_view note) {
   c.controls[id] = r;
@@ -50,7 +76,7 @@ bool picture_tile(PageContext& c, const std::string& id, std::string_view pictur
                              : ui.theme.tile,
                      on ? ui.theme.button_pressed : ui.theme.button, border, kRounding);
 
-  const float pad = std::max(border, std::round(c.m.gap * 0.4f));
+  const float pad = tile_padding(c, border);
   const float room = r.width() - 2 * pad;
   // The picture takes half the tile in every tile of a grid alike (up to the
   // tile's width); the words the rest, in a smaller size where they need it.
@@ -59,7 +85,7 @@ bool picture_tile(PageContext& c, const std::string& id, std::string_view pictur
   const render::LayoutOptions centred{.max_width = room, .align = render::Align::Center};
   std::shared_ptr<const render::Layout> text, small;
   // Smaller until the words fit, with no word cut in two.
-  for (const float scale : {0.9f, 0.75f, 0.6f, 0.5f}) {
+  for (const float scale : kWordScales) {
     text =
         ui.engine.layout(label, {std::round(c.m.body * scale), ui.language, ui.direction}, centred);
     small.reset();

@@ -6,6 +6,7 @@
 // Not thread-safe: UI thread only, between ImGui's NewFrame and Render.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,11 @@ namespace ih::kiosk {
 // touch dragged a list.
 bool picture_tile(PageContext& c, const std::string& id, std::string_view picture,
                   std::string_view label, bool on, Rect r, std::string_view note = {});
+
+// The least height of a picture_tile `width` wide that shows each of `labels`
+// whole (at the smallest size it draws words in) under a small picture.
+float picture_tile_least_height(PageContext& c, std::span<const std::string_view> labels,
+                                float width);
 
 // `picture` drawn `size` pixels high, centred on `centre`.
 void draw_picture(PageContext& c, std::string_view picture, float size, ImVec2 centre);

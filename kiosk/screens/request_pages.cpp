@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "kiosk/categories.h"
 #include "kiosk/screens/picture_tile.h"
@@ -26,6 +28,15 @@ const char* picture_of(const RequestInfo& r) {
 }
 
 // A line with a picture at its start and `text` after it; returns the y below.
+// How high a picture_line() of `text` at `size` is.
+float picture_line_height(PageContext& c, std::string_view text, float size) {
+  render::UiContext& ui = c.frame.ui;
+  const float side = std::round(size * 1.6f);
+  const float room = content(c).width - side - c.m.gap;
+  return std::max(
+      side, ui.engine.layout(text, {size, ui.language, ui.direction}, {.max_width = room})->height);
+}
+
 float picture_line(PageContext& c, std::string_view picture, std::string_view text, float y,
                    float size, std::optional<ImU32> colour = {}) {
   render::UiContext& ui = c.frame.ui;
@@ -72,56 +83,76 @@ StateLook look_of(const i18n::Localizer& s, RequestState state) {
 
 std::optional<Action> draw_request_sent(PageContext& c, const SentStatus& status) {
   const i18n::Localizer& s = c.frame.strings;
+  render::UiContext& ui = c.frame.ui;
   std::optional<Action> action;
   const Category* cat = find_category(status.request.request.category);
-  // TRANSLATORS: Heading after a request for help was made.
-  float y = page_heading(c, s.text(msg("Your request")), c.area.min.y + c.m.margin);
-  y += c.m.gap;
-  const i18n::Span box = content(c);
-  const float picture = std::round(c.m.button * 1.2f);
-  draw_picture(c, picture_of(status.request), picture * 0.8f,
-               ImVec2(i18n::at_start(c.direction(), box, picture) + picture / 2, y + picture / 2));
-  {
-    render::UiContext& ui = c.frame.ui;
-    const float room = box.width - picture - c.m.gap;
-    std::string what = cat ? std::string(category_label(s, *cat)) : status.request.request.category;
-    what += " · " + when_text(s, status.request.request);
-    const auto layout =
-        ui.engine.layout(what, {c.m.body, ui.language, ui.direction}, {.max_width = room});
-    render::draw_layout(*ImGui::GetWindowDrawList(), ui.atlas, *layout,
-                        ImVec2(i18n::at_start(c.direction(), box, room, picture + c.m.gap),
-                               std::round(y + (picture - layout->height) / 2)),
-                        ui.theme.text);
-  }
-  y += picture + c.m.gap;
+  // TRANSLATORS: Heading after a request was made.
+  const std::string_view heading = s.text(msg("Your request"));
+  std::string what = cat ? std::string(category_label(s, *cat)) : status.request.request.category;
+  what += " · " + when_text(s, status.request.request);
+  // What became of it, a picture to each line.
+  std::vector<std::pair<const char*, std::string>> lines;
   // TRANSLATORS: After a request was made: it is stored on this terminal (in
   // the encrypted outbox) and will not be lost.
-  y = picture_line(c, "✅", s.text(msg("Saved on this terminal.")), y, c.m.body) + c.m.gap / 2;
+  lines.emplace_back("✅", s.text(msg("Saved on this terminal.")));
   if (status.delivered) {
     // TRANSLATORS: After a request was made: the platform has received it.
-    y = picture_line(c, "✅", s.text(msg("Sent.")), y, c.m.body) + c.m.gap / 2;
+    lines.emplace_back("✅", s.text(msg("Sent.")));
     if (status.fitting) {
-      const std::string fit =
+      lines.emplace_back(
+          "🤝",
           *status.fitting == 0
               // TRANSLATORS: After a request was sent: no helper near the town
               // speaks the language and offers this kind of help yet.
               ? std::string(s.text(msg("No helper nearby fits yet. New helpers will see it.")))
               // TRANSLATORS: After a request was sent: how many helpers near
               // the town speak the language and offer this kind of help.
-              : s.format(msg("Helpers nearby who fit: {count}"), {{"count", *status.fitting}});
-      y = picture_line(c, "🤝", fit, y, c.m.body) + c.m.gap / 2;
+              : s.format(msg("Helpers nearby who fit: {count}"), {{"count", *status.fitting}}));
     }
   } else if (status.online) {
     // TRANSLATORS: After a request was made: the terminal is sending it now.
-    y = picture_line(c, "⏳", s.text(msg("Sending…")), y, c.m.body) + c.m.gap / 2;
+    lines.emplace_back("⏳", s.text(msg("Sending…")));
   } else {
-    y = picture_line(
-            c, "⏳",
-            // TRANSLATORS: After a request was made while the terminal is offline.
-            s.text(msg("It will be sent when this terminal is online. You can leave now.")), y,
-            c.m.body) +
-        c.m.gap / 2;
+    // TRANSLATORS: After a request was made while the terminal is offline.
+    lines.emplace_back("⏳", s.text(msg("It will be sent when this terminal is online. You can "
+                                       "leave now.")));
   }
+
+  // Everything above the bottom row: smaller together where it would not fit
+  // (a portrait screen's reach band with large text).
+  const i18n::Span box = content(c);
+  const float top = c.area.min.y + c.m.margin;
+  const float bottom = bottom_cell(c, 0, 2).min.y - c.m.gap;
+  const auto height_at = [&](float k) {
+    const float picture = std::round(c.m.button * 1.2f * k);
+    float h = ui.engine
+                  .layout(heading, {std::round(c.m.title * k), ui.language, ui.direction},
+                          {.max_width = box.width})
+                  ->height +
+              c.m.gap + picture + c.m.gap;
+    for (const auto& line : lines)
+      h += picture_line_height(c, line.second, std::round(c.m.body * k)) + c.m.gap / 2;
+    return h;
+  };
+  float k = 1;
+  while (k > kSmallestShare + 0.05f && top + height_at(k) > bottom) k -= 0.1f;
+
+  float y = page_text(c, heading, top, std::round(c.m.title * k)) + c.m.gap;
+  const float picture = std::round(c.m.button * 1.2f * k);
+  const float body = std::round(c.m.body * k);
+  draw_picture(c, picture_of(status.request), picture * 0.8f,
+               ImVec2(i18n::at_start(c.direction(), box, picture) + picture / 2, y + picture / 2));
+  {
+    const float room = box.width - picture - c.m.gap;
+    const auto layout =
+        ui.engine.layout(what, {body, ui.language, ui.direction}, {.max_width = room});
+    render::draw_layout(*ImGui::GetWindowDrawList(), ui.atlas, *layout,
+                        ImVec2(i18n::at_start(c.direction(), box, room, picture + c.m.gap),
+                               std::round(y + (picture - layout->height) / 2)),
+                        ui.theme.text);
+  }
+  y += picture + c.m.gap;
+  for (const auto& [sign, text] : lines) y = picture_line(c, sign, text, y, body) + c.m.gap / 2;
   // TRANSLATORS: Button: back to the person's home screen.
   if (page_button(c, "home", s.text(msg("Home")), bottom_cell(c, 0, 2))) action = Action::Back;
   if (page_button(c, "my-requests", s.text(msg("My requests")), bottom_cell(c, 1, 2)))

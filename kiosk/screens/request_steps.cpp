@@ -24,7 +24,11 @@ void RequestForm::draw_categories(PageContext& c, const Rect& view) {
   const std::vector<Category>& all = categories().items;
   const bool landscape = c.frame.size.x > c.frame.size.y;
   const GridShape preferred{landscape ? 5 : 3, std::round(c.m.button * 2.2f)};
-  const GridShape shape = fit_grid(c, view, all.size(), preferred, std::round(c.m.button * 1.4f));
+  std::vector<std::string_view> labels;
+  for (const Category& cat : all) labels.push_back(category_label(c.frame.strings, cat));
+  const GridShape shape =
+      fit_grid(c, view, all.size(), preferred, std::round(c.m.button * 1.4f),
+               [&](float width) { return picture_tile_least_height(c, labels, width); });
   scroll_grid(c, view, all.size(), shape, scroll_, [&](size_t i, const Rect& r) {
     const Category& cat = all[i];
     if (picture_tile(c, "category-" + cat.id, cat.picture, category_label(c.frame.strings, cat),

@@ -53,7 +53,7 @@ namespace {
 
 // A form's rows at their least: a touch target's height, and a sliver apart.
 constexpr float kLeastRow = 64;
-constexpr float kLeastRowGap = 4;
+constexpr float kLeastRowGap = kTargetGap;
 
 // The height of the tallest of a form's labels over the content width, as
 // note() draws them above their fields (Nastaliq stands far taller than Latin).
@@ -72,13 +72,12 @@ keyboard::Keyboard& keys_for(StaffForms& forms, Keys k) {
   return k == Keys::Pin ? *forms.pin_pad : k == Keys::Code ? *forms.code_keys : *forms.text_keys;
 }
 
-// Where the keyboard of `keys` begins, from the top of the screen.
+}  // namespace
+
 float keyboard_top(StaffForms& forms, PageContext& c, Keys keys) {
   if (keys == Keys::Text) forms.text_keys->follow(c.frame.strings.info().keyboard);
   return keyboard::panel_geometry(c.frame.size, keys_for(forms, keys).layout()).panel.min.y;
 }
-
-}  // namespace
 
 // [SECTION] Fields and keyboards
 

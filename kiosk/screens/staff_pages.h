@@ -94,6 +94,8 @@ std::string text_of(StaffForms& forms, std::string_view id);
 // The on-screen keyboard of `keys` under the page and a physical keyboard,
 // both typing into the field `id`; true when either says the typing is done.
 bool type_into(StaffForms& forms, PageContext& c, Keys keys, std::string_view id);
+// Where the keyboard of `keys` begins, from the top of the screen.
+float keyboard_top(StaffForms& forms, PageContext& c, Keys keys);
 // Draws the field `f` at `r`; a touch on it focuses it.
 void draw_field(StaffForms& forms, PageContext& c, const FieldSpec& f, Rect r);
 // A form: rows of a label and its field; a touch on a field opens its

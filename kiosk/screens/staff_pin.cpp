@@ -13,14 +13,19 @@ using i18n::msg;
 std::optional<Action> draw_pin(PageContext& c, const StaffState& s, StaffForms& forms) {
   const i18n::Localizer& str = c.frame.strings;
   std::optional<Action> exit;
-  // TRANSLATORS: Heading of the staff PIN page and of the staff menu. Staff
-  // are social workers and volunteers who look after the terminal.
-  float y = page_heading(c, str.text(msg("Staff mode")), c.area.min.y + c.m.margin);
-  // TRANSLATORS: On the staff PIN page, above the PIN field.
-  y = note(c, str.text(msg("Enter the staff PIN.")), y + c.m.gap / 2) + c.m.gap;
+  const float h = forms.field_height;
+  // The heading and the line under it end above the row of the field, which
+  // stays clear of the number pad: drawn smaller where they would not.
+  const PageBlock blocks[] = {
+      // TRANSLATORS: Heading of the staff PIN page and of the staff menu. Staff
+      // are social workers and volunteers who look after the terminal.
+      {str.text(msg("Staff mode")), c.m.title, {}, c.m.gap / 2},
+      // TRANSLATORS: On the staff PIN page, above the PIN field.
+      {str.text(msg("Enter the staff PIN.")), c.m.body, {}, c.m.gap}};
+  float y = page_blocks(c, blocks, c.area.min.y + c.m.margin,
+                        keyboard_top(forms, c, Keys::Pin) - c.m.gap - h);
 
   const i18n::Span box = content(c);
-  const float h = forms.field_height;
   // TRANSLATORS: Button beside the staff PIN field: check the PIN.
   const std::string_view open = str.text(msg("Open"));
   // TRANSLATORS: Button on the staff PIN page: go back without staff mode.

@@ -35,9 +35,9 @@ int64_t step(std::span<const int64_t> steps, int64_t value, bool up) {
 }
 
 // A label in the body size over `column` at `y`; returns the y below it.
-float column_label(PageContext& c, std::string_view text, i18n::Span column, float y) {
+float column_label(PageContext& c, std::string_view text, i18n::Span column, float y, float size) {
   ImGui::SetCursorScreenPos(ImVec2(column.left, y));
-  render::label(c.frame.ui, text, column.width, {.size = c.m.body});
+  render::label(c.frame.ui, text, column.width, {.size = size});
   return ImGui::GetCursorScreenPos().y;
 }
 
@@ -116,8 +116,8 @@ std::optional<Action> draw_settings(PageContext& c, const StaffState& s, StaffFo
   const i18n::Span languages_column =
       wide ? i18n::cell(c.direction(), box, 0, 2, c.m.gap * 2) : box;
   const i18n::Span other_column = wide ? i18n::cell(c.direction(), box, 1, 2, c.m.gap * 2) : box;
-  const float control_h = std::max(64.0f, std::round(c.m.button * 0.62f));
-  const float tile_gap = std::round(c.m.gap / 2);
+  float control_h = std::max(64.0f, std::round(c.m.button * 0.62f));
+  const float tile_gap = std::max(kTargetGap, std::round(c.m.gap / 2));
   const float label_gap = std::round(c.m.gap / 3);
   // What a touch asked for: the settings as they are to be, or a refusal.
   std::optional<Action> action;
@@ -138,19 +138,32 @@ std::optional<Action> draw_settings(PageContext& c, const StaffState& s, StaffFo
   const std::string_view warning_label = str.text(msg("Countdown of the warning"));
   // TRANSLATORS: Staff settings: how the screen is turned.
   const std::string_view orientation_label = str.text(msg("Screen orientation"));
-  const auto height_of = [&](std::string_view text, i18n::Span column) {
-    return ui.engine
-        .layout(text, {c.m.body, ui.language, ui.direction}, {.max_width = column.width})
+  const auto height_of = [&](std::string_view text, i18n::Span column, float size) {
+    return ui.engine.layout(text, {size, ui.language, ui.direction}, {.max_width = column.width})
         ->height;
   };
   // Three labels and four rows of controls, without the gaps between them.
-  const float others = height_of(idle_label, other_column) +
-                       height_of(warning_label, other_column) +
-                       height_of(orientation_label, other_column) + 3 * label_gap + 4 * control_h;
+  const auto others_at = [&](float size) {
+    return height_of(idle_label, other_column, size) +
+           height_of(warning_label, other_column, size) +
+           height_of(orientation_label, other_column, size) + 3 * label_gap + 4 * control_h;
+  };
+  // Beside the languages, the rest has the column's height: where tall
+  // labels (Nastaliq) would not leave it, the rows come down to 64 pixels,
+  // then the labels are drawn smaller, down to page_blocks()'s least share.
+  float label_size = c.m.body;
+  float others = others_at(label_size);
+  if (wide && others + 3 * kTargetGap > bottom - y) {
+    control_h = 64;
+    for (others = others_at(label_size);
+         others + 3 * kTargetGap > bottom - y && label_size > c.m.body * (kSmallestShare + 0.05f);
+         others = others_at(label_size))
+      label_size = std::round(label_size - c.m.body * 0.1f);
+  }
 
   // [The languages] in as few columns as let every tile be 64 pixels high.
   const std::vector<const i18n::Language*> spoken = str.registry().spoken();
-  float ly = column_label(c, languages_label, languages_column, y) + label_gap;
+  float ly = column_label(c, languages_label, languages_column, y, c.m.body) + label_gap;
   const float room = wide ? bottom - ly : bottom - ly - c.m.gap - others - 3 * c.m.gap;
   const int count = static_cast<int>(spoken.size());
   int columns = 3;
@@ -179,8 +192,8 @@ std::optional<Action> draw_settings(PageContext& c, const StaffState& s, StaffFo
 
   // [The rest] with gaps that share out the height left.
   float oy = wide ? y : ly + c.m.gap;
-  const float item_gap = std::clamp((bottom - oy - others) / 3, 4.0f, c.m.gap);
-  oy = column_label(c, idle_label, other_column, oy) + label_gap;
+  const float item_gap = std::clamp((bottom - oy - others) / 3, kTargetGap, c.m.gap);
+  oy = column_label(c, idle_label, other_column, oy, label_size) + label_gap;
   if (const auto v =
           stepper(c, "idle", settings.idle_after, kIdleSteps, other_column, oy, control_h)) {
     Settings next = settings;
@@ -188,7 +201,7 @@ std::optional<Action> draw_settings(PageContext& c, const StaffState& s, StaffFo
     change(std::move(next));
   }
   oy += control_h + item_gap;
-  oy = column_label(c, warning_label, other_column, oy) + label_gap;
+  oy = column_label(c, warning_label, other_column, oy, label_size) + label_gap;
   if (const auto v =
           stepper(c, "warning", settings.warning_for, kWarningSteps, other_column, oy, control_h)) {
     Settings next = settings;
@@ -196,7 +209,7 @@ std::optional<Action> draw_settings(PageContext& c, const StaffState& s, StaffFo
     change(std::move(next));
   }
   oy += control_h + item_gap;
-  oy = column_label(c, orientation_label, other_column, oy) + label_gap;
+  oy = column_label(c, orientation_label, other_column, oy, label_size) + label_gap;
   struct Choice {
     const char* id;
     std::string_view text;
