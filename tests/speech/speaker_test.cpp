@@ -12,6 +12,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 
 #include "audio_measures.h"
@@ -29,9 +30,9 @@ const char* const kLongUkrainian =
     "Ласкаво просимо. Тут ви можете попросити про допомогу, прочитати повідомлення "
     "від помічників і відповісти їм. Ласкаво просимо. Тут ви можете попросити про допомогу.";
 
-// What the worker reported, by utterance. `hold_first_audio` makes the worker
-// wait in its first-audio report until release(), so that the test acts while
-// the utterance is surely still being synthesised.
+// What the worker reported, by utterance. hold_next_first_audio() makes the
+// worker wait in the next first-audio report until release(), so that the test
+// acts while that utterance is surely still being synthesised.
 class Recorder {
  public:
   SpeakerObservers observers() {
@@ -39,8 +40,10 @@ class Recorder {
     o.first_audio = [this](Utterance u, SpeechClock::time_point, SpeechClock::time_point) {
       std::unique_lock lock(mutex_);
       first_audio_.insert(u);
+      const bool hold = hold_next_;
+      hold_next_ = false;
       changed_.notify_all();
-      changed_.wait(lock, [&] { return !held_ || held_ != u; });
+      if (hold) changed_.wait(lock, [&] { return released_; });
     };
     o.queued = [this](Utterance u, std::span<const int16_t> samples) {
       std::lock_guard lock(mutex_);
@@ -56,13 +59,14 @@ class Recorder {
     return o;
   }
 
-  void hold_first_audio_of(Utterance u) {
+  void hold_next_first_audio() {
     std::lock_guard lock(mutex_);
-    held_ = u;
+    hold_next_ = true;
+    released_ = false;
   }
   void release() {
     std::lock_guard lock(mutex_);
-    held_ = 0;
+    released_ = true;
     changed_.notify_all();
   }
 
@@ -89,7 +93,8 @@ class Recorder {
  private:
   std::mutex mutex_;
   std::condition_variable changed_;
-  Utterance held_ = 0;
+  bool hold_next_ = false;
+  bool released_ = true;
   std::set<Utterance> first_audio_;
   std::map<Utterance, std::vector<int16_t>> samples_;
   std::vector<Utterance> order_;
@@ -157,8 +162,8 @@ TEST_F(SpeakerTest, WhatIsSaidIsQueuedChunkByChunkAndThenPlaysOut) {
 }
 
 TEST_F(SpeakerTest, AfterStopNothingMoreIsQueuedAndTheQueueIsEmpty) {
+  recorder_.hold_next_first_audio();
   const Utterance u = speaker_->say(kLongUkrainian, "uk");
-  recorder_.hold_first_audio_of(u);
   ASSERT_TRUE(recorder_.wait_first_audio(u));
   speaker_->stop();
   const std::size_t queued_at_stop = recorder_.samples(u).size();
@@ -174,8 +179,8 @@ TEST_F(SpeakerTest, AfterStopNothingMoreIsQueuedAndTheQueueIsEmpty) {
 }
 
 TEST_F(SpeakerTest, ASecondSayReplacesTheFirst) {
+  recorder_.hold_next_first_audio();
   const Utterance first = speaker_->say(kLongUkrainian, "uk");
-  recorder_.hold_first_audio_of(first);
   ASSERT_TRUE(recorder_.wait_first_audio(first));
   const Utterance second = speaker_->say("الطبيب", "ar");
   recorder_.release();
