@@ -4,6 +4,7 @@
 #include <espeak-ng/speak_lib.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <mutex>
 
 #include "kiosk/speech/speech_text.h"
@@ -108,6 +109,13 @@ std::unique_ptr<Synthesiser> Synthesiser::open(const SynthesiserOptions& options
   std::lock_guard lock(e.mutex);
   if (e.in_use) return fail("espeak-ng is in use by another Synthesiser in this process");
   if (!e.initialised) {
+    // espeak-ng takes a path that is not a folder as no path and looks for its
+    // data in $ESPEAK_DATA_PATH and $HOME instead: never let it.
+    std::error_code error;
+    const std::filesystem::path dir = options.data_dir;
+    if (!std::filesystem::is_directory(dir / "espeak-ng-data", error) &&
+        !std::filesystem::is_directory(dir, error))
+      return fail("espeak-ng has no voice data in " + options.data_dir + ": no such folder");
     espeak_ng_InitializePath(options.data_dir.c_str());
     espeak_ng_ERROR_CONTEXT context = nullptr;
     espeak_ng_STATUS status = espeak_ng_Initialize(&context);
@@ -127,6 +135,9 @@ std::unique_ptr<Synthesiser> Synthesiser::open(const SynthesiserOptions& options
                 " in this process, not " + options.data_dir);
   }
   espeak_SetSynthCallback(on_samples);
+  // Each Synthesiser selects its voice afresh rather than trust what an
+  // earlier one left selected.
+  e.voice.clear();
   std::vector<std::string> names;
   std::vector<std::string> identifiers;
   list_voices(names, identifiers);

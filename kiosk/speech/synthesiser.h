@@ -35,9 +35,10 @@ namespace ih::speech {
 inline constexpr int kMaxAudioSeconds = 300;
 
 struct SynthesiserOptions {
-  // The espeak-ng-data folder. Always explicit: otherwise espeak-ng would
-  // prefer $ESPEAK_DATA_PATH and then $HOME/espeak-ng-data to the installed data.
-  // Fixed by the first successful open() in a process.
+  // The espeak-ng-data folder (or the one holding it). Always explicit, and
+  // refused when missing: otherwise espeak-ng would look in $ESPEAK_DATA_PATH
+  // and $HOME/espeak-ng-data before the installed data. Fixed by the first
+  // successful open() in a process.
   std::string data_dir = default_data_dir();
   int max_audio_seconds = kMaxAudioSeconds;
 

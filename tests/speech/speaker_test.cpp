@@ -237,6 +237,8 @@ TEST(SpeakerOpenTest, NoAudioDriverGivesNoSpeakerAndAReason) {
   EXPECT_NE(why_not.find("audio"), std::string::npos) << why_not;
 }
 
+// espeak-ng itself would take a missing folder as none given, and look for
+// voices elsewhere ($HOME/espeak-ng-data among them).
 TEST(SpeakerOpenTest, NoVoiceDataGivesNoSpeakerAndLeavesTheEngineFree) {
   SpeakerOptions options;
   options.synthesiser.data_dir = "/nonexistent";
