@@ -52,7 +52,8 @@ const Language kLanguages[] = {
      "Willkommen. Hier können Sie um Hilfe bitten, die Nachrichten der Helferinnen und Helfer "
      "lesen und ihnen antworten. Eine Helferin meldet sich bald bei Ihnen."},
     {"fa", "پزشک",
-     "خوش آمدید. اینجا می‌توانید درخواست کمک کنید، پیام‌های داوطلبان را بخوانید و "
+     "خوش آمدید. اینجا می‌توانید درخواست کمک کنید، پیام‌های داوطلبان را بخوانید "
+     "و "
      "به "
      "آنها "
      "پاسخ دهید. یکی از داوطلبان به زودی با شما تماس "
@@ -173,6 +174,18 @@ void BM_FirstAudioFirstInProcess(benchmark::State& state) {
   }
 }
 
+// One utterance from say() to its first samples queued; then stopped, so the
+// next starts from silence. Counted as the iteration's time.
+void first_audio(benchmark::State& state, Speaker& speaker, Reports& reports, const char* text,
+                 const char* voice, std::vector<double>& latencies) {
+  const Utterance u = speaker.say(text, voice);
+  const Clock::duration latency = reports.first_audio(u);
+  state.SetIterationTime(std::chrono::duration<double>(latency).count());
+  latencies.push_back(ms(latency));
+  speaker.stop();
+  reports.finished(u);
+}
+
 // Cold: a new Speaker each time (a new worker, device and Synthesiser, the
 // voice loaded again); the engine itself stays initialised within a process.
 void BM_FirstAudioCold(benchmark::State& state) {
@@ -182,33 +195,21 @@ void BM_FirstAudioCold(benchmark::State& state) {
   for (auto _ : state) {
     Reports reports;
     const auto speaker = open_speaker(reports);
-    const Utterance u = speaker->say(text_of(language, message), language.voice);
-    const Clock::duration latency = reports.first_audio(u);
-    state.SetIterationTime(std::chrono::duration<double>(latency).count());
-    latencies.push_back(ms(latency));
-    speaker->stop();
-    reports.finished(u);
+    first_audio(state, *speaker, reports, text_of(language, message), language.voice, latencies);
   }
   report(state, key(language, message, "cold"), latencies);
 }
 
-// Warm: one Speaker, the voice in use; each utterance starts from silence.
+// Warm: one Speaker, the voice in use.
 void BM_FirstAudioWarm(benchmark::State& state) {
   const Language& language = kLanguages[state.range(0)];
   const bool message = state.range(1) != 0;
   Reports reports;
   const auto speaker = open_speaker(reports);
   reports.finished(speaker->say(text_of(language, message), language.voice));
-  speaker->stop();
   std::vector<double> latencies;
-  for (auto _ : state) {
-    const Utterance u = speaker->say(text_of(language, message), language.voice);
-    const Clock::duration latency = reports.first_audio(u);
-    state.SetIterationTime(std::chrono::duration<double>(latency).count());
-    latencies.push_back(ms(latency));
-    speaker->stop();
-    reports.finished(u);
-  }
+  for (auto _ : state)
+    first_audio(state, *speaker, reports, text_of(language, message), language.voice, latencies);
   report(state, key(language, message, "warm"), latencies);
 }
 
