@@ -52,12 +52,9 @@ const Language kLanguages[] = {
      "Willkommen. Hier können Sie um Hilfe bitten, die Nachrichten der Helferinnen und Helfer "
      "lesen und ihnen antworten. Eine Helferin meldet sich bald bei Ihnen."},
     {"fa", "پزشک",
-     "خوش آمدید. اینجا می‌توانید درخواست کمک کنید، پیام‌های داوطلبان را بخوانید "
-     "و "
-     "به "
-     "آنها "
-     "پاسخ دهید. یکی از داوطلبان به زودی با شما تماس "
-     "می‌گیرد."},
+     "خوش آمدید. اینجا می‌توانید درخواست کمک کنید، "
+     "پیام‌های داوطلبان را بخوانید و به آنها پاسخ دهید. "
+     "یکی از داوطلبان به زودی با شما تماس می‌گیرد."},
 };
 
 const char* text_of(const Language& language, bool message) {
