@@ -86,7 +86,7 @@ std::optional<Action> draw_request_sent(PageContext& c, const SentStatus& status
   render::UiContext& ui = c.frame.ui;
   std::optional<Action> action;
   const Category* cat = find_category(status.request.request.category);
-  // TRANSLATORS: Heading after a request was made.
+  // TRANSLATORS: Heading after a request for help was made.
   const std::string_view heading = s.text(msg("Your request"));
   std::string what = cat ? std::string(category_label(s, *cat)) : status.request.request.category;
   what += " · " + when_text(s, status.request.request);
