@@ -378,8 +378,14 @@ void Link::logout(const PersonSession& session) {
     engine_->wake();
     return;
   }
-  // The outbox cannot take it (a full disk): end the session directly. What
-  // still waits in the lane may then be refused, and is kept for staff.
+  // The outbox cannot take it (a full disk). With nothing of theirs still
+  // waiting, the session is ended directly; otherwise a direct logout would
+  // overtake their entries and have them refused, so it expires on its own.
+  if (!outbox_->waiting_in_lane(session.lane).empty()) {
+    net::log(net::LogLevel::Warning,
+             "logout: cannot queue it behind what waits; the session expires on its own");
+    return;
+  }
   net::log(net::LogLevel::Warning, "logout: cannot queue it; ending the session directly");
   (void)worker_->post([caller = net::Caller{identity_->credential(), session.token}](
                           net::HttpClient& client) mutable {

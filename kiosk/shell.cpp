@@ -15,10 +15,6 @@ namespace {
 
 using i18n::msg;
 
-// The share of a portrait screen's height the reach band keeps controls in:
-// on a 55" screen hung 0.5 m above the floor, its lower 60 % ends near 1.2 m.
-constexpr float kReachBand = 0.6f;
-
 }  // namespace
 
 std::optional<Page> page_named(std::string_view name) {

@@ -165,28 +165,32 @@ bool SyncEngine::deliver_round(HttpClient& client) {
     // A final answer: accepted, or refused for good (keeping it in the
     // queue would block the person's later changes forever, so it becomes a
     // dead letter). A refused logout (a session the server never had, when
-    // the profile was refused) holds nothing of the person's to keep.
-    const bool accepted = response.status < 300 || entry.kind == EntryKind::Logout;
-    if (response.status >= 300 && accepted)
-      log(LogLevel::Info, "a logout was refused with " + std::to_string(response.status) +
-                              "; the session was not open");
-    const Refusal refusal = accepted ? Refusal{} : refusal_of(response);
-    const bool moved = accepted ? outbox_.remove(entry.seq)
-                                : outbox_.move_to_dead_letters(entry.seq, refusal, unix_now());
+    // the profile was refused) holds nothing of the person's to keep: it is
+    // dropped, and counts as neither.
+    const bool accepted = response.status < 300;
+    const bool dropped = !accepted && entry.kind == EntryKind::Logout;
+    if (dropped)
+      log(LogLevel::Info,
+          "dropped a logout the server refused with " + std::to_string(response.status));
+    const Refusal refusal = accepted || dropped ? Refusal{} : refusal_of(response);
+    const bool moved = accepted || dropped
+                           ? outbox_.remove(entry.seq)
+                           : outbox_.move_to_dead_letters(entry.seq, refusal, unix_now());
     if (!moved) {
       // The server has answered; sending it again is harmless (the hub
       // answers from its idempotency store), but not in a tight loop.
       set_status(SyncState::Offline, "cannot write the outbox");
       return false;
     }
-    if (!accepted) {
+    if (!accepted && !dropped) {
       std::string fields;
       for (const std::string& f : refusal.fields) fields += (fields.empty() ? " (" : ", ") + f;
       log(LogLevel::Warning, "kept a dead letter: " + std::string(kind_name(entry.kind)) +
                                  " refused with " + std::to_string(refusal.status) + " " +
                                  refusal.problem_type + fields + (fields.empty() ? "" : ")"));
     }
-    const DeadLetterSummary dead = accepted ? DeadLetterSummary{} : outbox_.dead_letter_summary();
+    const DeadLetterSummary dead =
+        accepted || dropped ? DeadLetterSummary{} : outbox_.dead_letter_summary();
     // What waits changes with what was delivered, in the same snapshot.
     const int64_t waiting = outbox_.depth();
     {
@@ -195,7 +199,7 @@ bool SyncEngine::deliver_round(HttpClient& client) {
       status_.last_contact = unix_now();
       if (accepted) {
         ++status_.delivered;
-      } else {
+      } else if (!dropped) {
         ++status_.rejected;
         status_.dead_letters = dead;
       }

@@ -9,7 +9,9 @@
 // 2xx is delivered (the entry is deleted); every other reply is a refusal for
 // good, and the entry moves to the outbox's dead letters (outbox.h) with the
 // reply's status, problem type, title and field names, so that it no longer
-// holds up the person's later changes and is never lost without a word.
+// holds up the person's later changes and is never lost without a word. A
+// refused logout is the one exception: it holds nothing a person entered and
+// is dropped (outbox.h, EntryKind::Logout).
 #pragma once
 
 #include <condition_variable>

@@ -486,7 +486,8 @@ bool text_field(UiContext& ui, const char* id, TextField& field, ImVec2 size,
   // overhangs) but never over the border. A long text scrolls inside it.
   list.PushClipRect(ImVec2(min.x + border, min.y + border), ImVec2(max.x - border, max.y - border),
                     true);
-  note_scroll_view(ImVec2(min.x + border, min.y + border), ImVec2(max.x - border, max.y - border));
+  note_scroll_view(ImVec2(min.x + border, min.y + border), ImVec2(max.x - border, max.y - border),
+                   true);
   if (field.empty() && !field.options().placeholder.empty()) {
     const TextFieldOptions& o = field.options();
     const auto placeholder =

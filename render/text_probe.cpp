@@ -27,8 +27,8 @@ void record_drawn_text(const Layout& layout, ImVec2 ink_min, ImVec2 ink_max, ImV
                             layout.ellipsized, picture, &list, list.VtxBuffer.Size});
 }
 
-void note_scroll_view(ImVec2 min, ImVec2 max) {
-  if (current) current->scroll_views.push_back({min, max});
+void note_scroll_view(ImVec2 min, ImVec2 max, bool sideways) {
+  if (current) current->scroll_views.push_back({min, max, sideways});
 }
 
 }  // namespace ih::render

@@ -51,6 +51,7 @@ class TextProbe {
   // of view, it is not cut off.
   struct Region {
     ImVec2 min, max;
+    bool sideways = false;  // a text field's line, which scrolls sideways; else a list
   };
   std::vector<Region> scroll_views;
 };
@@ -60,6 +61,6 @@ bool text_probe_on();
 void record_drawn_text(const Layout& layout, ImVec2 ink_min, ImVec2 ink_max, ImVec2 clip_min,
                        ImVec2 clip_max, ImU32 colour, bool picture, const ImDrawList& list);
 // Called by a list that scrolls, with its view: records it if a probe is on.
-void note_scroll_view(ImVec2 min, ImVec2 max);
+void note_scroll_view(ImVec2 min, ImVec2 max, bool sideways = false);
 
 }  // namespace ih::render

@@ -25,7 +25,9 @@ TargetProbe::~TargetProbe() {
 }
 
 void note_touch_target(const char* id, ImVec2 min, ImVec2 max) {
-  if (probe) probe->placed.push_back({id, min, max});
+  if (!probe) return;
+  const ImDrawList& list = *ImGui::GetWindowDrawList();
+  probe->placed.push_back({id, min, max, list.GetClipRectMin(), list.GetClipRectMax()});
 }
 
 bool touch_dragged() {

@@ -48,6 +48,9 @@ bool touch_dragged();
 struct PlacedTarget {
   std::string id;
   ImVec2 min, max;
+  // The clip it was placed under: only its part inside takes a touch (a
+  // tile scrolled partly out of its list).
+  ImVec2 clip_min, clip_max;
 };
 class TargetProbe {
  public:

@@ -144,6 +144,11 @@ struct PageBlock {
   std::optional<ImU32> colour;  // default: the theme's text colour
   float gap_after;              // pixels below it
 };
+// The share of a portrait screen's height the reach band keeps controls in
+// (Settings::reach_band): on a 55" screen hung 0.5 m above the floor, its
+// lower 60 % ends near 1.2 m.
+inline constexpr float kReachBand = 0.6f;
+
 // The least gap between two touch targets, in pixels, so that a finger meant
 // for one does not land on the other (../PRODUCT.md, "Touch").
 inline constexpr float kTargetGap = 8;

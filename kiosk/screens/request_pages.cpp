@@ -125,11 +125,15 @@ std::optional<Action> draw_request_sent(PageContext& c, const SentStatus& status
   const float bottom = bottom_cell(c, 0, 2).min.y - c.m.gap;
   const auto height_at = [&](float k) {
     const float picture = std::round(c.m.button * 1.2f * k);
+    const float beside = ui.engine
+                             .layout(what, {std::round(c.m.body * k), ui.language, ui.direction},
+                                     {.max_width = box.width - picture - c.m.gap})
+                             ->height;
     float h = ui.engine
                   .layout(heading, {std::round(c.m.title * k), ui.language, ui.direction},
                           {.max_width = box.width})
                   ->height +
-              c.m.gap + picture + c.m.gap;
+              c.m.gap + std::max(picture, beside) + c.m.gap;
     for (const auto& line : lines)
       h += picture_line_height(c, line.second, std::round(c.m.body * k)) + c.m.gap / 2;
     return h;
@@ -140,18 +144,21 @@ std::optional<Action> draw_request_sent(PageContext& c, const SentStatus& status
   float y = page_text(c, heading, top, std::round(c.m.title * k)) + c.m.gap;
   const float picture = std::round(c.m.button * 1.2f * k);
   const float body = std::round(c.m.body * k);
-  draw_picture(c, picture_of(status.request), picture * 0.8f,
-               ImVec2(i18n::at_start(c.direction(), box, picture) + picture / 2, y + picture / 2));
   {
+    // The picture and what was asked for beside it, on one row as high as
+    // the taller of the two.
     const float room = box.width - picture - c.m.gap;
     const auto layout =
         ui.engine.layout(what, {body, ui.language, ui.direction}, {.max_width = room});
+    const float row = std::max(picture, layout->height);
+    draw_picture(c, picture_of(status.request), picture * 0.8f,
+                 ImVec2(i18n::at_start(c.direction(), box, picture) + picture / 2, y + row / 2));
     render::draw_layout(*ImGui::GetWindowDrawList(), ui.atlas, *layout,
                         ImVec2(i18n::at_start(c.direction(), box, room, picture + c.m.gap),
-                               std::round(y + (picture - layout->height) / 2)),
+                               std::round(y + (row - layout->height) / 2)),
                         ui.theme.text);
+    y += row + c.m.gap;
   }
-  y += picture + c.m.gap;
   for (const auto& [sign, text] : lines) y = picture_line(c, sign, text, y, body) + c.m.gap / 2;
   // TRANSLATORS: Button: back to the person's home screen.
   if (page_button(c, "home", s.text(msg("Home")), bottom_cell(c, 0, 2))) action = Action::Back;

@@ -192,7 +192,8 @@ std::optional<Action> draw_settings(PageContext& c, const StaffState& s, StaffFo
 
   // [The rest] with gaps that share out the height left.
   float oy = wide ? y : ly + c.m.gap;
-  const float item_gap = std::clamp((bottom - oy - others) / 3, kTargetGap, c.m.gap);
+  const float item_gap =
+      std::clamp((bottom - oy - others) / 3, kTargetGap, std::max(kTargetGap, c.m.gap));
   oy = column_label(c, idle_label, other_column, oy, label_size) + label_gap;
   if (const auto v =
           stepper(c, "idle", settings.idle_after, kIdleSteps, other_column, oy, control_h)) {

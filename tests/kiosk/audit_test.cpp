@@ -80,8 +80,6 @@ constexpr float kTextContrast = 4.5f;
 constexpr float kLargeTextContrast = 3.0f;
 constexpr float kLargeText = 24.0f;
 constexpr float kEdgeContrast = 3.0f;
-// The reach band's share of a portrait screen (kiosk/shell.cpp).
-constexpr float kReachBand = 0.6f;
 
 // Steps that a person goes through in turn with the same kind of page, and
 // the controls they share. Typing steps keep Back and Next just above their

@@ -113,17 +113,39 @@ DrawnFills::DrawnFills(const ImDrawData& data, ImU32 clear) : clear_(to_colour(c
       }
     }
   }
+  origin_ = data.DisplayPos;
+  columns_ = std::max(1, static_cast<int>(std::ceil(data.DisplaySize.x / kCell)));
+  rows_ = std::max(1, static_cast<int>(std::ceil(data.DisplaySize.y / kCell)));
+  cells_.assign(static_cast<size_t>(columns_ * rows_), {});
+  const auto cell = [this](float v, float from, int count) {
+    return std::clamp(static_cast<int>(std::floor((v - from) / kCell)), 0, count - 1);
+  };
+  for (size_t i = 0; i < triangles_.size(); ++i) {
+    const Triangle& t = triangles_[i];
+    for (int y = cell(t.min.y, origin_.y, rows_); y <= cell(t.max.y, origin_.y, rows_); ++y)
+      for (int x = cell(t.min.x, origin_.x, columns_); x <= cell(t.max.x, origin_.x, columns_); ++x)
+        cells_[static_cast<size_t>(y * columns_ + x)].push_back(static_cast<uint32_t>(i));
+  }
 }
 
 Colour DrawnFills::at(ImVec2 p, const ImDrawList* list, int vertices) const {
   int until_list = static_cast<int>(lists_.size());
   if (list) {
     const auto found = std::find(lists_.begin(), lists_.end(), list);
-    if (found != lists_.end()) until_list = static_cast<int>(found - lists_.begin());
+    // A list not in the frame: nothing of it was drawn, so nothing can be
+    // under the text.
+    if (found == lists_.end()) return clear_;
+    until_list = static_cast<int>(found - lists_.begin());
   }
   Colour colour = clear_;
-  for (const Triangle& t : triangles_) {
-    if (t.list > until_list || (t.list == until_list && t.vertex >= vertices)) break;
+  const int x = static_cast<int>(std::floor((p.x - origin_.x) / kCell));
+  const int y = static_cast<int>(std::floor((p.y - origin_.y) / kCell));
+  if (x < 0 || y < 0 || x >= columns_ || y >= rows_) return colour;
+  for (const uint32_t i : cells_[static_cast<size_t>(y * columns_ + x)]) {
+    const Triangle& t = triangles_[i];
+    // Drawn after: a list's vertices are in the order they were added, even
+    // where draw channels reorder its commands.
+    if (t.list > until_list || (t.list == until_list && t.vertex >= vertices)) continue;
     if (p.x < t.min.x || p.x > t.max.x || p.y < t.min.y || p.y > t.max.y) continue;
     if (const auto c = colour_inside(p, t.a, t.b, t.c, t.ca, t.cb, t.cc))
       colour = blend(colour, *c);

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,12 @@ class DrawnFills {
   };
   std::vector<const ImDrawList*> lists_;
   std::vector<Triangle> triangles_;
+  // The triangles that reach into each square of a coarse grid over the
+  // display, in drawing order: a point looks at its square's only.
+  static constexpr float kCell = 64;
+  ImVec2 origin_;
+  int columns_ = 0, rows_ = 0;
+  std::vector<std::vector<uint32_t>> cells_;
   Colour clear_;
 };
 

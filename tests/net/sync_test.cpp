@@ -296,6 +296,7 @@ TEST(Sync, ARefusedLogoutIsDroppedNotKeptAsADeadLetter) {
   ASSERT_TRUE(eventually([&] { return terminal.outbox->depth() == 0; }));
   engine.stop();
   EXPECT_EQ(engine.status().rejected, 0u);
+  EXPECT_EQ(engine.status().delivered, 0u) << "refused, not delivered";
   EXPECT_EQ(terminal.outbox->dead_letter_summary().total, 0);
 }
 
