@@ -104,6 +104,13 @@ std::string LocaleFormat::number(double value) const {
   return U_SUCCESS(status) ? utf8(s) : std::to_string(value);
 }
 
+std::string LocaleFormat::percent(int64_t value) const {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString s =
+      impl_->numbers.unit(icu::NoUnit::percent()).formatInt(value, status).toString(status);
+  return U_SUCCESS(status) ? utf8(s) : std::to_string(value) + " %";
+}
+
 std::string LocaleFormat::date(Timestamp when, DateStyle style) const {
   icu::UnicodeString out;
   impl_->dates[static_cast<int>(style)]->format(udate(when), out);

@@ -49,6 +49,8 @@ class LocaleFormat {
 
   std::string number(int64_t value) const;
   std::string number(double value) const;
+  // `value` percent as the locale writes it: "80 %", "%80", "٨٠٪".
+  std::string percent(int64_t value) const;
   std::string date(Timestamp when, DateStyle style = DateStyle::Medium) const;
   std::string time(Timestamp when) const;  // hours and minutes
   // `then` relative to `now`, in the largest unit that fits: "now",

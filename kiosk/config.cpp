@@ -89,7 +89,8 @@ ConfigResult parse_config(std::string_view text, std::string_view origin) {
     return r;
   }
   Settings& s = r.settings;
-  unknown_keys(root, "", {"session", "language", "display", "staff", "profile", "network"}, r);
+  unknown_keys(root, "",
+               {"session", "language", "display", "speech", "staff", "profile", "network"}, r);
 
   if (const toml::table* t = section(root, "session", r)) {
     unknown_keys(*t, "session", {"idle_seconds", "warning_seconds"}, r);
@@ -163,6 +164,19 @@ ConfigResult parse_config(std::string_view text, std::string_view origin) {
                              "false");
       else
         s.reach_band = *on;
+    }
+  }
+  if (const toml::table* t = section(root, "speech", r)) {
+    unknown_keys(*t, "speech", {"volume"}, r);
+    if (const toml::node* node = t->get("volume")) {
+      const auto value = node->value_exact<int64_t>();
+      if (!value || *value < kLeastVolume || *value > kMostVolume)
+        r.problems.push_back(where(origin, node->source()) + "speech.volume must be a percentage " +
+                             "from " + std::to_string(kLeastVolume) + " to " +
+                             std::to_string(kMostVolume) + "; using the default, " +
+                             std::to_string(s.speech_volume));
+      else
+        s.speech_volume = static_cast<int>(*value);
     }
   }
   if (const toml::table* t = section(root, "staff", r)) {
@@ -313,13 +327,15 @@ std::vector<Entry> staff_entries(const Settings& s) {
           {"language", "shown", shown},
           {"display", "orientation", "\"" + std::string(orientation_name(s.orientation)) + "\""},
           {"display", "large_text", s.large_text ? "true" : "false"},
-          {"display", "reach_band", s.reach_band ? "true" : "false"}};
+          {"display", "reach_band", s.reach_band ? "true" : "false"},
+          {"speech", "volume", std::to_string(s.speech_volume)}};
 }
 
 bool same_staff_settings(const Settings& a, const Settings& b) {
   return a.idle_after == b.idle_after && a.warning_for == b.warning_for &&
          a.languages_shown == b.languages_shown && a.orientation == b.orientation &&
-         a.large_text == b.large_text && a.reach_band == b.reach_band;
+         a.large_text == b.large_text && a.reach_band == b.reach_band &&
+         a.speech_volume == b.speech_volume;
 }
 
 std::string system_error(const std::string& path, const char* what) {

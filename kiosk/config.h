@@ -35,14 +35,14 @@ ConfigResult load_config(const std::string& path);
 std::string find_config(const std::string& given);
 
 // Writes what staff can change (session.idle_seconds, session.warning_seconds,
-// language.shown, display.orientation, display.large_text) from `settings`
-// into the configuration file `path`, and keeps everything else in it as it
-// is: other settings, comments, order. A value already in the file is replaced
-// where it stands; a missing one is added under its section. The new text is
-// read back before it is written, and written to a temporary file that then
-// replaces the old one, so a failure leaves the old file whole. A missing file
-// is created. Returns an empty string, or one line saying why nothing was
-// written ("<file>: …"). Thread-safe if no one else writes the file.
+// language.shown, display.orientation, display.large_text, display.reach_band,
+// speech.volume) from `settings` into the configuration file `path`, and
+// keeps everything else in it as it is: other settings, comments, order. A
+// value already in the file is replaced where it stands; a missing one is
+// added under its section. The new text is read back before it is written,
+// and written to a temporary file that then replaces the old one, so a
+// failure leaves the old file whole. A missing file is created. Returns an empty string, or one
+// line saying why nothing was written ("<file>: …"). Thread-safe if no one else writes the file.
 std::string save_staff_settings(const std::string& path, const Settings& settings);
 
 // The name of `o` as the file writes it: "auto", "landscape", "portrait".

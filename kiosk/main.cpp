@@ -14,7 +14,23 @@
 #include "kiosk/link.h"
 #include "kiosk/options.h"
 #include "kiosk/screenshot.h"
+#include "kiosk/speech/speaker.h"
 #include "kiosk/wipe.h"
+
+namespace {
+
+// The shell's reading aloud, bound to `speaker` (which outlives the shell).
+ih::kiosk::SpeechServices speech_services(ih::speech::Speaker& speaker) {
+  return {
+      .say = [&speaker](std::string text,
+                        const std::string& voice) { speaker.say(std::move(text), voice); },
+      .stop = [&speaker] { speaker.stop(); },
+      .speaking = [&speaker] { return speaker.speaking(); },
+      .set_volume = [&speaker](float volume) { speaker.set_volume(volume); },
+  };
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace ih::kiosk;
@@ -103,9 +119,22 @@ int main(int argc, char** argv) {
                                                     : config_path](const Settings& s) {
     return save_staff_settings(path, s);
   };
+  // Reading aloud, where the terminal has audio; without, the pages show no
+  // speech buttons, and this says why.
+  std::unique_ptr<ih::speech::Speaker> speaker;
+  SpeechServices speech;
+  if (o.screen == "shell") {
+    std::string why_not;
+    speaker = ih::speech::Speaker::open({}, &why_not);
+    if (!speaker)
+      std::fprintf(stderr, "ichhelfe-kiosk: no reading aloud: %s\n", why_not.c_str());
+    else
+      speech = speech_services(*speaker);
+  }
   std::unique_ptr<Screen> screen =
-      o.screen == "shell" ? make_shell(settings, link ? link->services() : AccountServices{}, staff)
-                          : make_screen(o.screen, settings);
+      o.screen == "shell"
+          ? make_shell(settings, link ? link->services() : AccountServices{}, staff, speech)
+          : make_screen(o.screen, settings);
   App::Result made = App::create({o.fullscreen, o.width, o.height, ui}, std::move(screen));
   if (!made.app) {
     std::fprintf(stderr, "ichhelfe-kiosk: %s\n", made.error.c_str());

@@ -8,6 +8,7 @@
 #include "kiosk/screens/languages.h"
 #include "kiosk/screens/specimen.h"
 #include "kiosk/shell.h"
+#include "kiosk/wipe.h"
 
 namespace ih::kiosk {
 
@@ -65,8 +66,8 @@ std::unique_ptr<Screen> make_staff_screen(std::string_view name, const Settings&
   for (const auto& [page_name, page] : kPages) {
     if (name != page_name) continue;
     auto at = std::make_shared<Clock::time_point>(Clock::now());
-    auto shell = std::make_unique<Shell>(
-        ShellOptions{settings, still_clock(at), offline(), sample_staff_services()});
+    auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), offline(),
+                                                      sample_staff_services(), silent_speech()});
     shell->apply(Action::OpenStaff);
     if (page != StaffPage::Pin) shell->apply(Action{Action::ShowStaffPage, page});
     return shell;
@@ -88,14 +89,16 @@ std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& setti
   if (auto staff = make_staff_screen(name, settings)) return staff;
   auto at = std::make_shared<Clock::time_point>(Clock::now());
   if (name == "idle-warning") {
-    auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), offline()});
+    auto shell = std::make_unique<Shell>(
+        ShellOptions{settings, still_clock(at), offline(), {}, silent_speech()});
     shell->show(Page::Home);
     // One second into the countdown.
     *at += settings.idle_after + std::chrono::seconds(1);
     return shell;
   }
   if (name.starts_with("profile-") || name == "login-pin" || name == "login-locked") {
-    auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), offline()});
+    auto shell = std::make_unique<Shell>(
+        ShellOptions{settings, still_clock(at), offline(), {}, silent_speech()});
     shell->show(Page::Start);
     shell->apply(name.starts_with("profile") ? Action::NewProfile : Action::HaveCode);
     using Step = ProfileForm::Step;
@@ -119,7 +122,8 @@ std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& setti
   }
   const std::optional<Page> page = page_named(name);
   if (!page) return nullptr;
-  auto shell = std::make_unique<Shell>(ShellOptions{settings, still_clock(at), offline()});
+  auto shell = std::make_unique<Shell>(
+      ShellOptions{settings, still_clock(at), offline(), {}, silent_speech()});
   if (*page == Page::Home) shell->session().display_name = kSampleName;
   if (*page == Page::Code)
     shell->session().personal_code = api::make_personal_code(kSamplePrefix, kSampleBody).value();
@@ -128,11 +132,19 @@ std::unique_ptr<Screen> make_screen(std::string_view name, const Settings& setti
 }
 
 std::unique_ptr<Screen> make_shell(const Settings& settings, AccountServices accounts,
-                                   StaffServices staff) {
+                                   StaffServices staff, SpeechServices speech) {
   if (!accounts.normalize_code) accounts.normalize_code = personal_code_rule();
   if (!accounts.rules.name.check) accounts.rules = field_rules();
-  return std::make_unique<Shell>(
-      ShellOptions{settings, [] { return Clock::now(); }, std::move(accounts), std::move(staff)});
+  return std::make_unique<Shell>(ShellOptions{settings, [] { return Clock::now(); },
+                                              std::move(accounts), std::move(staff),
+                                              std::move(speech)});
+}
+
+SpeechServices silent_speech() {
+  return {.say = [](std::string text, const std::string&) { wipe(text); },
+          .stop = [] {},
+          .speaking = [] { return false; },
+          .set_volume = [](float) {}};
 }
 
 std::unique_ptr<Screen> make_screen(std::string_view name) {

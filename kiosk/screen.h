@@ -82,10 +82,16 @@ std::unique_ptr<Screen> make_screen(std::string_view name);
 
 struct AccountServices;
 struct StaffServices;
-// The kiosk itself ("shell") with the network behind `accounts` (link.h) and
-// staff mode's services behind `staff` (screens/staff.h).
+struct SpeechServices;
+// The kiosk itself ("shell") with the network behind `accounts` (link.h),
+// staff mode's services behind `staff` (screens/staff.h) and reading aloud
+// behind `speech` (services.h).
 std::unique_ptr<Screen> make_shell(const Settings& settings, AccountServices accounts,
-                                   StaffServices staff);
+                                   StaffServices staff, SpeechServices speech);
+
+// Reading aloud that says nothing, for the pictures of make_screen() and for
+// tests: pages then show the speech buttons of a terminal with audio.
+SpeechServices silent_speech();
 
 // Names make_screen() knows, for help and error messages.
 std::vector<std::string_view> screen_names();

@@ -88,8 +88,8 @@ std::unique_ptr<Screen> make_message_screen(std::string_view name, const Setting
     return sample_inbox();
   };
   const auto at = Clock::now();
-  auto shell =
-      std::make_unique<Shell>(ShellOptions{settings, [at] { return at; }, std::move(accounts)});
+  auto shell = std::make_unique<Shell>(
+      ShellOptions{settings, [at] { return at; }, std::move(accounts), {}, silent_speech()});
   Session& session = shell->session();
   session.display_name = "Amal";
   session.languages = {"ar", "de"};

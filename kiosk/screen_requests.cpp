@@ -47,8 +47,8 @@ std::unique_ptr<Screen> make_request_screen(std::string_view name, const Setting
     return SyncStatus{online ? SyncState::Online : SyncState::Offline, online ? 0 : 1, 0};
   };
   const auto at = Clock::now();
-  auto shell =
-      std::make_unique<Shell>(ShellOptions{settings, [at] { return at; }, std::move(accounts)});
+  auto shell = std::make_unique<Shell>(
+      ShellOptions{settings, [at] { return at; }, std::move(accounts), {}, silent_speech()});
   shell->session().display_name = "Amal";
   shell->session().languages = {"ar", "de"};
   shell->session().town = settings.places.empty() ? std::string() : settings.places[0];

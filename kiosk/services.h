@@ -359,4 +359,22 @@ struct StaffServices {
   };
 };
 
+// Reading aloud, for people who cannot read well (kiosk/speech/, bound in
+// main.cpp to a Speaker). Empty `say`: the terminal has no audio output (or
+// no voices), and no page shows a speech button. Text handed to `say` is what
+// a page shows in words (titles, labels, messages, the status), never what is
+// typed into a field, a PIN, a phone number or a personal code; the service
+// wipes its copy once spoken.
+struct SpeechServices {
+  // Speaks `text` with espeak-ng's `voice` (assets/languages.json), instead of
+  // whatever was being said. Returns at once.
+  std::function<void(std::string text, const std::string& voice)> say = {};
+  // Stops speaking at once.
+  std::function<void()> stop = {};
+  // Whether something is still being said or played.
+  std::function<bool()> speaking = {};
+  // The loudness, 0..1, from the next say() on.
+  std::function<void(float volume)> set_volume = {};
+};
+
 }  // namespace ih::kiosk

@@ -22,6 +22,10 @@ struct SecondsRange {
 inline constexpr SecondsRange kIdleRange{10, 3600};
 inline constexpr SecondsRange kWarningRange{kShortestWarning.count(), 600};
 
+// The loudness of speech, in percent of the voice's full level.
+inline constexpr int kLeastVolume = 0;
+inline constexpr int kMostVolume = 100;
+
 // How the screen is turned. Auto: as the display reports it.
 enum class Orientation { Auto, Landscape, Portrait };
 
@@ -48,6 +52,8 @@ struct Settings {
   // Wrong staff PINs in a row before the lockout, and how long it lasts.
   int staff_attempts = 5;
   std::chrono::seconds staff_lockout{300};
+  // How loud pages are read aloud, in percent; every session starts at it.
+  int speech_volume = 80;
 
   // The towns and shelters a person can choose from for their profile, in the
   // order shown. Proper names, shown as written here.

@@ -40,6 +40,7 @@ Shell::Shell(ShellOptions options)
       gate_(options_.settings.staff_pin_hash, options_.settings.staff_attempts,
             options_.settings.staff_lockout) {
   last_touch_ = attract_since_ = options_.now();
+  reset_speech();
 }
 
 void Shell::show(Page page) {
@@ -159,6 +160,9 @@ void Shell::apply(Action action) {
       if (staff_)
         apply_staff(action, *staff_, *staff_forms_, options_.settings, gate_, options_.staff,
                     options_.now());
+      // Staff hear a new volume at once (the settings page reads its value).
+      if (action.kind == Action::ChangeSettings && options_.speech.set_volume)
+        options_.speech.set_volume(static_cast<float>(options_.settings.speech_volume) / 100.0f);
       break;
   }
 }
@@ -272,6 +276,7 @@ void Shell::end_session(ScreenFrame& frame) {
   // (logged out when they answer), the text engine (its caches are cleared
   // below) and the glyphs' pictures.
   wipe(session_);
+  reset_speech();
   close_staff_mode();
   profile_.wipe();
   login_.wipe();
@@ -359,6 +364,7 @@ void Shell::draw(ScreenFrame& frame) {
   const bool touched =
       ImGui::IsMouseDown(0) || ImGui::IsMouseReleased(0) || io.InputQueueCharacters.Size > 0;
   if (touched) last_touch_ = now;
+  stop_speech_on_touch();
 
   if (end_requested_) end_session(frame);
   poll_login(frame);
@@ -396,7 +402,9 @@ void Shell::draw(ScreenFrame& frame) {
       {ImVec2(origin.x, origin.y + top), ImVec2(origin.x + frame.size.x, origin.y + frame.size.y)},
       m,
       now,
-      controls_};
+      controls_,
+      &speech_};
+  speech_.buttons = can_speak(frame);
   std::optional<Action> action;
   if (warning_) {
     action = draw_idle_warning(c, left);
@@ -413,6 +421,8 @@ void Shell::draw(ScreenFrame& frame) {
     frame.ui.needs_frame = true;
     if (end_requested_) end_session(frame);
   }
+  // After the action: a volume staff just chose is the one its sample is read at.
+  finish_speech(frame);
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + frame.size.y));
 }
 

@@ -76,6 +76,8 @@ struct ShellOptions {
   // What staff mode needs (services.h); opened from the attract screen
   // when a staff PIN is configured.
   StaffServices staff = {};
+  // Reading aloud (services.h). Empty: no audio, no speech buttons.
+  SpeechServices speech = {};
 };
 
 class Shell : public Screen {
@@ -140,6 +142,20 @@ class Shell : public Screen {
   void poll_messages(ScreenFrame& frame);
   std::optional<Action> draw_message_page(PageContext& c);
   std::optional<Action> draw_status_bar(PageContext& c, float top);
+  // [shell_speech.cpp] Reading aloud.
+  // Stops speech at the start of any touch, and remembers whose words it
+  // stopped: released on that same speech button, the touch only stops them.
+  void stop_speech_on_touch();
+  // Whether speech can be heard in the frame's language; its voice in `voice`.
+  bool can_speak(const ScreenFrame& frame, std::string* voice = nullptr) const;
+  // Speaks what a speech button asked for this frame, and keeps the page's
+  // words for the page's speech button in the next.
+  void finish_speech(const ScreenFrame& frame);
+  // The page's speech button in the status bar (or, in a language without a
+  // voice, a crossed-out loudspeaker); its width, 0 when none.
+  float draw_page_speech(PageContext& c, float top, float h, float end_width);
+  // At the end of a session: silence, the settings' volume, no words kept.
+  void reset_speech();
   std::optional<Action> draw_page(PageContext& c);
 
   ShellOptions options_;
@@ -169,6 +185,13 @@ class Shell : public Screen {
   bool end_requested_ = false;
   bool shown_online_ = false;
   std::map<std::string, Rect, std::less<>> controls_;
+  // Reading aloud: what this frame's page gives to it, the words the last
+  // frame's page showed (what its speech button reads), the speech button
+  // whose words are being said, and the one whose words a touch stopped.
+  PageSpeech speech_;
+  std::vector<std::string> page_words_;
+  std::string speaking_for_;
+  std::string stopped_by_touch_;
 };
 
 }  // namespace ih::kiosk

@@ -76,12 +76,15 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
   // (the next session starts from the settings again).
   if (session_.active) {
     const float pad = std::round(h * kBarButtonPad);
-    const float side = std::max(64.0f, h - 2 * pad);
+    const float side = std::max(render::kMinTouchTarget, h - 2 * pad);
     const float x = i18n::at_end(c.direction(), box, side, end_width + c.m.gap);
     const Rect r{ImVec2(x, top + pad), ImVec2(x + side, top + pad + side)};
     if (page_toggle(c, "large-text", "A+", "en", session_.large_text, r, false))
       action = Action::ToggleLargeText;
     end_width += side + c.m.gap;
+    // Reading the page aloud, before it.
+    if (const float speaker = draw_page_speech(c, top, h, end_width); speaker > 0)
+      end_width += speaker + c.m.gap;
   }
 
   bool& online = shown_online_;
@@ -108,6 +111,7 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
   else
     list.AddCircle(centre, dot - 1.5f, ui.theme.offline, 0, 3.0f);
   const float text_x = i18n::at_start(c.direction(), box, room, dot * 3);
+  readable(c, text);
   render::draw_layout(list, ui.atlas, *layout, ImVec2(text_x, y), ui.theme.text);
   return action;
 }

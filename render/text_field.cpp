@@ -14,6 +14,7 @@
 #include "render/text_probe.h"
 #include "render/touch.h"
 #include "render/utf.h"
+#include "render/widgets.h"
 
 namespace ih::render {
 
@@ -403,7 +404,7 @@ FieldCaret TextField::caret_in_view() const {
 
 namespace {
 
-constexpr float kMinHeight = 64.0f;
+constexpr float kMinHeight = kMinTouchTarget;
 constexpr float kRounding = 8.0f;
 constexpr float kBorder = 2.0f;
 constexpr float kFocusedBorder = 4.0f;

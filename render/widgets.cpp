@@ -10,7 +10,6 @@ namespace ih::render {
 
 namespace {
 
-constexpr float kMinTouchTarget = 64.0f;  // pixels at 1080p; WCAG 2.5.5 asks 44
 constexpr float kButtonRounding = 8.0f;
 
 }  // namespace

@@ -21,6 +21,10 @@
 
 namespace ih::render {
 
+// The least size of a touch target either way, in pixels at 1080p (WCAG
+// 2.5.5 asks 44 CSS pixels; a shared screen, touched standing, more).
+inline constexpr float kMinTouchTarget = 64.0f;
+
 // Every colour the kiosk draws with, in one place (as ImGuiStyle::Colors):
 // widgets and pages take them from UiContext::theme, never from constants of
 // their own. Chosen for a bright screen: text ≥ 4.5:1 on what it is drawn on,

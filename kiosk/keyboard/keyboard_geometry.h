@@ -18,10 +18,11 @@
 
 #include "kiosk/keyboard/keyboard_layout.h"
 #include "kiosk/rect.h"
+#include "render/widgets.h"
 
 namespace ih::kiosk::keyboard {
 
-inline constexpr float kMinKey = 64.0f;
+inline constexpr float kMinKey = render::kMinTouchTarget;
 
 struct PanelGeometry {
   Rect panel;  // the whole keyboard

@@ -88,6 +88,8 @@ bool draw_row(PageContext& c, const InboxView& inbox, const Conversation& conver
   };
   const float block = name_layout->height + (last_layout ? last_layout->height : 0);
   float y = std::round(r.min.y + (r.height() - block) / 2);
+  readable(c, name);
+  if (const ChatMessage* last = last_message(inbox, conversation.id)) readable(c, last->text);
   render::draw_layout(list, ui.atlas, *name_layout, ImVec2(at_start(*name_layout), y), theme.text);
   y += name_layout->height;
   if (last_layout)
@@ -152,8 +154,8 @@ std::optional<Action> draw_conversations(PageContext& c, const InboxView& inbox,
   const float lines =
       ui.engine.layout(kTallest, {std::round(c.m.body * 1.1f), ui.language, own})->height +
       ui.engine.layout(kTallest, {std::round(c.m.body * 0.85f), ui.language, own})->height;
-  const float row_h =
-      std::max({64.0f, std::round(c.m.body * 3.6f), std::ceil(lines + 2 * c.m.gap * 0.8f)});
+  const float row_h = std::max({render::kMinTouchTarget, std::round(c.m.body * 3.6f),
+                                std::ceil(lines + 2 * c.m.gap * 0.8f)});
   // One column that scrolls, with a bar along the end edge when it holds
   // more than the screen.
   scroll_grid(c, view, inbox.conversations.size(), {1, row_h}, state.offset,

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "kiosk/screens/picture_tile.h"
 #include "render/text_draw.h"
 #include "render/text_field.h"
 #include "render/text_probe.h"
@@ -88,6 +89,7 @@ float page_button_label_width(PageContext& c, std::string_view text) {
 
 bool page_button(PageContext& c, const char* id, std::string_view text, Rect r) {
   c.controls[id] = r;
+  readable(c, text);
   ImGui::SetCursorScreenPos(r.min);
   render::UiContext& ui = c.frame.ui;
   const float before = ui.text_size;
@@ -100,6 +102,9 @@ bool page_button(PageContext& c, const char* id, std::string_view text, Rect r) 
 bool page_toggle(PageContext& c, const std::string& id, std::string_view text,
                  std::string_view language, bool on, Rect r, bool mark_on) {
   c.controls[id] = r;
+  // A label in a language of its own (a language's name for itself) is not
+  // read in the UI language's voice.
+  if (language.empty() || language == c.frame.ui.language) readable(c, text);
   render::UiContext& ui = c.frame.ui;
   const render::Touch touch = render::touch_target(id.c_str(), r.min, r.size());
   const bool pressed = touch.pressed;
@@ -157,7 +162,7 @@ void scroll_list(PageContext& c, const Rect& view, float content_height, float& 
 GridShape fit_grid(const PageContext& c, const Rect& view, size_t count, GridShape preferred,
                    float min_width, const std::function<float(float)>& least_height) {
   // A tile is a touch target (64 px) that holds a line of body text.
-  const float least = std::max(64.0f, std::round(c.m.body * 1.8f));
+  const float least = std::max(render::kMinTouchTarget, std::round(c.m.body * 1.8f));
   for (int columns = preferred.columns;; ++columns) {
     const float width =
         (view.width() - static_cast<float>(columns - 1) * c.m.gap) / static_cast<float>(columns);
@@ -229,6 +234,7 @@ float page_blocks(PageContext& c, std::span<const PageBlock> blocks, float y, fl
   float share = 1.0f;
   while (share > kSmallestShare + 0.01f && y + needed(share) > bottom) share -= 0.1f;
   for (const PageBlock& b : blocks) {
+    readable(c, b.text);
     ImGui::SetCursorScreenPos(ImVec2(box.left, y));
     render::label(ui, b.text, box.width,
                   {.size = std::round(b.size * share), .colour = b.colour.value_or(ui.theme.text)});
@@ -251,6 +257,7 @@ float page_question(PageContext& c, std::string_view question, std::string_view 
 }
 
 float page_heading(PageContext& c, std::string_view text, float y) {
+  readable(c, text);
   const i18n::Span box = content(c);
   ImGui::SetCursorScreenPos(ImVec2(box.left, y));
   render::label(c.frame.ui, text, box.width, {.size = c.m.title});
@@ -259,11 +266,53 @@ float page_heading(PageContext& c, std::string_view text, float y) {
 
 float page_text(PageContext& c, std::string_view text, float y, float size,
                 std::optional<ImU32> colour, float bottom) {
+  readable(c, text);
   const i18n::Span box = content(c);
   ImGui::SetCursorScreenPos(ImVec2(box.left, y));
   render::label(c.frame.ui, text, box.width,
                 {.size = size, .colour = colour, .max_height = bottom - y});
   return ImGui::GetCursorScreenPos().y;
+}
+
+void readable(PageContext& c, std::string_view text) {
+  if (!c.speech || text.empty()) return;
+  // An error's warning sign is its shape on screen; read, it is a word too many.
+  constexpr std::string_view kSign = "⚠ ";
+  if (text.starts_with(kSign)) text.remove_prefix(kSign.size());
+  c.speech->words.emplace_back(text);
+}
+
+float speech_button_side(const PageContext&) {
+  return render::kMinTouchTarget;
+}
+
+std::optional<render::Touch> place_speech_button(PageContext& c, const std::string& id,
+                                                 std::string_view text, Rect r) {
+  if (!c.speech || !c.speech->buttons) return std::nullopt;
+  c.controls[id] = r;
+  const render::Touch touch = render::touch_target(id.c_str(), r.min, r.size());
+  if (touch.acted) {
+    c.speech->asked = std::string(text);
+    c.speech->asked_by = id;
+    c.frame.ui.needs_frame = true;
+  }
+  return touch;
+}
+
+void draw_speech_button(PageContext& c, Rect r, bool pressed) {
+  render::UiContext& ui = c.frame.ui;
+  render::framed_box(*ImGui::GetWindowDrawList(), r.min, r.max,
+                     pressed ? ui.theme.tile_pressed : ui.theme.tile, ui.theme.button, 2.0f,
+                     kRounding);
+  // U+1F50A SPEAKER WITH THREE SOUND WAVES, as phones show "sound on".
+  draw_picture(c, "\U0001F50A", std::round(std::min(r.width(), r.height()) * 0.6f), r.centre());
+}
+
+bool speech_button(PageContext& c, const std::string& id, std::string_view text, Rect r) {
+  const std::optional<render::Touch> touch = place_speech_button(c, id, text, r);
+  if (!touch) return false;
+  draw_speech_button(c, r, touch->pressed);
+  return true;
 }
 
 }  // namespace ih::kiosk

@@ -34,10 +34,12 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kiosk/action.h"
 #include "kiosk/rect.h"
 #include "kiosk/screen.h"
+#include "render/touch.h"
 
 namespace ih::kiosk {
 
@@ -63,6 +65,19 @@ struct Metrics {
 };
 Metrics metrics(ImVec2 screen, bool large_text = false);
 
+// Reading aloud, as pages take part in it (the shell owns it and speaks;
+// services.h's SpeechServices). A page's words go into `words` as the page_*
+// functions draw them: headings, running text, notes, button and tile labels,
+// messages; never a text field's content, a PIN, a phone number or a personal
+// code, which are drawn otherwise. A speech button a page draws (a tile's, a
+// message's) puts what it reads into `asked`.
+struct PageSpeech {
+  bool buttons = false;  // speech can be heard in the UI language: draw speech buttons
+  std::vector<std::string> words;
+  std::optional<std::string> asked;
+  std::string asked_by;  // the id of the button that asked
+};
+
 struct PageContext {
   ScreenFrame& frame;
   Rect area;  // where the page draws, below the shell's status bar
@@ -70,8 +85,30 @@ struct PageContext {
   Clock::time_point now;
   // Every button drawn this frame, by id.
   std::map<std::string, Rect, std::less<>>& controls;
+  // Null: nothing is read aloud (developer views, tests of one widget).
+  PageSpeech* speech = nullptr;
   i18n::Direction direction() const { return frame.strings.direction(); }
 };
+
+// Adds `text` to what the page's speech button reads (PageSpeech::words).
+void readable(PageContext& c, std::string_view text);
+
+// A speech button at `r` (a loudspeaker), recorded under `id`: released over
+// it, it asks for `text` to be read aloud (PageSpeech::asked). Drawn only
+// where speech can be heard; returns whether it was.
+bool speech_button(PageContext& c, const std::string& id, std::string_view text, Rect r);
+
+// The side of a speech button: a touch target, and no more, since it sits
+// beside or on the control it reads.
+float speech_button_side(const PageContext& c);
+
+// speech_button() in two halves, for a button that lies on a control drawn
+// after it is placed (a picture tile's): placed first, so that a touch on it
+// is its own and not the control's, and drawn over the control. nullopt when
+// no speech buttons are drawn.
+std::optional<render::Touch> place_speech_button(PageContext& c, const std::string& id,
+                                                 std::string_view text, Rect r);
+void draw_speech_button(PageContext& c, Rect r, bool pressed);
 
 // A main button at `r`; records it under `id`; true on release over it.
 bool page_button(PageContext& c, const char* id, std::string_view text, Rect r);

@@ -106,11 +106,13 @@ std::optional<Action> draw_code(PageContext& c, std::string_view code) {
   render::draw_layout(list, ui.atlas, *big, ImVec2(std::round(code_x), y), ui.theme.text);
   y += big->height + c.m.gap;
   ImGui::SetCursorScreenPos(ImVec2(text_x, y));
-  render::label(ui,
-                // TRANSLATORS: Under the personal code and its QR code.
-                s.text(msg("Take a photo of the code. With it and your PIN you can log in again "
-                           "on any terminal.")),
-                text_width, {.size = c.m.body});
+  const std::string_view photo =
+      // TRANSLATORS: Under the personal code and its QR code.
+      s.text(msg("Take a photo of the code. With it and your PIN you "
+                 "can log in again on any terminal."));
+  // The code itself is not read aloud: others stand near a public terminal.
+  readable(c, photo);
+  render::label(ui, photo, text_width, {.size = c.m.body});
   y = ImGui::GetCursorScreenPos().y + c.m.gap;
 
   if (std::optional<QrCode> qr = make_qr(code)) {

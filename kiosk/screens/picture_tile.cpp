@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "render/text_draw.h"
 #include "render/text_field.h"
@@ -46,6 +47,11 @@ float tile_padding(const PageContext& c, float border) {
   return std::max(border, std::round(c.m.gap * 0.4f));
 }
 
+// The height a tile's speech button takes at its top, where it has one.
+float speaker_room(const PageContext& c) {
+  return c.speech && c.speech->buttons ? speech_button_side(c) : 0.0f;
+}
+
 }  // namespace
 
 float picture_tile_least_height(PageContext& c, std::span<const std::string_view> labels,
@@ -55,33 +61,50 @@ float picture_tile_least_height(PageContext& c, std::span<const std::string_view
   const render::LayoutOptions centred{.max_width = width - 2 * pad, .align = render::Align::Center};
   const float size = std::round(c.m.body * kWordScales[std::size(kWordScales) - 1]);
   float words = 0;
-  for (const std::string_view label : labels)
-    words = std::max(words,
-                     ui.engine.layout(label, {size, ui.language, ui.direction}, centred)->height);
-  return std::ceil(kLeastPicture + words + 3 * pad);
+  for (const std::string_view label : labels) {
+    const auto layout = ui.engine.layout(label, {size, ui.language, ui.direction}, centred);
+    // A word wider than the tile even at the smallest size: no height helps.
+    if (layout->cut_a_word) return std::numeric_limits<float>::infinity();
+    words = std::max(words, layout->height);
+  }
+  return std::ceil(std::max(kLeastPicture, speaker_room(c)) + words + 3 * pad);
 }
 
 bool picture_tile(PageContext& c, const std::string& id, std::string_view picture_glyphs,
                   std::string_view label, bool on, Rect r, std::string_view note) {
   c.controls[id] = r;
   render::UiContext& ui = c.frame.ui;
+  readable(c, label);
+  readable(c, note);
+  const float border = on ? 6.0f : 2.0f;
+  const float pad = tile_padding(c, border);
+  // Its speech button in the top start corner, placed before the tile so
+  // that a touch on it is the button's; it reads the label and the note.
+  const float speaker = speaker_room(c);
+  const float sx = std::round(i18n::at_start(c.direction(), {r.min.x, r.width()}, speaker, pad));
+  const float sy = std::round(r.min.y + pad);
+  const Rect speaker_rect{ImVec2(sx, sy), ImVec2(sx + speaker, sy + speaker)};
+  const std::string heard =
+      note.empty() ? std::string(label) : std::string(label) + ". " + std::string(note);
+  const std::optional<render::Touch> speech =
+      speaker > 0 ? place_speech_button(c, "speak " + id, heard, speaker_rect) : std::nullopt;
   const render::Touch touch = render::touch_target(id.c_str(), r.min, r.size());
   const bool pressed = touch.pressed;
   if (touch.acted) ui.needs_frame = true;
   ImDrawList& list = *ImGui::GetWindowDrawList();
-  const float border = on ? 6.0f : 2.0f;
   render::framed_box(list, r.min, r.max,
                      pressed ? ui.theme.tile_pressed
                      : on    ? ui.theme.tile_on
                              : ui.theme.tile,
                      on ? ui.theme.button_pressed : ui.theme.button, border, kRounding);
 
-  const float pad = tile_padding(c, border);
   const float room = r.width() - 2 * pad;
   // The picture takes half the tile in every tile of a grid alike (up to the
-  // tile's width); the words the rest, in a smaller size where they need it.
-  float picture = std::round(std::min(r.height() * 0.5f, room * 0.8f));
-  float words_room = r.height() - picture - 3 * pad;
+  // tile's width, less the speech button's on either side of it); the words
+  // the rest, in a smaller size where they need it, below the button.
+  float picture = std::round(std::min(
+      {r.height() * 0.5f, room * 0.8f, std::max(kLeastPicture, room - 2 * (speaker + pad))}));
+  float words_room = r.height() - std::max(picture, speaker) - 3 * pad;
   const render::LayoutOptions centred{.max_width = room, .align = render::Align::Center};
   std::shared_ptr<const render::Layout> text, small;
   // Smaller until the words fit, with no word cut in two.
@@ -106,7 +129,7 @@ bool picture_tile(PageContext& c, const std::string& id, std::string_view pictur
   float y = r.min.y + pad;
   if (picture >= 16)
     draw_picture(c, picture_glyphs, picture, ImVec2(r.centre().x, y + picture / 2));
-  y += picture + pad;
+  y += std::max(picture, std::min(speaker, r.height() - 3 * pad - words)) + pad;
   // The words centred in the room left for them.
   y += std::max(0.0f, std::round((words_room - words) / 2));
   render::draw_layout(list, ui.atlas, *text, ImVec2(r.min.x + pad, std::round(y)), ui.theme.text);
@@ -114,11 +137,13 @@ bool picture_tile(PageContext& c, const std::string& id, std::string_view pictur
     render::draw_layout(list, ui.atlas, *small, ImVec2(r.min.x + pad, std::round(y + text->height)),
                         ui.theme.muted_text);
   list.PopClipRect();
+  if (speech) draw_speech_button(c, speaker_rect, speech->pressed);
   return touch.acted;
 }
 
 bool answer_button(PageContext& c, const char* id, Answer answer, std::string_view label, Rect r) {
   c.controls[id] = r;
+  readable(c, label);
   render::UiContext& ui = c.frame.ui;
   const render::Touch touch = render::touch_target(id, r.min, r.size());
   const bool pressed = touch.pressed;

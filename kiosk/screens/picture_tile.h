@@ -23,7 +23,9 @@ bool picture_tile(PageContext& c, const std::string& id, std::string_view pictur
                   std::string_view label, bool on, Rect r, std::string_view note = {});
 
 // The least height of a picture_tile `width` wide that shows each of `labels`
-// whole (at the smallest size it draws words in) under a small picture.
+// whole (at the smallest size it draws words in) under a small picture and
+// beside its speech button; infinite where a word of a label is wider than
+// such a tile.
 float picture_tile_least_height(PageContext& c, std::span<const std::string_view> labels,
                                 float width);
 

@@ -23,7 +23,7 @@ void RequestForm::draw_day(PageContext& c, const Rect& view, i18n::CivilDate tod
   // The month's name between arrows to the month before and after; the
   // arrows point along the reading direction (backwards is at the start).
   // The header row is one touch target high: the days get the height.
-  const float arrow = std::max(64.0f, std::round(c.m.body * 1.5f));
+  const float arrow = std::max(render::kMinTouchTarget, std::round(c.m.body * 1.5f));
   const i18n::Span box{view.min.x, view.width()};
   const bool rtl = c.direction() == i18n::Direction::Rtl;
   const float prev_x = i18n::at_start(c.direction(), box, arrow * 1.5f);
@@ -73,7 +73,7 @@ void RequestForm::draw_day(PageContext& c, const Rect& view, i18n::CivilDate tod
   const float cell_h =
       std::clamp(std::floor((days_view.height() - static_cast<float>(rows - 1) * gap) /
                             static_cast<float>(rows)),
-                 64.0f, std::max(64.0f, c.m.button));
+                 render::kMinTouchTarget, std::max(render::kMinTouchTarget, c.m.button));
   for (int col = 0; col < 7; ++col) {
     const i18n::Span x = i18n::cell(c.direction(), box, col, 7, gap);
     render::draw_layout(list, ui.atlas, *names[col], ImVec2(x.left, std::round(top)),

@@ -45,6 +45,7 @@ float picture_line(PageContext& c, std::string_view picture, std::string_view te
   const float room = box.width - side - c.m.gap;
   const auto layout =
       ui.engine.layout(text, {size, ui.language, ui.direction}, {.max_width = room});
+  readable(c, text);
   const float h = std::max(side, layout->height);
   draw_picture(c, picture, size * 1.2f,
                ImVec2(i18n::at_start(c.direction(), box, side) + side / 2, y + h / 2));
@@ -151,6 +152,7 @@ std::optional<Action> draw_request_sent(PageContext& c, const SentStatus& status
     const auto layout =
         ui.engine.layout(what, {body, ui.language, ui.direction}, {.max_width = room});
     const float row = std::max(picture, layout->height);
+    readable(c, what);
     draw_picture(c, picture_of(status.request), picture * 0.8f,
                  ImVec2(i18n::at_start(c.direction(), box, picture) + picture / 2, y + row / 2));
     render::draw_layout(*ImGui::GetWindowDrawList(), ui.atlas, *layout,
@@ -176,9 +178,9 @@ std::optional<Action> draw_confirm(PageContext& c, RequestListPage& page, const 
   float y = page_heading(c, s.text(msg("Withdraw this request?")), c.area.min.y + c.m.margin);
   const float bottom = c.area.max.y - c.m.margin;
   const i18n::Span box = content(c);
-  const float answers_h = std::round(std::max(c.m.button * 1.6f, 2 * 64.0f));
+  const float answers_h = std::round(std::max(c.m.button * 1.6f, 2 * render::kMinTouchTarget));
   const float picture_h = bottom - answers_h - c.m.gap * 2 - y;
-  const float side = std::max(64.0f, std::min(picture_h, box.width * 0.5f));
+  const float side = std::max(render::kMinTouchTarget, std::min(picture_h, box.width * 0.5f));
   draw_picture(c, picture_of(r), side * 0.6f,
                ImVec2(box.left + box.width / 2, y + c.m.gap + picture_h / 2));
   const Category* cat = find_category(r.request.category);
@@ -187,6 +189,7 @@ std::optional<Action> draw_confirm(PageContext& c, RequestListPage& page, const 
     const auto label =
         ui.engine.layout(category_label(s, *cat), {c.m.body, ui.language, ui.direction},
                          {.max_width = box.width, .align = render::Align::Center});
+    readable(c, category_label(s, *cat));
     render::draw_layout(*ImGui::GetWindowDrawList(), ui.atlas, *label,
                         ImVec2(box.left, std::round(y + c.m.gap + picture_h * 0.85f)),
                         ui.theme.text);
@@ -277,6 +280,8 @@ std::optional<Action> draw_my_requests(PageContext& c, RequestListPage& page,
                                         {.max_width = room, .ellipsis = true});
     const float words = line1->height + line2->height;
     const float ty = std::round(top + (row_h - words) / 2);
+    readable(c, first);
+    readable(c, look.text);
     render::draw_layout(list, ui.atlas, *line1, ImVec2(text_x, ty), ui.theme.text);
     render::draw_layout(list, ui.atlas, *line2, ImVec2(text_x, std::round(ty + line1->height)),
                         r.state == RequestState::Withdrawn ? ui.theme.muted_text : ui.theme.text);

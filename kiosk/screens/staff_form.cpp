@@ -52,7 +52,7 @@ namespace staff {
 namespace {
 
 // A form's rows at their least: a touch target's height, and a sliver apart.
-constexpr float kLeastRow = 64;
+constexpr float kLeastRow = render::kMinTouchTarget;
 constexpr float kLeastRowGap = kTargetGap;
 
 // The height of the tallest of a form's labels over the content width, as
@@ -164,7 +164,7 @@ std::optional<float> draw_form(StaffForms& s, PageContext& c, std::span<const Fi
     float top = c.area.min.y + c.m.margin;
     top = note(c, labels[i], top) + c.m.gap / 2;
     const float room = keyboard_top(s, c, focused->keys) - c.m.gap - top;
-    const float h = std::max(64.0f, std::min(s.field_height, room));
+    const float h = std::max(render::kMinTouchTarget, std::min(s.field_height, room));
     draw_field(s, c, *focused, {ImVec2(box.left, top), ImVec2(box.right(), top + h)});
     if (type_into(s, c, focused->keys, focused->id)) {
       s.focus = i + 1 < specs.size() ? specs[i + 1].id : "";

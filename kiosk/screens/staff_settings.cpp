@@ -1,7 +1,7 @@
 // The staff settings page (staff.h): the languages the picker offers, the
-// idle and warning times, the screen's orientation, large text and the reach
-// band. Each touch returns ChangeSettings with the settings as they are to
-// be, which the shell applies at once; Save returns SaveSettings.
+// idle and warning times, the screen's orientation, the volume of reading
+// aloud, large text and the reach band. Each touch returns ChangeSettings with the settings as they
+// are to be, which the shell applies at once; Save returns SaveSettings.
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -41,16 +41,14 @@ float column_label(PageContext& c, std::string_view text, i18n::Span column, flo
   return ImGui::GetCursorScreenPos().y;
 }
 
-// − value + on one row `h` high at `y`; the value a touch chose, if any.
-std::optional<std::chrono::seconds> stepper(PageContext& c, const char* id,
-                                            std::chrono::seconds value,
-                                            std::span<const int64_t> steps, i18n::Span column,
-                                            float y, float h) {
-  const i18n::Localizer& str = c.frame.strings;
+// − value + on one row `h` high at `y`, with `value` as text; which of the
+// two a touch released, if any (true: +).
+std::optional<bool> stepper(PageContext& c, const char* id, std::string_view value,
+                            i18n::Span column, float y, float h) {
   render::UiContext& ui = c.frame.ui;
   const std::string minus_id = std::string(id) + "-minus";
   const std::string plus_id = std::string(id) + "-plus";
-  std::optional<std::chrono::seconds> chosen;
+  std::optional<bool> up;
   // − at the start, + at the end of a row as wide as the column allows, up to
   // four buttons' widths of room for the value between them.
   const float row = std::min(column.width, h * 6);
@@ -58,21 +56,29 @@ std::optional<std::chrono::seconds> stepper(PageContext& c, const char* id,
   const float mx = i18n::at_start(c.direction(), box, h);
   const float px = i18n::at_end(c.direction(), box, h);
   // U+2212 MINUS SIGN: as wide as the plus, unlike a hyphen.
-  if (page_button(c, minus_id.c_str(), "\u2212", {ImVec2(mx, y), ImVec2(mx + h, y + h)})) {
-    chosen = std::chrono::seconds(step(steps, value.count(), false));
-  }
-  if (page_button(c, plus_id.c_str(), "+", {ImVec2(px, y), ImVec2(px + h, y + h)})) {
-    chosen = std::chrono::seconds(step(steps, value.count(), true));
-  }
-  // TRANSLATORS: A time in seconds on the staff settings page, e.g. "90 seconds".
-  const std::string text = str.format(msg("{seconds, plural, one {# second} other {# seconds}}"),
-                                      {{"seconds", value.count()}});
-  const auto layout = ui.engine.layout(text, {c.m.body, ui.language, ui.direction},
+  if (page_button(c, minus_id.c_str(), "\u2212", {ImVec2(mx, y), ImVec2(mx + h, y + h)}))
+    up = false;
+  if (page_button(c, plus_id.c_str(), "+", {ImVec2(px, y), ImVec2(px + h, y + h)})) up = true;
+  readable(c, value);
+  const auto layout = ui.engine.layout(value, {c.m.body, ui.language, ui.direction},
                                        {.max_width = row - 2 * h, .align = render::Align::Center});
   render::draw_layout(*ImGui::GetWindowDrawList(), ui.atlas, *layout,
                       ImVec2(box.left + h, std::round(y + (h - layout->height) / 2)),
                       ui.theme.text);
-  return chosen;
+  return up;
+}
+
+// A time stepped through `steps`: the value a touch chose, if any.
+std::optional<std::chrono::seconds> time_stepper(PageContext& c, const char* id,
+                                                 std::chrono::seconds value,
+                                                 std::span<const int64_t> steps, i18n::Span column,
+                                                 float y, float h) {
+  const std::string text = c.frame.strings.format(
+      // TRANSLATORS: A time in seconds on the staff settings page, e.g. "90 seconds".
+      msg("{seconds, plural, one {# second} other {# seconds}}"), {{"seconds", value.count()}});
+  const std::optional<bool> up = stepper(c, id, text, column, y, h);
+  if (!up) return std::nullopt;
+  return std::chrono::seconds(step(steps, value.count(), *up));
 }
 
 // Shows or hides `tag` on the picker. Empty means every language: hiding one
@@ -116,7 +122,7 @@ std::optional<Action> draw_settings(PageContext& c, const StaffState& s, StaffFo
   const i18n::Span languages_column =
       wide ? i18n::cell(c.direction(), box, 0, 2, c.m.gap * 2) : box;
   const i18n::Span other_column = wide ? i18n::cell(c.direction(), box, 1, 2, c.m.gap * 2) : box;
-  float control_h = std::max(64.0f, std::round(c.m.button * 0.62f));
+  float control_h = std::max(render::kMinTouchTarget, std::round(c.m.button * 0.62f));
   const float tile_gap = std::max(kTargetGap, std::round(c.m.gap / 2));
   const float label_gap = std::round(c.m.gap / 3);
   // What a touch asked for: the settings as they are to be, or a refusal.
@@ -142,21 +148,27 @@ std::optional<Action> draw_settings(PageContext& c, const StaffState& s, StaffFo
     return ui.engine.layout(text, {size, ui.language, ui.direction}, {.max_width = column.width})
         ->height;
   };
-  // Three labels and four rows of controls, without the gaps between them.
+  // The volume's row needs no label (a loudspeaker says what it is). Side
+  // by side, it ends the languages' column, whose tiles make room; one
+  // under the other, it is among the rest.
+  const int other_rows = wide ? 4 : 5;
+  // Three labels and the rows of controls, without the gaps between them.
   const auto others_at = [&](float size) {
     return height_of(idle_label, other_column, size) +
            height_of(warning_label, other_column, size) +
-           height_of(orientation_label, other_column, size) + 3 * label_gap + 4 * control_h;
+           height_of(orientation_label, other_column, size) + 3 * label_gap +
+           static_cast<float>(other_rows) * control_h;
   };
   // Beside the languages, the rest has the column's height: where tall
   // labels (Nastaliq) would not leave it, the rows come down to 64 pixels,
   // then the labels are drawn smaller, down to page_blocks()'s least share.
   float label_size = c.m.body;
   float others = others_at(label_size);
-  if (wide && others + 3 * kTargetGap > bottom - y) {
-    control_h = 64;
+  const float gaps = static_cast<float>(other_rows - 1) * kTargetGap;
+  if (wide && others + gaps > bottom - y) {
+    control_h = render::kMinTouchTarget;
     for (others = others_at(label_size);
-         others + 3 * kTargetGap > bottom - y && label_size > c.m.body * (kSmallestShare + 0.05f);
+         others + gaps > bottom - y && label_size > c.m.body * (kSmallestShare + 0.05f);
          others = others_at(label_size))
       label_size = std::round(label_size - c.m.body * 0.1f);
   }
@@ -164,13 +176,17 @@ std::optional<Action> draw_settings(PageContext& c, const StaffState& s, StaffFo
   // [The languages] in as few columns as let every tile be 64 pixels high.
   const std::vector<const i18n::Language*> spoken = str.registry().spoken();
   float ly = column_label(c, languages_label, languages_column, y, c.m.body) + label_gap;
-  const float room = wide ? bottom - ly : bottom - ly - c.m.gap - others - 3 * c.m.gap;
+  const float room =
+      wide ? bottom - ly - control_h - c.m.gap
+           : bottom - ly - c.m.gap - others - static_cast<float>(other_rows - 1) * c.m.gap;
   const int count = static_cast<int>(spoken.size());
   int columns = 3;
   const auto rows_of = [&](int n) { return (count + n - 1) / n; };
-  while (columns < 6 && rows_of(columns) * (64 + tile_gap) - tile_gap > room) ++columns;
+  while (columns < 6 && rows_of(columns) * (render::kMinTouchTarget + tile_gap) - tile_gap > room)
+    ++columns;
   const int rows = rows_of(columns);
-  const float tile_h = std::clamp((room - (rows - 1) * tile_gap) / rows, 64.0f, control_h);
+  const float tile_h =
+      std::clamp((room - (rows - 1) * tile_gap) / rows, render::kMinTouchTarget, control_h);
   for (int i = 0; i < count; ++i) {
     const i18n::Span x =
         i18n::cell(c.direction(), languages_column, i % columns, columns, tile_gap);
@@ -192,19 +208,19 @@ std::optional<Action> draw_settings(PageContext& c, const StaffState& s, StaffFo
 
   // [The rest] with gaps that share out the height left.
   float oy = wide ? y : ly + c.m.gap;
-  const float item_gap =
-      std::clamp((bottom - oy - others) / 3, kTargetGap, std::max(kTargetGap, c.m.gap));
+  const float item_gap = std::clamp((bottom - oy - others) / static_cast<float>(other_rows - 1),
+                                    kTargetGap, std::max(kTargetGap, c.m.gap));
   oy = column_label(c, idle_label, other_column, oy, label_size) + label_gap;
   if (const auto v =
-          stepper(c, "idle", settings.idle_after, kIdleSteps, other_column, oy, control_h)) {
+          time_stepper(c, "idle", settings.idle_after, kIdleSteps, other_column, oy, control_h)) {
     Settings next = settings;
     next.idle_after = *v;
     change(std::move(next));
   }
   oy += control_h + item_gap;
   oy = column_label(c, warning_label, other_column, oy, label_size) + label_gap;
-  if (const auto v =
-          stepper(c, "warning", settings.warning_for, kWarningSteps, other_column, oy, control_h)) {
+  if (const auto v = time_stepper(c, "warning", settings.warning_for, kWarningSteps, other_column,
+                                  oy, control_h)) {
     Settings next = settings;
     next.warning_for = *v;
     change(std::move(next));
@@ -235,6 +251,24 @@ std::optional<Action> draw_settings(PageContext& c, const StaffState& s, StaffFo
     }
   }
   oy += control_h + item_gap;
+  // U+1F50A SPEAKER WITH THREE SOUND WAVES: the volume of reading aloud.
+  const float vy = wide ? bottom - control_h : oy;
+  if (const auto up =
+          stepper(c, "volume", "\U0001F50A " + str.formats().percent(settings.speech_volume),
+                  wide ? languages_column : other_column, vy, control_h)) {
+    Settings next = settings;
+    next.speech_volume =
+        std::clamp(settings.speech_volume + (*up ? 10 : -10), kLeastVolume, kMostVolume);
+    // Staff hear the new volume: the value is read at it.
+    if (c.speech) {
+      c.speech->asked = str.formats().percent(next.speech_volume);
+      // Named by the value, so that a touch that stops one sample does not
+      // keep the next from being read.
+      c.speech->asked_by = "volume " + std::to_string(next.speech_volume);
+    }
+    change(std::move(next));
+  }
+  if (!wide) oy += control_h + item_gap;
 
   // [Large text] [Reach band], side by side
   const float switch_w = std::min((other_column.width - tile_gap) / 2, control_h * 6);

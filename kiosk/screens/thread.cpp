@@ -110,10 +110,12 @@ void draw_at(PageContext& c, const render::Layout& layout, float x, float width,
                       ImVec2(std::round(shift), std::round(y)), colour);
 }
 
-// The bubbles in `view`, scrolled by view_state.offset. Returns the id of a
-// message whose "Show more" was released.
+// The bubbles of `messages` in `view`, scrolled by view_state.offset, each
+// with its speech button beside it, in the room a bubble leaves. Returns the
+// id of a message whose "Show more" was released.
 std::optional<std::string> draw_bubbles(PageContext& c, ThreadView& v, const Rect& view,
-                                        const ThreadGeometry& g) {
+                                        const ThreadGeometry& g,
+                                        std::span<const ChatMessage> messages) {
   const ThreadLayout& layout = v.layout;
   const render::Theme& theme = c.frame.ui.theme;
   ImDrawList& list = *ImGui::GetWindowDrawList();
@@ -142,6 +144,16 @@ std::optional<std::string> draw_bubbles(PageContext& c, ThreadView& v, const Rec
     const float inner_w = b.width - 2 * g.padding;
     float y = min.y + g.padding;
     draw_at(c, *b.text, inner_x, inner_w, y, b.rtl, theme.text);
+    if (i < messages.size() && messages[i].id == b.id) {
+      // Read whole, though a long one shows its beginning.
+      readable(c, messages[i].text);
+      const float side = speech_button_side(c);
+      const float sx = b.rtl ? x - g.gap - side : x + b.width + g.gap;
+      // At the bubble's top, or, where that has scrolled out, the view's.
+      const float sy = std::max(min.y, std::min(view.min.y, max.y - side));
+      speech_button(c, "speak " + b.id, messages[i].text,
+                    {ImVec2(sx, sy), ImVec2(sx + side, sy + side)});
+    }
     y += b.text->height + g.gap / 2;
     draw_at(c, *b.time, inner_x, inner_w, y, !b.rtl, theme.muted_text);
     y += b.time->height;
@@ -241,7 +253,7 @@ std::optional<Action> draw_thread(PageContext& c, const InboxView& inbox, Thread
   // quick replies, "Suggest a day" and "Write" (one row, or two where seven
   // do not fit).
   constexpr int kButtons = 7;
-  const float quick_h = std::round(std::max(64.0f, c.m.button * 0.8f));
+  const float quick_h = std::round(std::max(render::kMinTouchTarget, c.m.button * 0.8f));
   const int per_row = box.width / kButtons >= std::max(240.0f, c.m.body * 8.5f) ? kButtons : 4;
   const int rows = (kButtons + per_row - 1) / per_row;
   float bottom;
@@ -269,7 +281,7 @@ std::optional<Action> draw_thread(PageContext& c, const InboxView& inbox, Thread
         .small_size = std::round(c.m.body * 0.75f),
         .padding = std::round(c.m.body * 0.5f),
         .gap = std::round(c.m.gap * 0.8f),
-        .button = std::max(64.0f, std::round(c.m.body * 2.2f)),
+        .button = std::max(render::kMinTouchTarget, std::round(c.m.body * 2.2f)),
         .language = ui.language,
         .rtl = c.direction() == i18n::Direction::Rtl,
     };
@@ -284,7 +296,7 @@ std::optional<Action> draw_thread(PageContext& c, const InboxView& inbox, Thread
     if (v.at_end) v.offset = max_offset;
     scroll_list(c, view, content_h, v.offset);
     v.at_end = v.offset >= max_offset - 1;
-    if (const auto opened = draw_bubbles(c, v, view, g)) {
+    if (const auto opened = draw_bubbles(c, v, view, g, messages)) {
       v.expanded.insert(*opened);
       ui.needs_frame = true;
     }

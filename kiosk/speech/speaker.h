@@ -76,10 +76,10 @@ class Speaker {
   // and the queued audio is dropped (the device's own buffer, 23 ms, plays out).
   void stop();
 
-  // Software volume, 0..1 (clamped), applied to samples as they are queued: a
-  // change is heard from the next chunk on. Starts at 1. The Speaker keeps it
-  // for its lifetime; the kiosk sets it again at the start of every session, so
-  // one person's choice does not carry over to the next.
+  // Software volume, 0..1 (clamped), applied to samples as they are queued.
+  // Synthesis runs far ahead of playback, so a change is heard from the next
+  // say() on. Starts at 1. The shell sets it from the settings at the end of
+  // every session (and when staff change it), so no choice carries over.
   void set_volume(float volume);
   float volume() const;
 

@@ -114,6 +114,15 @@ TEST(LocaleFormatTest, DecimalsUseTheLocalesSeparator) {
   EXPECT_EQ(make("fa")->number(2.5), "۲٫۵");
 }
 
+TEST(LocaleFormatTest, PercentagesAreWrittenAsTheLocaleWritesThem) {
+  // CLDR: a narrow no-break space before the sign in German, the sign first
+  // in Turkish, the Arabic percent sign with Arabic-Indic digits.
+  EXPECT_EQ(make("de")->percent(80), "80\u00a0%");
+  EXPECT_EQ(make("tr")->percent(80), "%80");
+  EXPECT_EQ(make("ar")->percent(80), "\u0668\u0660\u066a\u061c");
+  EXPECT_EQ(make("en")->percent(100), "100%");
+}
+
 TEST(LocaleFormatTest, AnUnknownTimeZoneIsAnError) {
   const LocaleFormat::Result r = LocaleFormat::create("de", "Europe/Nowhere");
   EXPECT_EQ(r.value, nullptr);

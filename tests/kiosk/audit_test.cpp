@@ -73,7 +73,7 @@ bool staff_page(const std::string& page) {
 }
 
 // The least size of a touch target each way, and the least gap between two.
-constexpr float kSmallestTarget = 64;
+constexpr float kSmallestTarget = render::kMinTouchTarget;
 constexpr float kLeastGap = kTargetGap;
 // WCAG 2.x: text, large text (18 pt, 24 px), and the edges of controls.
 constexpr float kTextContrast = 4.5f;
@@ -145,43 +145,59 @@ Rect rect_of(const render::PlacedTarget& t) {
   return {t.min, t.max};
 }
 
-// A tile of a list that scrolls, partly or wholly out of the list's view:
-// its clip hides part of the tile itself, as it should; so does a list's
-// view (a thread's) for text that has scrolled past its edge.
+// The part of a target that takes a touch: inside the clip it was placed
+// under (a tile scrolled partly out of its list); empty when none is.
+Rect visible_part(const render::PlacedTarget& t) {
+  return {ImVec2(std::max(t.min.x, t.clip_min.x), std::max(t.min.y, t.clip_min.y)),
+          ImVec2(std::min(t.max.x, t.clip_max.x), std::min(t.max.y, t.clip_max.y))};
+}
+bool empty(const Rect& r) {
+  return r.max.x <= r.min.x || r.max.y <= r.min.y;
+}
+bool same(const Rect& a, const Rect& b) {
+  return a.min.x == b.min.x && a.min.y == b.min.y && a.max.x == b.max.x && a.max.y == b.max.y;
+}
+
+// Text that a view scrolls out of sight is not cut off: a list's view (or a
+// tile's own clip within it) cuts it above or below only, a text field's
+// line at its start or end only.
 bool scrolled_out(const render::DrawnText& t, const DrawnPage& page) {
-  const auto near = [](ImVec2 a, ImVec2 b) {
-    return std::abs(a.x - b.x) <= 1 && std::abs(a.y - b.y) <= 1;
-  };
+  if (!t.clipped()) return false;
+  const bool cut_sideways = t.ink_min.x < t.clip_min.x - 0.5f || t.ink_max.x > t.clip_max.x + 0.5f;
+  const bool cut_above_or_below =
+      t.ink_min.y < t.clip_min.y - 0.5f || t.ink_max.y > t.clip_max.y + 0.5f;
+  const bool nothing_shows = t.clip_max.y <= t.clip_min.y || t.clip_max.x <= t.clip_min.x;
   for (const render::TextProbe::Region& view : page.scroll_views) {
-    if (!t.clipped()) continue;
-    if (near(view.min, t.clip_min) && near(view.max, t.clip_max)) return true;
-    // A control's own clip, cut by the view's edge: the control scrolled.
+    // A tile wholly out of a list's view: its own clip is empty, and lies
+    // past the view's top or bottom edge.
+    if (nothing_shows && !view.sideways && t.clip_min.x >= view.min.x - 1 &&
+        t.clip_max.x <= view.max.x + 1 &&
+        (t.clip_max.y <= view.min.y + 1 || t.clip_min.y >= view.max.y - 1))
+      return true;
     const bool within = t.clip_min.x >= view.min.x - 1 && t.clip_max.x <= view.max.x + 1 &&
                         t.clip_min.y >= view.min.y - 1 && t.clip_max.y <= view.max.y + 1;
-    if (within &&
-        (std::abs(t.clip_min.y - view.min.y) <= 1 || std::abs(t.clip_max.y - view.max.y) <= 1))
-      return true;
+    if (!within) continue;
+    if (view.sideways ? !cut_above_or_below : !cut_sideways) {
+      const bool at_edge = view.sideways ? std::abs(t.clip_min.x - view.min.x) <= 1 ||
+                                               std::abs(t.clip_max.x - view.max.x) <= 1
+                                         : std::abs(t.clip_min.y - view.min.y) <= 1 ||
+                                               std::abs(t.clip_max.y - view.max.y) <= 1;
+      if (at_edge) return true;
+    }
   }
-  for (const auto& [id, r] : page.controls)
-    if (contains(r, centre(t)) && (r.min.y < t.clip_min.y - 0.5f || r.max.y > t.clip_max.y + 0.5f))
-      return true;
   return false;
 }
 
-// A target partly scrolled out of its list's view: its visible part is what
-// takes a touch, and scrolling shows the rest.
-bool cut_by_a_scroll_view(const Rect& r, const DrawnPage& page) {
-  for (const render::TextProbe::Region& view : page.scroll_views)
-    if (r.min.x >= view.min.x - 1 && r.max.x <= view.max.x + 1 &&
-        (r.min.y < view.min.y + 1 || r.max.y > view.max.y - 1))
-      return true;
-  return false;
+// The pages' touch-anywhere areas (the attract page, the idle warning): they
+// have no edge to find, and hold the page's other controls.
+bool touch_anywhere(const render::PlacedTarget& t) {
+  return t.id == "attract" || t.id == "idle-warning";
 }
 
-// A target that covers most of the screen (the attract page, the idle
-// warning: touch anywhere) has no edge to find and holds the page's others.
-bool whole_screen(const Rect& r, ImVec2 screen) {
-  return r.width() * r.height() > 0.5f * screen.x * screen.y;
+// A picture tile's speech button lies on the tile ("speak <id>" on <id>):
+// touched, it reads the tile; anywhere else on the tile chooses it.
+bool speaks_for(const render::PlacedTarget& button, const render::PlacedTarget& control) {
+  return button.id == "speak " + control.id;
 }
 
 // The gap between two rectangles; negative when they overlap.
@@ -288,7 +304,7 @@ class AuditTest : public ::testing::TestWithParam<std::string> {
     drawn.scroll_views = std::move(probe.scroll_views);
     if (auto* shell = dynamic_cast<Shell*>(screen.get())) {
       drawn.controls = shell->controls();
-      drawn.in_session = !shell->session().token.empty();
+      drawn.in_session = shell->session().active;
     }
     drawn.fills.emplace(*ImGui::GetDrawData(), render::Theme{}.background);
     return drawn;
@@ -307,26 +323,36 @@ TEST_P(AuditTest, EveryPageMeetsTheStandards) {
         const std::string at = where(page, setup, large);
         for (size_t i = 0; i < drawn.targets.size(); ++i) {
           const render::PlacedTarget& t = drawn.targets[i];
-          const Rect r = rect_of(t);
-          if (cut_by_a_scroll_view(r, drawn)) continue;
-          EXPECT_TRUE(r.width() >= kSmallestTarget && r.height() >= kSmallestTarget)
+          const Rect r = visible_part(t);
+          if (empty(r)) continue;  // scrolled out of sight: nothing takes a touch
+          // Cut by its list's view, its visible part is what takes a touch,
+          // and scrolling shows the rest.
+          const bool whole = same(r, rect_of(t));
+          EXPECT_TRUE(!whole || (r.width() >= kSmallestTarget && r.height() >= kSmallestTarget))
               << at << ": " << t.id << " " << box(r.min, r.max) << " is smaller than "
               << kSmallestTarget << " px";
           for (size_t j = i + 1; j < drawn.targets.size(); ++j) {
-            const Rect s = rect_of(drawn.targets[j]);
-            if (contains(r, s) || contains(s, r) || cut_by_a_scroll_view(s, drawn)) continue;
+            const Rect s = visible_part(drawn.targets[j]);
+            if (empty(s) || touch_anywhere(t) || touch_anywhere(drawn.targets[j])) continue;
+            if (speaks_for(t, drawn.targets[j]) || speaks_for(drawn.targets[j], t)) {
+              EXPECT_TRUE(contains(rect_of(drawn.targets[j]), rect_of(t)) ||
+                          contains(rect_of(t), rect_of(drawn.targets[j])))
+                  << at << ": " << t.id << " and " << drawn.targets[j].id
+                  << ": a speech button on a control must lie inside it";
+              continue;
+            }
             EXPECT_GE(gap_between(r, s), kLeastGap)
                 << at << ": " << t.id << " " << box(r.min, r.max) << " and " << drawn.targets[j].id
                 << " " << box(s.min, s.max) << " are closer than " << kLeastGap << " px";
           }
-          if (!whole_screen(r, screen)) {
+          if (whole && !touch_anywhere(t)) {
             const Edge edge = edge_contrast(r, *drawn.fills, screen);
             EXPECT_GE(edge.contrast, kEdgeContrast)
                 << at << ": the edge of " << t.id << " " << box(r.min, r.max) << " stands out "
                 << edge.contrast << ":1 (" << testing::hex(edge.inside) << " against "
                 << testing::hex(edge.outside) << ")";
           }
-          if (setup.reach_band && !staff_page(page) && !whole_screen(r, screen)) {
+          if (setup.reach_band && !staff_page(page) && !touch_anywhere(t)) {
             EXPECT_GE(r.min.y, screen.y * (1 - kReachBand) - 0.5f)
                 << at << ": " << t.id << " " << box(r.min, r.max) << " is above the reach band";
           }
@@ -461,7 +487,7 @@ TEST_F(StateTest, OnlineDiffersInShapeNotOnlyInColour) {
     AccountServices accounts;
     accounts.sync_status = [state] { return SyncStatus{state}; };
     Settings settings;
-    std::unique_ptr<Screen> shell = make_shell(settings, std::move(accounts), {});
+    std::unique_ptr<Screen> shell = make_shell(settings, std::move(accounts), {}, {});
     dynamic_cast<Shell&>(*shell).show(Page::Languages);
     return drawn(*shell);
   };

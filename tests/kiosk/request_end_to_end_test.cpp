@@ -109,7 +109,7 @@ class RequestEndToEndTest : public ::testing::Test {
     Settings settings;
     settings.default_language = language;
     places = settings.places;
-    std::unique_ptr<Screen> screen = make_shell(settings, link->services(), {});
+    std::unique_ptr<Screen> screen = make_shell(settings, link->services(), {}, {});
     shell = dynamic_cast<Shell*>(screen.get());
     ASSERT_NE(shell, nullptr);
     AppConfig config;
@@ -556,7 +556,7 @@ TEST_F(RequestEndToEndTest, AWaitingRequestSurvivesAKillOfTheKioskAndArrivesOnce
     link = std::move(opened.link);
     Settings settings;
     settings.default_language = "ar";
-    std::unique_ptr<Screen> screen = make_shell(settings, link->services(), {});
+    std::unique_ptr<Screen> screen = make_shell(settings, link->services(), {}, {});
     shell = dynamic_cast<Shell*>(screen.get());
     AppConfig config;
     config.fullscreen = false;

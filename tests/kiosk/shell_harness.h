@@ -15,11 +15,12 @@ namespace ih::kiosk::testing {
 
 struct Harness {
   explicit Harness(Settings settings = {}, ImVec2 size = ImVec2(1920, 1080),
-                   AccountServices accounts = {})
+                   AccountServices accounts = {}, SpeechServices speech = {})
       : ui({std::string(ICHHELFE_SOURCE_DIR) + "/assets/fonts/fonts.conf",
             settings.default_language},
            nullptr),
-        shell(ShellOptions{settings, [this] { return now; }, std::move(accounts)}) {
+        shell(ShellOptions{
+            settings, [this] { return now; }, std::move(accounts), {}, std::move(speech)}) {
     ImGuiIO& io = ui.io();
     io.DisplaySize = size;
     // A tenth of a second per frame: two touches of one key are then never
