@@ -9,7 +9,8 @@ std::optional<Action> draw_staff(PageContext& page, const StaffState& state, Sta
                                  const Settings& settings, const StaffServices& services) {
   // Always the standard sizes: large text is for the people in a session, and
   // staff pages are dense (and would jump under the finger that turns it on).
-  PageContext c{page.frame, page.area, metrics(page.frame.size), page.now, page.controls};
+  PageContext c{page.frame, page.area,     metrics(page.frame.size),
+                page.now,   page.controls, page.speech};
   if (!forms.text_keys) staff::make_forms(forms, c);
   forms.message.clear();
   switch (state.page) {

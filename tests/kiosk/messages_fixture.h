@@ -41,7 +41,9 @@ class MessagesScreen : public Screen {
                   {origin, ImVec2(origin.x + frame.size.x, origin.y + frame.size.y)},
                   metrics(frame.size, large_text),
                   Clock::now(),
-                  controls};
+                  controls,
+                  &speech};
+    speech.words.clear();
     std::optional<Action> action;
     if (thread.conversation_id.empty())
       action = draw_conversations(c, inbox, list);
@@ -56,6 +58,8 @@ class MessagesScreen : public Screen {
 
   InboxView inbox;
   bool large_text;
+  // With speech buttons, as on a terminal with audio; what they asked for.
+  PageSpeech speech{.buttons = true, .words = {}, .asked = {}, .asked_by = {}};
   i18n::Timestamp now = sample_now();
   ConversationList list;
   ThreadView thread;

@@ -102,6 +102,18 @@ TEST_F(MessagesTouchTest, AFingerDraggedDownScrollsBackThroughTheThreadAndSendsN
   EXPECT_TRUE(view.at_end);
 }
 
+TEST_F(MessagesTouchTest, AMessagesSpeechButtonReadsTheWholeMessageAndSendsNothing) {
+  const ChatMessage& last = screen_->inbox.messages["c1"].back();
+  const Rect r = control("speak " + last.id);
+  step([&] {
+    push_finger(SDL_FINGERDOWN, r.centre());
+    push_finger(SDL_FINGERUP, r.centre());
+  });
+  ASSERT_TRUE(screen_->speech.asked.has_value());
+  EXPECT_EQ(*screen_->speech.asked, last.text);
+  EXPECT_TRUE(screen_->actions.empty());
+}
+
 TEST_F(MessagesTouchTest, ATapOnAQuickReplySendsItsText) {
   screen_->actions.clear();
   const ImVec2 thanks = control("quick-thanks").centre();

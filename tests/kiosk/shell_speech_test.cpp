@@ -10,6 +10,7 @@
 
 #include "kiosk/link.h"
 #include "kiosk/screens/picture_tile.h"
+#include "tests/kiosk/quick_pin_hash.h"
 #include "tests/kiosk/shell_harness.h"
 
 namespace ih::kiosk {
@@ -173,6 +174,36 @@ TEST_F(SpeechTest, ALanguageWithoutAVoiceShowsNoSpeechButton) {
   }
   to_start("am");
   EXPECT_TRUE(h.shell.controls().contains("speak-page")) << "Amharic has a voice";
+}
+
+// Staff set the volume: they hear the new one at once, it is what every
+// session starts from, and what a session changed goes back to it.
+TEST(StaffVolumeTest, StaffHearTheNewVolumeAndEverySessionStartsAtIt) {
+  Settings settings;
+  settings.staff_pin_hash = testing::quick_pin_hash("2468");
+  FakeSpeech speech;
+  Harness h(settings, ImVec2(1280, 800), rules_only(), speech.services());
+  ASSERT_FALSE(speech.volumes.empty());
+  EXPECT_FLOAT_EQ(speech.volumes.back(), 0.8f) << "the kiosk starts at the settings' volume";
+  h.touch("staff");
+  h.shell.staff_forms()->field("staff-pin")->insert("2468");
+  h.touch("staff-open");
+  h.touch("menu-settings");
+  ASSERT_EQ(h.shell.staff()->page, StaffPage::Settings);
+  h.touch("volume-plus");
+  EXPECT_EQ(h.shell.settings().speech_volume, 90);
+  EXPECT_FLOAT_EQ(speech.volumes.back(), 0.9f);
+  ASSERT_FALSE(speech.said.empty());
+  EXPECT_EQ(speech.said.back().text, h.ui.strings().formats().percent(90))
+      << "the new volume is read at itself";
+  h.touch("volume-minus");
+  h.touch("volume-minus");
+  EXPECT_EQ(h.shell.settings().speech_volume, 70);
+  EXPECT_EQ(speech.said.size(), 3u) << "each touch is heard, though the last was still speaking";
+  h.touch("back");
+  h.touch("menu-leave");
+  ASSERT_EQ(h.shell.page(), Page::Attract);
+  EXPECT_FLOAT_EQ(speech.volumes.back(), 0.7f);
 }
 
 TEST(SpeechWithoutAudioTest, ATerminalWithoutAudioShowsNoSpeechButton) {
