@@ -207,7 +207,10 @@ float Speaker::volume() const {
 
 bool Speaker::speaking() const {
   std::lock_guard lock(state_->mutex);
-  return state_->pending || state_->synthesising || SDL_GetQueuedAudioSize(state_->device) > 0;
+  // A synthesis that stop() ended winds down by itself and queues nothing
+  // more: it is no longer speaking.
+  return state_->pending || (state_->synthesising && state_->current.load() != 0) ||
+         SDL_GetQueuedAudioSize(state_->device) > 0;
 }
 
 int Speaker::sample_rate() const {

@@ -83,7 +83,8 @@ class Speaker {
   void set_volume(float volume);
   float volume() const;
 
-  // Synthesising, about to, or audio still queued to the device.
+  // Synthesising what is to be heard, about to, or audio still queued to the
+  // device. False once stop() returns.
   bool speaking() const;
 
   // Samples per second played (espeak-ng's rate, 22050).

@@ -174,8 +174,26 @@ TEST_F(SpeakerTest, AfterStopNothingMoreIsQueuedAndTheQueueIsEmpty) {
   ASSERT_TRUE(result);
   EXPECT_EQ(result->status, SpeechStatus::stopped);
   EXPECT_EQ(recorder_.samples(u).size(), queued_at_stop);
-  // Several seconds of speech were queued before stop(): none of it is left.
   EXPECT_FALSE(speaker_->speaking());
+}
+
+TEST_F(SpeakerTest, StopDropsTheAudioQueuedToTheDevice) {
+  const Utterance u = speaker_->say(kLongUkrainian, "uk");
+  // A second of speech queued: the device plays in real time, so most of it
+  // is still waiting when stop() comes.
+  const int second = speaker_->sample_rate();
+  const auto deadline = std::chrono::steady_clock::now() + kPatience;
+  while (recorder_.samples(u).size() < static_cast<std::size_t>(second) &&
+         std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(1ms);
+  ASSERT_GE(recorder_.samples(u).size(), static_cast<std::size_t>(second));
+  const auto at_stop = std::chrono::steady_clock::now();
+  speaker_->stop();
+  EXPECT_FALSE(speaker_->speaking()) << "still speaking "
+                                     << std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            std::chrono::steady_clock::now() - at_stop)
+                                            .count()
+                                     << " ms after stop()";
 }
 
 TEST_F(SpeakerTest, ASecondSayReplacesTheFirst) {
@@ -221,6 +239,10 @@ TEST_F(SpeakerTest, VolumeZeroQueuesSilenceAndHalfHalvesThePeak) {
 
 TEST_F(SpeakerTest, ARefusedTextOrVoiceIsReportedAndNothingIsQueued) {
   const Utterance bad_text = speaker_->say("\xc0\xaf", "de");
+  // Each is waited for: a second say() could replace the first before it starts.
+  const auto invalid = recorder_.wait_finished(bad_text);
+  ASSERT_TRUE(invalid);
+  EXPECT_EQ(invalid->status, SpeechStatus::invalid_text);
   const Utterance no_voice = speaker_->say("ډاکټر", "ps");
   const auto refused = recorder_.wait_finished(no_voice);
   ASSERT_TRUE(refused);
