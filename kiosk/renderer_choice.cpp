@@ -48,14 +48,20 @@ bool is_software_rasterizer(std::string_view gl_renderer) {
   return false;
 }
 
-bool prefer_software(RendererChoice choice, std::string_view gl_renderer) {
+bool software_picture_needs_gl(std::string_view video_driver) {
+  // SDL 2.26 gives these two no window framebuffer of their own.
+  return video_driver == "wayland" || video_driver == "KMSDRM";
+}
+
+bool prefer_software(RendererChoice choice, std::string_view gl_renderer,
+                     std::string_view video_driver) {
   switch (choice) {
     case RendererChoice::Software:
       return true;
     case RendererChoice::Gpu:
       return false;
     case RendererChoice::Auto:
-      return is_software_rasterizer(gl_renderer);
+      return is_software_rasterizer(gl_renderer) && !software_picture_needs_gl(video_driver);
   }
   return false;
 }
@@ -65,7 +71,9 @@ MadeRenderer make_renderer(SDL_Window* window, RendererChoice choice) {
   if (choice != RendererChoice::Software) {
     made.renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED);
     if (made.renderer) made.gl_renderer = current_gl_renderer(made.renderer);
-    if (made.renderer && prefer_software(choice, made.gl_renderer)) {
+    const char* video_driver = SDL_GetCurrentVideoDriver();
+    if (made.renderer &&
+        prefer_software(choice, made.gl_renderer, video_driver ? video_driver : "")) {
       SDL_DestroyRenderer(made.renderer);
       made.renderer = nullptr;
     }

@@ -28,14 +28,24 @@ TEST(RendererChoice, RealGpusAndNoAnswerAreNotSoftware) {
 }
 
 TEST(RendererChoice, AutoTakesSoftwareOnlyOnASoftwareRasterizer) {
-  EXPECT_TRUE(prefer_software(RendererChoice::Auto, kLlvmpipe));
-  EXPECT_FALSE(prefer_software(RendererChoice::Auto, kIntel));
-  EXPECT_FALSE(prefer_software(RendererChoice::Auto, "")) << "Direct3D, Metal: no GL name";
+  EXPECT_TRUE(prefer_software(RendererChoice::Auto, kLlvmpipe, "x11"));
+  EXPECT_FALSE(prefer_software(RendererChoice::Auto, kIntel, "x11"));
+  EXPECT_FALSE(prefer_software(RendererChoice::Auto, "", "windows")) << "Direct3D: no GL name";
+}
+
+TEST(RendererChoice, AutoKeepsOpenGLWhereTheSoftwarePictureWouldGoThroughItAnyway) {
+  // SDL 2.26 on Wayland (the terminal, under cage) and KMSDRM.
+  EXPECT_FALSE(prefer_software(RendererChoice::Auto, kLlvmpipe, "wayland"));
+  EXPECT_FALSE(prefer_software(RendererChoice::Auto, kLlvmpipe, "KMSDRM"));
+  EXPECT_TRUE(software_picture_needs_gl("wayland"));
+  EXPECT_FALSE(software_picture_needs_gl("x11"));
+  EXPECT_FALSE(software_picture_needs_gl("dummy"));
 }
 
 TEST(RendererChoice, TheConfigurationOverridesTheDriversName) {
-  EXPECT_FALSE(prefer_software(RendererChoice::Gpu, kLlvmpipe));
-  EXPECT_TRUE(prefer_software(RendererChoice::Software, kIntel));
+  EXPECT_FALSE(prefer_software(RendererChoice::Gpu, kLlvmpipe, "x11"));
+  EXPECT_TRUE(prefer_software(RendererChoice::Software, kIntel, "x11"));
+  EXPECT_TRUE(prefer_software(RendererChoice::Software, kLlvmpipe, "wayland"));
 }
 
 TEST(RendererChoice, NamesRoundTripAndOthersAreRefused) {
