@@ -11,6 +11,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "i18n/data_dir.h"
 #include "i18n/language.h"
 
 namespace ih::i18n {
@@ -237,7 +238,7 @@ RegistryResult load_registry(const std::string& path) {
 }
 
 std::string default_registry_file() {
-  return ICHHELFE_LANGUAGES_FILE;
+  return data_path("languages.json", ICHHELFE_LANGUAGES_FILE);
 }
 
 const RegistryResult& shipped_registry() {

@@ -64,7 +64,7 @@ RegistryResult parse_registry(std::string_view text, std::string_view origin);
 // Reads and parses the data file.
 RegistryResult load_registry(const std::string& path);
 
-// assets/languages.json of this build.
+// assets/languages.json of this build, or the installed copy (data_dir.h).
 std::string default_registry_file();
 
 // The registry of default_registry_file(), read once for the whole process on

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "i18n/data_dir.h"
 #include "i18n/language.h"
 #include "i18n/pseudo_locale.h"
 
@@ -35,7 +36,7 @@ std::string describe(MessageId id) {
 }  // namespace
 
 std::string default_catalog_dir() {
-  return ICHHELFE_CATALOG_DIR;
+  return data_path("po", ICHHELFE_CATALOG_DIR);
 }
 
 Localizer::Localizer(const LanguageRegistry& registry, LocalizerOptions options)

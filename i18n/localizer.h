@@ -48,7 +48,7 @@ struct LocalizerOptions {
   LogSink log;              // empty: standard error
 };
 
-// i18n/po of this build.
+// i18n/po of this build, or the installed copy (data_dir.h).
 std::string default_catalog_dir();
 
 class Localizer {

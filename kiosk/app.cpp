@@ -4,6 +4,7 @@
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
+#include <cstdint>
 
 #include "kiosk/orientation.h"
 
@@ -55,9 +56,17 @@ App::Result App::create(const AppConfig& config, std::unique_ptr<Screen> screen)
                                   config.width, config.height, flags);
   if (!app->window_) return {nullptr, std::string("cannot open a window: ") + SDL_GetError()};
   // Accelerated if there is a GPU worth the name; otherwise SDL's software renderer.
-  app->renderer_ = SDL_CreateRenderer(app->window_, -1, SDL_RENDERER_ACCELERATED);
-  if (!app->renderer_) app->renderer_ = SDL_CreateRenderer(app->window_, -1, SDL_RENDERER_SOFTWARE);
-  if (!app->renderer_) return {nullptr, std::string("cannot make a renderer: ") + SDL_GetError()};
+  const MadeRenderer made = make_renderer(app->window_, config.renderer);
+  if (!made.renderer) return {nullptr, "cannot make a renderer: " + made.error};
+  app->renderer_ = made.renderer;
+  SDL_RendererInfo info;
+  SDL_GetRendererInfo(app->renderer_, &info);
+  SDL_Log("renderer %s (display.renderer = %s; GL_RENDERER %s)", info.name,
+          std::string(renderer_choice_name(config.renderer)).c_str(),
+          made.gl_renderer.empty() ? "none" : made.gl_renderer.c_str());
+  app->heartbeat_ = config.heartbeat;
+  app->beat_at_least_every_ =
+      config.heartbeat ? config.beat_at_least_every : std::chrono::milliseconds(0);
   if (config.fullscreen) SDL_ShowCursor(SDL_DISABLE);  // touch only
 
   app->wake_event_ = SDL_RegisterEvents(1);
@@ -101,17 +110,22 @@ void App::run() {
   while (running_) {
     SDL_Event event;
     if (frames_pending_ == 0) {
-      // Sleep until an event, or until the time a screen asked to be redrawn.
+      // Sleep until an event, or until the time a screen asked to be redrawn,
+      // or until the heartbeat is due.
+      std::optional<int64_t> wait;
+      if (redraw_at_)
+        wait = std::chrono::ceil<std::chrono::milliseconds>(*redraw_at_ - Clock::now()).count();
+      if (beat_at_least_every_.count() > 0)
+        wait = std::min(wait.value_or(INT64_MAX), int64_t{beat_at_least_every_.count()});
       int got = 0;
       waiting_ = true;
-      if (redraw_at_) {
-        const auto wait =
-            std::chrono::ceil<std::chrono::milliseconds>(*redraw_at_ - Clock::now()).count();
-        got = SDL_WaitEventTimeout(&event, static_cast<int>(std::clamp<int64_t>(wait, 1, 1 << 30)));
-      } else {
+      if (wait)
+        got =
+            SDL_WaitEventTimeout(&event, static_cast<int>(std::clamp<int64_t>(*wait, 1, 1 << 30)));
+      else
         got = SDL_WaitEvent(&event);
-      }
       waiting_ = false;
+      if (heartbeat_) heartbeat_(AppConfig::Beat::IdleWaitEnded);
       if (got) handle(event);
     }
     while (SDL_PollEvent(&event)) handle(event);
@@ -212,6 +226,7 @@ void App::draw_frame() {
   if (turn) end_turned();
   SDL_RenderPresent(renderer_);
   ++frames_;
+  if (heartbeat_) heartbeat_(AppConfig::Beat::FramePresented);
   if (outcome.again) frames_pending_ = std::max(frames_pending_, 1);
   if (outcome.orientation != orientation_) {
     // Laid out for the old way round: draw again the new way.

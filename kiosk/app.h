@@ -13,12 +13,15 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "kiosk/pointer.h"
+#include "kiosk/renderer_choice.h"
 #include "kiosk/screen.h"
 #include "kiosk/ui.h"
 
@@ -34,6 +37,14 @@ struct AppConfig {
   int width = 1920;  // of the window when not full screen
   int height = 1080;
   UiConfig ui;
+  RendererChoice renderer = RendererChoice::Auto;
+  // The loop's heartbeat, for the watchdog (watchdog.h): told after each
+  // presented frame and each time an idle wait ends. With a heartbeat, an
+  // idle wait lasts at most `beat_at_least_every` (zero: until something
+  // happens).
+  enum class Beat { FramePresented, IdleWaitEnded };
+  std::function<void(Beat)> heartbeat;
+  std::chrono::milliseconds beat_at_least_every{0};
 };
 
 class App {
@@ -79,6 +90,8 @@ class App {
   std::unique_ptr<Ui> ui_;
   std::unique_ptr<Screen> screen_;
   bool platform_backend_ = false;
+  std::function<void(AppConfig::Beat)> heartbeat_;
+  std::chrono::milliseconds beat_at_least_every_{0};
   uint32_t wake_event_ = 0;
   bool running_ = true;
   int frames_pending_ = 0;

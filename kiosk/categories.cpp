@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "i18n/data_dir.h"
+
 namespace ih::kiosk {
 
 CategoryList load_categories(const std::string& path) {
@@ -34,7 +36,8 @@ CategoryList load_categories(const std::string& path) {
 }
 
 const CategoryList& categories() {
-  static const CategoryList list = load_categories(ICHHELFE_CATEGORIES_FILE);
+  static const CategoryList list =
+      load_categories(i18n::data_path("categories.json", ICHHELFE_CATEGORIES_FILE));
   return list;
 }
 

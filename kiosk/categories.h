@@ -29,7 +29,8 @@ struct CategoryList {
 // Reads the categories from `path` (JSON with comments, as above).
 CategoryList load_categories(const std::string& path);
 
-// The kiosk's categories, from assets/categories.json, read on first use.
+// The kiosk's categories, from assets/categories.json (or the installed copy,
+// i18n/data_dir.h), read on first use.
 const CategoryList& categories();
 
 // The category `id`, or null.

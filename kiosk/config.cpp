@@ -64,6 +64,47 @@ std::optional<Orientation> orientation_named(std::string_view name) {
   return std::nullopt;
 }
 
+// Reads display.key, one of a few names (`named` turns one into a value), into
+// `out`; otherwise reports that it must be one of `names` ("\"a\", \"b\" or
+// \"c\"") and keeps `out`, named `current`.
+template <typename T, typename Named>
+void read_named(const toml::table& display, std::string_view key, Named named,
+                std::string_view names, std::string_view current, T& out, ConfigResult& r) {
+  const toml::node* node = display.get(key);
+  if (!node) return;
+  const auto name = node->value_exact<std::string>();
+  const std::optional<T> value = name ? named(*name) : std::nullopt;
+  if (!value) {
+    r.problems.push_back(where(r.origin, node->source()) + "display." + std::string(key) +
+                         " must be " + std::string(names) + "; using the default, \"" +
+                         std::string(current) + "\"");
+    return;
+  }
+  out = *value;
+}
+
+// display.dark_from and display.dark_until: both "HH:MM", or both empty or
+// missing (never dark).
+void read_dark_hours(const toml::table& display, ConfigResult& r) {
+  const toml::node* from = display.get("dark_from");
+  const toml::node* until = display.get("dark_until");
+  const auto text = [](const toml::node* n) {
+    return n ? n->value_exact<std::string>() : std::optional<std::string>("");
+  };
+  const std::optional<std::string> from_text = text(from), until_text = text(until);
+  if (from_text && until_text && from_text->empty() && until_text->empty()) return;
+  const auto from_time = from_text ? time_of_day_named(*from_text) : std::nullopt;
+  const auto until_time = until_text ? time_of_day_named(*until_text) : std::nullopt;
+  if (!from_time || !until_time) {
+    const toml::node* wrong = from_time ? until : from;
+    r.problems.push_back((wrong ? where(r.origin, wrong->source()) : r.origin + ": ") +
+                         "display.dark_from and display.dark_until must both be times such as "
+                         "\"22:00\" and \"06:00\", or both empty; the screen is never dark");
+    return;
+  }
+  r.dark_hours = DarkHours{*from_time, *until_time};
+}
+
 const toml::table* section(const toml::table& root, std::string_view name, ConfigResult& r) {
   const toml::node* node = root.get(name);
   if (!node) return nullptr;
@@ -135,18 +176,11 @@ ConfigResult parse_config(std::string_view text, std::string_view origin) {
     }
   }
   if (const toml::table* t = section(root, "display", r)) {
-    unknown_keys(*t, "display", {"orientation", "large_text", "reach_band"}, r);
-    if (const toml::node* node = t->get("orientation")) {
-      const auto name = node->value_exact<std::string>();
-      const auto o = name ? orientation_named(*name) : std::nullopt;
-      if (!o)
-        r.problems.push_back(where(origin, node->source()) +
-                             "display.orientation must be \"auto\", \"landscape\" or "
-                             "\"portrait\"; using the default, \"" +
-                             std::string(orientation_name(s.orientation)) + "\"");
-      else
-        s.orientation = *o;
-    }
+    unknown_keys(*t, "display",
+                 {"orientation", "large_text", "reach_band", "renderer", "dark_from", "dark_until"},
+                 r);
+    read_named(*t, "orientation", orientation_named, "\"auto\", \"landscape\" or \"portrait\"",
+               orientation_name(s.orientation), s.orientation, r);
     if (const toml::node* node = t->get("large_text")) {
       const auto on = node->value_exact<bool>();
       if (!on)
@@ -165,6 +199,9 @@ ConfigResult parse_config(std::string_view text, std::string_view origin) {
       else
         s.reach_band = *on;
     }
+    read_named(*t, "renderer", renderer_choice_named, "\"auto\", \"gpu\" or \"software\"",
+               renderer_choice_name(s.renderer), s.renderer, r);
+    read_dark_hours(*t, r);
   }
   if (const toml::table* t = section(root, "speech", r)) {
     unknown_keys(*t, "speech", {"volume"}, r);

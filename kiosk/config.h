@@ -14,12 +14,16 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/night.h"
 #include "kiosk/settings.h"
 
 namespace ih::kiosk {
 
 struct ConfigResult {
   Settings settings;
+  // display.dark_from and display.dark_until, for NightScreen (night.h),
+  // which wraps the screens; none: never dark.
+  std::optional<DarkHours> dark_hours;
   std::string origin;                 // the file read; empty: none, defaults
   std::vector<std::string> problems;  // one line each: "<file>:<line>: …"
 };

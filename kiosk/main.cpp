@@ -12,9 +12,11 @@
 #include "kiosk/app.h"
 #include "kiosk/config.h"
 #include "kiosk/link.h"
+#include "kiosk/night.h"
 #include "kiosk/options.h"
 #include "kiosk/screenshot.h"
 #include "kiosk/speech/speaker.h"
+#include "kiosk/watchdog.h"
 #include "kiosk/wipe.h"
 
 namespace {
@@ -34,6 +36,7 @@ ih::kiosk::SpeechServices speech_services(ih::speech::Speaker& speaker) {
 
 int main(int argc, char** argv) {
   using namespace ih::kiosk;
+  using namespace std::chrono_literals;
   // Before anything personal can exist: freed memory is overwritten.
   harden_heap();
   const OptionsResult parsed = parse_options(std::vector<std::string_view>(argv + 1, argv + argc));
@@ -135,7 +138,26 @@ int main(int argc, char** argv) {
       o.screen == "shell"
           ? make_shell(settings, link ? link->services() : AccountServices{}, staff, speech)
           : make_screen(o.screen, settings);
-  App::Result made = App::create({o.fullscreen, o.width, o.height, ui}, std::move(screen));
+  // Dark at night, after longer than a session's idle time and warning.
+  if (config.dark_hours)
+    screen = std::make_unique<NightScreen>(std::move(screen), *config.dark_hours,
+                                           settings.idle_after + settings.warning_for + 30s);
+  // systemd learns of the first frame and of every later one (watchdog.h).
+  Watchdog watchdog = Watchdog::from_environment();
+  AppConfig app_config;
+  app_config.fullscreen = o.fullscreen;
+  app_config.width = o.width;
+  app_config.height = o.height;
+  app_config.ui = ui;
+  app_config.renderer = settings.renderer;
+  app_config.heartbeat = [&watchdog](AppConfig::Beat beat) {
+    if (beat == AppConfig::Beat::FramePresented)
+      watchdog.frame_presented(Clock::now());
+    else
+      watchdog.idle_wait_ended(Clock::now());
+  };
+  app_config.beat_at_least_every = watchdog.idle_wait_limit();
+  App::Result made = App::create(app_config, std::move(screen));
   if (!made.app) {
     std::fprintf(stderr, "ichhelfe-kiosk: %s\n", made.error.c_str());
     return 1;

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "i18n/data_dir.h"
 #include "kiosk/screen.h"
 
 namespace ih::kiosk {
@@ -64,6 +65,10 @@ std::string known_screens() {
 
 }  // namespace
 
+std::string default_fonts_file() {
+  return i18n::data_path("fonts/fonts.conf", ICHHELFE_ASSETS_DIR "/fonts/fonts.conf");
+}
+
 std::string usage() {
   return "usage: ichhelfe-kiosk [--windowed WxH] [--screen NAME] [--lang TAG] [--fonts FILE] "
          "[--config FILE]\n"
@@ -79,8 +84,9 @@ std::string usage() {
          "  --lang TAG         the UI language, a BCP 47 tag such as de, ar, prs, uk (default: "
          "the\n"
          "                     configuration's, de unless set)\n"
-         "  --fonts FILE       the font configuration (default " ICHHELFE_ASSETS_DIR
-         "/fonts/fonts.conf)\n"
+         "  --fonts FILE       the font configuration (default " +
+         default_fonts_file() +
+         ")\n"
          "  --config FILE      the TOML configuration (default $ICHHELFE_KIOSK_CONFIG, then\n"
          "                     /etc/ichhelfe/kiosk.toml; see assets/config/kiosk.toml)\n"
          "  --enrol CODE       enrol the terminal with this code from the hub at start, unless\n"
@@ -95,7 +101,7 @@ std::string usage() {
 OptionsResult parse_options(const std::vector<std::string_view>& args) {
   OptionsResult result;
   Options& o = result.options;
-  o.fonts = ICHHELFE_ASSETS_DIR "/fonts/fonts.conf";
+  o.fonts = default_fonts_file();
   bool windowed = false, sized = false, screen_given = false;
   auto fail = [&](std::string message) {
     result.error = std::move(message);

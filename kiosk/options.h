@@ -23,7 +23,7 @@ struct Options {
   int height = 1080;
   std::string screen = "shell";
   std::string language;         // empty: the configuration's default language
-  std::string fonts;            // font configuration file
+  std::string fonts;            // font configuration file; default_fonts_file()
   std::string config;           // TOML configuration; empty: the usual places (config.h)
   std::string screenshot;       // PNG to write; empty: run the kiosk
   std::string enrol;            // an enrolment code to use at start if not enrolled yet
@@ -38,6 +38,10 @@ struct OptionsResult {
 
 // Parses the arguments after the program name. Never exits the process.
 OptionsResult parse_options(const std::vector<std::string_view>& args);
+
+// The font configuration used without --fonts: the installed one
+// (i18n/data_dir.h), else the source checkout's.
+std::string default_fonts_file();
 
 // What --help prints.
 std::string usage();

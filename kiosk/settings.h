@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/renderer_choice.h"
+
 namespace ih::kiosk {
 
 // The shortest idle warning the kiosk shows: WCAG 2.2.1 asks that a person
@@ -47,6 +49,8 @@ struct Settings {
   // reach of a person seated or standing (EN 301 549 8.3: 380–1,220 mm above
   // the floor); the top stays empty.
   bool reach_band = false;
+  // Which SDL renderer draws (renderer_choice.h); read at start only.
+  RendererChoice renderer = RendererChoice::Auto;
   // The staff PIN as an Argon2id string (crypto_pwhash_str); empty: no staff mode.
   std::string staff_pin_hash;
   // Wrong staff PINs in a row before the lockout, and how long it lasts.

@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 
+#include "i18n/data_dir.h"
 #include "kiosk/keyboard/ethiopic.h"
 #include "render/graphemes.h"
 #include "render/utf.h"
@@ -407,7 +408,7 @@ LayoutResult load_layout(const std::string& dir, std::string_view id) {
 }
 
 std::string default_keyboard_dir() {
-  return ICHHELFE_ASSETS_DIR "/keyboards";
+  return i18n::data_path("keyboards", ICHHELFE_ASSETS_DIR "/keyboards");
 }
 
 KeyLayer builtin_symbols(std::string_view letters_label) {

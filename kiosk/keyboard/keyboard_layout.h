@@ -107,7 +107,7 @@ LayoutResult parse_layout(std::string_view text, std::string_view origin, std::s
 // Reads <dir>/<id>.json. An id that is not a plain name ([a-z0-9_-]) is refused.
 LayoutResult load_layout(const std::string& dir, std::string_view id);
 
-// assets/keyboards of this build.
+// assets/keyboards of this build, or the installed copy (i18n/data_dir.h).
 std::string default_keyboard_dir();
 
 // The layout used when a file is missing or refused: English QWERTY with

@@ -111,6 +111,35 @@ TEST(ConfigTest, TheReachBandIsRead) {
   EXPECT_TRUE(mentions(bad, "kiosk.toml:2: display.reach_band must be true or false"));
 }
 
+TEST(ConfigTest, TheRendererChoiceIsRead) {
+  EXPECT_EQ(parse_config("", "kiosk.toml").settings.renderer, RendererChoice::Auto);
+  const ConfigResult r = parse_config("[display]\nrenderer = \"software\"\n", "kiosk.toml");
+  EXPECT_TRUE(r.problems.empty()) << r.problems.front();
+  EXPECT_EQ(r.settings.renderer, RendererChoice::Software);
+  const ConfigResult bad = parse_config("[display]\nrenderer = \"vulkan\"\n", "kiosk.toml");
+  EXPECT_EQ(bad.settings.renderer, RendererChoice::Auto);
+  EXPECT_TRUE(mentions(bad, "kiosk.toml:2: display.renderer must be \"auto\", \"gpu\" or"));
+}
+
+TEST(ConfigTest, DarkHoursAreReadAsBothTimesOrNeither) {
+  EXPECT_FALSE(parse_config("", "kiosk.toml").dark_hours);
+  EXPECT_FALSE(
+      parse_config("[display]\ndark_from = \"\"\ndark_until = \"\"\n", "kiosk.toml").dark_hours);
+  const ConfigResult r =
+      parse_config("[display]\ndark_from = \"22:30\"\ndark_until = \"06:00\"\n", "kiosk.toml");
+  EXPECT_TRUE(r.problems.empty()) << r.problems.front();
+  ASSERT_TRUE(r.dark_hours);
+  EXPECT_EQ(r.dark_hours->from, std::chrono::minutes(22 * 60 + 30));
+  EXPECT_EQ(r.dark_hours->until, std::chrono::minutes(6 * 60));
+  const ConfigResult half = parse_config("[display]\ndark_from = \"22:30\"\n", "kiosk.toml");
+  EXPECT_FALSE(half.dark_hours);
+  EXPECT_TRUE(mentions(half, "display.dark_from and display.dark_until must both be times"));
+  const ConfigResult wrong =
+      parse_config("[display]\ndark_from = \"22:30\"\ndark_until = \"25:00\"\n", "kiosk.toml");
+  EXPECT_FALSE(wrong.dark_hours);
+  EXPECT_TRUE(mentions(wrong, "kiosk.toml:3: display.dark_from and display.dark_until"));
+}
+
 TEST(ConfigTest, PlacesAndTheNetworkAreRead) {
   const ConfigResult r = parse_config(R"(
 [profile]
