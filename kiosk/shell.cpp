@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "kiosk/screens/attract.h"
 #include "kiosk/screens/pages.h"
@@ -410,9 +411,13 @@ void Shell::draw(ScreenFrame& frame) {
     action = draw_idle_warning(c, left);
   } else {
     if (bar) action = draw_status_bar(c, origin.y + band_top);
+    // The page is read first, the bar's status and Exit after it.
+    std::vector<std::string> bar_words = std::move(speech_.words);
+    speech_.words.clear();
     poll_requests(frame);
     poll_messages(frame);
     if (const auto a = draw_page(c)) action = a;
+    std::move(bar_words.begin(), bar_words.end(), std::back_inserter(speech_.words));
   }
   if (action) {
     apply(*action);

@@ -56,6 +56,7 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
     // they leave, everything about them is erased and the terminal returns to
     // the start. A word for leaving ("exit"), not for a meeting or sitting.
     const std::string_view label = s.text(msg("Exit"));
+    readable(c, label);
     const float size = std::round(c.m.body);
     const auto measured = ui.engine.layout(label, {size, ui.language, ui.direction});
     end_width = std::max(h * 2.5f, std::ceil(measured->width) + 2 * c.m.gap);

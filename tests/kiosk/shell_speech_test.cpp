@@ -81,6 +81,8 @@ TEST_F(SpeechTest, ThePageIsReadInTheVoiceOfItsLanguage) {
   EXPECT_EQ(speech.said.back().voice, "ar");
   EXPECT_NE(said.find(text(msg("I am new"))), std::string::npos) << said;
   EXPECT_NE(said.find(text(msg("I have a code"))), std::string::npos) << said;
+  // The page first, then the status bar's words.
+  EXPECT_LT(said.find(text(msg("I am new"))), said.find(text(msg("Exit")))) << said;
   EXPECT_EQ(h.shell.page(), Page::Start) << "reading changes nothing";
 }
 
