@@ -162,8 +162,7 @@ void Shell::apply(Action action) {
         apply_staff(action, *staff_, *staff_forms_, options_.settings, gate_, options_.staff,
                     options_.now());
       // Staff hear a new volume at once (the settings page reads its value).
-      if (action.kind == Action::ChangeSettings && options_.speech.set_volume)
-        options_.speech.set_volume(static_cast<float>(options_.settings.speech_volume) / 100.0f);
+      if (action.kind == Action::ChangeSettings) set_speech_volume();
       break;
   }
 }

@@ -151,9 +151,11 @@ class Shell : public Screen {
   // Speaks what a speech button asked for this frame, and keeps the page's
   // words for the page's speech button in the next.
   void finish_speech(const ScreenFrame& frame);
-  // The page's speech button in the status bar (or, in a language without a
-  // voice, a crossed-out loudspeaker); its width, 0 when none.
-  float draw_page_speech(PageContext& c, float top, float h, float end_width);
+  // The page's speech button in the status bar at `r` (or, in a language
+  // without a voice, a crossed-out loudspeaker); false when there is none.
+  bool draw_page_speech(PageContext& c, Rect r);
+  // The settings' volume to the speech service.
+  void set_speech_volume();
   // At the end of a session: silence, the settings' volume, no words kept.
   void reset_speech();
   std::optional<Action> draw_page(PageContext& c);

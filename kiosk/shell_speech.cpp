@@ -71,27 +71,29 @@ void Shell::finish_speech(const ScreenFrame& frame) {
   speech_ = {};
 }
 
-float Shell::draw_page_speech(PageContext& c, float top, float h, float end_width) {
-  if (!options_.speech.say) return 0;
-  const float pad = std::round(h * 0.07f);
-  const float side = std::max(render::kMinTouchTarget, h - 2 * pad);
-  const float x = i18n::at_end(c.direction(), content(c), side, end_width + c.m.gap);
-  const Rect r{ImVec2(x, top + pad), ImVec2(x + side, top + pad + side)};
+bool Shell::draw_page_speech(PageContext& c, Rect r) {
+  if (!options_.speech.say) return false;
   if (!speech_.buttons) {
     // No voice reads this language well enough (assets/languages.json): a
     // loudspeaker struck through, U+1F507, says so without words, where the
     // button would be; it takes no touch.
-    draw_picture(c, "\U0001F507", std::round(side * 0.6f), r.centre());
-    return side;
+    draw_picture(c, "\U0001F507", std::round(r.width() * 0.6f), r.centre());
+    return true;
   }
-  speech_button(c, "speak-page", joined(page_words_), r);
-  return side;
+  // The page's words are joined only when asked for, not every frame.
+  speech_button(c, "speak-page", {}, r);
+  if (speech_.asked && speech_.asked_by == "speak-page") speech_.asked = joined(page_words_);
+  return true;
+}
+
+void Shell::set_speech_volume() {
+  if (options_.speech.set_volume)
+    options_.speech.set_volume(static_cast<float>(options_.settings.speech_volume) / 100.0f);
 }
 
 void Shell::reset_speech() {
   if (options_.speech.stop) options_.speech.stop();
-  if (options_.speech.set_volume)
-    options_.speech.set_volume(static_cast<float>(options_.settings.speech_volume) / 100.0f);
+  set_speech_volume();
   wipe(page_words_);
   if (speech_.asked) wipe(*speech_.asked);
   wipe(speech_.words);

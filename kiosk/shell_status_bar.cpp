@@ -83,9 +83,10 @@ std::optional<Action> Shell::draw_status_bar(PageContext& c, float top) {
     if (page_toggle(c, "large-text", "A+", "en", session_.large_text, r, false))
       action = Action::ToggleLargeText;
     end_width += side + c.m.gap;
-    // Reading the page aloud, before it.
-    if (const float speaker = draw_page_speech(c, top, h, end_width); speaker > 0)
-      end_width += speaker + c.m.gap;
+    // Reading the page aloud, before it, as large as A+.
+    const float sx = i18n::at_end(c.direction(), box, side, end_width + c.m.gap);
+    if (draw_page_speech(c, {ImVec2(sx, r.min.y), ImVec2(sx + side, r.max.y)}))
+      end_width += side + c.m.gap;
   }
 
   bool& online = shown_online_;

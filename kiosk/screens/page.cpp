@@ -282,10 +282,6 @@ void readable(PageContext& c, std::string_view text) {
   c.speech->words.emplace_back(text);
 }
 
-float speech_button_side(const PageContext&) {
-  return render::kMinTouchTarget;
-}
-
 std::optional<render::Touch> place_speech_button(PageContext& c, const std::string& id,
                                                  std::string_view text, Rect r) {
   if (!c.speech || !c.speech->buttons) return std::nullopt;

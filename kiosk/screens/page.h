@@ -98,10 +98,6 @@ void readable(PageContext& c, std::string_view text);
 // where speech can be heard; returns whether it was.
 bool speech_button(PageContext& c, const std::string& id, std::string_view text, Rect r);
 
-// The side of a speech button: a touch target, and no more, since it sits
-// beside or on the control it reads.
-float speech_button_side(const PageContext& c);
-
 // speech_button() in two halves, for a button that lies on a control drawn
 // after it is placed (a picture tile's): placed first, so that a touch on it
 // is its own and not the control's, and drawn over the control. nullopt when

@@ -49,7 +49,8 @@ float tile_padding(const PageContext& c, float border) {
 
 // The height a tile's speech button takes at its top, where it has one.
 float speaker_room(const PageContext& c) {
-  return c.speech && c.speech->buttons ? speech_button_side(c) : 0.0f;
+  // A touch target and no more: it sits on the control it reads.
+  return c.speech && c.speech->buttons ? render::kMinTouchTarget : 0.0f;
 }
 
 }  // namespace
@@ -84,10 +85,9 @@ bool picture_tile(PageContext& c, const std::string& id, std::string_view pictur
   const float sx = std::round(i18n::at_start(c.direction(), {r.min.x, r.width()}, speaker, pad));
   const float sy = std::round(r.min.y + pad);
   const Rect speaker_rect{ImVec2(sx, sy), ImVec2(sx + speaker, sy + speaker)};
-  const std::string heard =
-      note.empty() ? std::string(label) : std::string(label) + ". " + std::string(note);
   const std::optional<render::Touch> speech =
-      speaker > 0 ? place_speech_button(c, "speak " + id, heard, speaker_rect) : std::nullopt;
+      speaker > 0 ? place_speech_button(c, "speak " + id, label, speaker_rect) : std::nullopt;
+  if (speech && speech->acted && !note.empty()) c.speech->asked->append(". ").append(note);
   const render::Touch touch = render::touch_target(id.c_str(), r.min, r.size());
   const bool pressed = touch.pressed;
   if (touch.acted) ui.needs_frame = true;

@@ -147,7 +147,7 @@ std::optional<std::string> draw_bubbles(PageContext& c, ThreadView& v, const Rec
     if (i < messages.size() && messages[i].id == b.id) {
       // Read whole, though a long one shows its beginning.
       readable(c, messages[i].text);
-      const float side = speech_button_side(c);
+      const float side = render::kMinTouchTarget;
       const float sx = b.rtl ? x - g.gap - side : x + b.width + g.gap;
       // At the bubble's top, or, where that has scrolled out, the view's.
       const float sy = std::max(min.y, std::min(view.min.y, max.y - side));
