@@ -1,9 +1,14 @@
 #include "hub/db_sqlite.h"
 
+#include <chrono>
+#include <thread>
 #include <utility>
 
 namespace ih::hub {
 namespace {
+
+// How long a hub waits for another connection to release the file.
+constexpr std::chrono::milliseconds kBusyWait{10000};
 
 class SqliteStatement final : public StatementImpl {
  public:
@@ -60,18 +65,28 @@ class SqliteDb final : public Db {
   sql::Database db_;
 };
 
+// Switching a file to WAL needs the file to itself for a moment, and SQLite
+// answers SQLITE_BUSY at once (without waiting on busy_timeout) when another
+// hub is opening or recovering the same file. So the switch is retried for as
+// long as a busy writer would be waited for.
+bool switch_to_wal(sql::Database& db) {
+  const auto give_up = std::chrono::steady_clock::now() + kBusyWait;
+  while (!db.exec("PRAGMA journal_mode=WAL")) {
+    if (db.error_code() != SQLITE_BUSY || std::chrono::steady_clock::now() > give_up) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return true;
+}
+
 }  // namespace
 
 std::unique_ptr<Db> open_sqlite_db(const std::string& path, std::string* error) {
   auto db = sql::Database::open(path);
-  // busy_timeout makes writers queue instead of failing, and comes first:
-  // switching a new file to WAL takes a lock that another hub opening it at
-  // the same time may hold. WAL lets readers go on while one writer commits;
-  // NORMAL sync is durable across process crashes, which is what a server on
-  // a journaling file system needs.
-  if (!db.is_open() ||
-      !db.exec("PRAGMA busy_timeout=10000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-               "PRAGMA foreign_keys=ON;")) {
+  // busy_timeout makes writers queue instead of failing. WAL lets readers go
+  // on while one writer commits; NORMAL sync is durable across process
+  // crashes, which is what a server on a journaling file system needs.
+  if (!db.is_open() || !db.exec("PRAGMA busy_timeout=" + std::to_string(kBusyWait.count())) ||
+      !switch_to_wal(db) || !db.exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")) {
     *error = "cannot open the hub database: " + db.error();
     return nullptr;
   }
