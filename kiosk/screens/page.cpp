@@ -218,6 +218,14 @@ float page_note(PageContext& c, std::string_view text, float y, bool error, floa
   return page_text(c, marked, y, c.m.body, c.frame.ui.theme.error, bottom);
 }
 
+float share_that_fits(const std::function<bool(float share)>& fits, float least) {
+  for (int tenths = 10; tenths > std::lround(least * 10); --tenths) {
+    const float share = static_cast<float>(tenths) / 10;
+    if (fits(share)) return share;
+  }
+  return least;
+}
+
 float page_blocks(PageContext& c, std::span<const PageBlock> blocks, float y, float bottom) {
   render::UiContext& ui = c.frame.ui;
   const i18n::Span box = content(c);
@@ -231,8 +239,7 @@ float page_blocks(PageContext& c, std::span<const PageBlock> blocks, float y, fl
                b.gap_after;
     return total;
   };
-  float share = 1.0f;
-  while (share > kSmallestShare + 0.01f && y + needed(share) > bottom) share -= 0.1f;
+  const float share = share_that_fits([&](float k) { return y + needed(k) <= bottom; });
   for (const PageBlock& b : blocks) {
     readable(c, b.text);
     ImGui::SetCursorScreenPos(ImVec2(box.left, y));

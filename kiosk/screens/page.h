@@ -189,6 +189,11 @@ inline constexpr float kTargetGap = 8;
 // The least share of their sizes that page_blocks() draws text at.
 inline constexpr float kSmallestShare = 0.5f;
 
+// The largest share of a full size, from 1 down in tenths to `least`, at
+// which `fits` holds; `least` when none does. Tenths keep a page to a few
+// layouts a frame, and all shrinking text steps alike.
+float share_that_fits(const std::function<bool(float share)>& fits, float least = kSmallestShare);
+
 // `blocks` one under the other from `y`, over the content width, ending above
 // `bottom`: where they would not fit, all are drawn smaller together in
 // tenths, down to kSmallestShare (a small screen with large text). Returns

@@ -139,8 +139,7 @@ std::optional<Action> draw_request_sent(PageContext& c, const SentStatus& status
       h += picture_line_height(c, line.second, std::round(c.m.body * k)) + c.m.gap / 2;
     return h;
   };
-  float k = 1;
-  while (k > kSmallestShare + 0.05f && top + height_at(k) > bottom) k -= 0.1f;
+  const float k = share_that_fits([&](float share) { return top + height_at(share) <= bottom; });
 
   float y = page_text(c, heading, top, std::round(c.m.title * k)) + c.m.gap;
   const float picture = std::round(c.m.button * 1.2f * k);

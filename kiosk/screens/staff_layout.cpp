@@ -149,11 +149,11 @@ void say(StaffForms& forms, PageContext& c, std::string_view text, bool error) {
       .align = landscape(c) ? render::Align::Center : render::Align::Start};
   // Smaller, down to half, where a long message in a tall script would
   // leave its box.
-  auto layout = ui.engine.layout(shown, {full, ui.language, ui.direction}, options);
-  for (float share = 0.9f; layout->height > box.height() && share > kSmallestShare - 0.01f;
-       share -= 0.1f)
-    layout =
-        ui.engine.layout(shown, {std::round(full * share), ui.language, ui.direction}, options);
+  const auto layout_at = [&](float share) {
+    return ui.engine.layout(shown, {std::round(full * share), ui.language, ui.direction}, options);
+  };
+  const auto layout = layout_at(
+      share_that_fits([&](float share) { return layout_at(share)->height <= box.height(); }));
   const float y = std::round(box.min.y + std::max(0.0f, box.height() - layout->height) / 2);
   render::draw_layout(*ImGui::GetWindowDrawList(), ui.atlas, *layout, ImVec2(box.min.x, y),
                       error ? ui.theme.error : ui.theme.text);

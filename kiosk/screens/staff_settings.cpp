@@ -22,6 +22,9 @@ constexpr int64_t kIdleSteps[] = {10,  20,  30,  45,  60,   90,   120,  180, 240
                                   300, 450, 600, 900, 1200, 1800, 2700, 3600};
 constexpr int64_t kWarningSteps[] = {20, 25, 30, 40, 45, 60, 90, 120, 180, 240, 300, 450, 600};
 
+// The least share of their size the labels beside the languages are drawn at.
+constexpr float kSmallestStaffShare = 0.4f;
+
 // The next value of `steps` above (`up`) or below `value`, or `value` at the end.
 int64_t step(std::span<const int64_t> steps, int64_t value, bool up) {
   if (up) {
@@ -161,17 +164,20 @@ std::optional<Action> draw_settings(PageContext& c, const StaffState& s, StaffFo
   };
   // Beside the languages, the rest has the column's height: where tall
   // labels (Nastaliq) would not leave it, the rows come down to 64 pixels,
-  // then the labels are drawn smaller, down to page_blocks()'s least share.
+  // then the labels are drawn smaller. Urdu at 1280×800 needs them under
+  // half their size; staff read them at arm's length, and never for long.
   float label_size = c.m.body;
-  float others = others_at(label_size);
   const float gaps = static_cast<float>(other_rows - 1) * kTargetGap;
-  if (wide && others + gaps > bottom - y) {
+  if (wide && others_at(label_size) + gaps > bottom - y) {
     control_h = render::kMinTouchTarget;
-    for (others = others_at(label_size);
-         others + gaps > bottom - y && label_size > c.m.body * (kSmallestShare + 0.05f);
-         others = others_at(label_size))
-      label_size = std::round(label_size - c.m.body * 0.1f);
+    label_size = std::round(
+        c.m.body * share_that_fits(
+                       [&](float share) {
+                         return others_at(std::round(c.m.body * share)) + gaps <= bottom - y;
+                       },
+                       kSmallestStaffShare));
   }
+  const float others = others_at(label_size);
 
   // [The languages] in as few columns as let every tile be 64 pixels high.
   const std::vector<const i18n::Language*> spoken = str.registry().spoken();
