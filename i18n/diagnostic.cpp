@@ -6,10 +6,7 @@ namespace ih::i18n {
 
 std::string Diagnostic::text() const {
   std::string out = origin;
-  if (line > 0) {
-    out += ':';
-    out += std::to_string(line);
-  }
+  if (line > 0) out += ":" + std::to_string(line);
   out += severity == Severity::Error ? ": error: " : ": warning: ";
   out += what;
   return out;

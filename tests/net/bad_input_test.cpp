@@ -123,9 +123,7 @@ TEST(BadInput, AnEnvelopeSealedWhileTheSessionWasValidIsAcceptedLater) {
   hub.advance_clock(3600);
   ASSERT_TRUE(
       net::queue_request(*terminal.outbox, terminal.identity, *session, request, hub.now()));
-  net::SyncEngine engine(*terminal.outbox,
-                         net::pinned_config(hub.client_config(), terminal.identity),
-                         terminal.identity, fast_sync());
+  auto engine = engine_for(hub, terminal);
   engine.start();
   ASSERT_TRUE(eventually([&] { return terminal.outbox->depth() == 0; }));
   engine.stop();

@@ -27,12 +27,6 @@ std::string name_of_41_graphemes() {
   return name;
 }
 
-net::SyncEngine engine_for(TestHub& hub, TestHub::EnrolledTerminal& terminal) {
-  return net::SyncEngine(*terminal.outbox,
-                         net::pinned_config(hub.client_config(), terminal.identity),
-                         terminal.identity, fast_sync());
-}
-
 std::string read_all(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

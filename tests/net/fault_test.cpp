@@ -125,9 +125,7 @@ TEST(Faults, RetryAfterIsHonouredEvenWhenWoken) {
         if (attempts.size() == 1) return failure(503, "2");
         return std::nullopt;
       });
-  net::SyncEngine engine(*terminal.outbox,
-                         net::pinned_config(hub.client_config(), terminal.identity),
-                         terminal.identity, fast_sync());
+  auto engine = engine_for(hub, terminal);
   engine.start();
   ASSERT_TRUE(eventually([&] { return engine.status().retry_in_ms >= 2000; }));
   EXPECT_EQ(engine.status().last_error, "server answered 503 unavailable");

@@ -52,8 +52,8 @@ TEST(PowerLossChild, Run) {
   if (!opened.outbox || !opened.moved_aside.empty()) std::_Exit(3);
   const auto identity = net::load_identity(*opened.outbox);
   if (!identity) std::_Exit(4);
-  const net::PersonSession session{env("IH_POWER_LOSS_CODE"), env("IH_POWER_LOSS_TOKEN"),
-                                   env("IH_POWER_LOSS_LANE"), {}};
+  const net::PersonSession session{
+      env("IH_POWER_LOSS_CODE"), env("IH_POWER_LOSS_TOKEN"), env("IH_POWER_LOSS_LANE"), {}};
   net::SyncEngine engine(
       *opened.outbox,
       net::pinned_config(

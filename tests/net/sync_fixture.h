@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "net/sync_engine.h"
+#include "tests/hub/hub_fixture.h"
 
 namespace ih::test {
 
@@ -27,6 +28,13 @@ inline net::SyncOptions fast_sync() {
   options.max_backoff_ms = 200;
   options.heartbeat_interval_ms = 500;
   return options;
+}
+
+// A sync engine for an enrolled terminal, trusting only its hub.
+inline net::SyncEngine engine_for(TestHub& hub, TestHub::EnrolledTerminal& terminal) {
+  return net::SyncEngine(*terminal.outbox,
+                         net::pinned_config(hub.client_config(), terminal.identity),
+                         terminal.identity, fast_sync());
 }
 
 }  // namespace ih::test

@@ -44,9 +44,7 @@ TEST(Sync, DeliversAnOfflineRegistrationAndRequestAndLeavesNoPlainText) {
                                  hub.now()));
   EXPECT_EQ(terminal.outbox->depth(), 2);
 
-  net::SyncEngine engine(*terminal.outbox,
-                         net::pinned_config(hub.client_config(), terminal.identity),
-                         terminal.identity, fast_sync());
+  auto engine = engine_for(hub, terminal);
   engine.start();
   ASSERT_TRUE(eventually([&] { return engine.status().delivered == 2; }));
   const net::SyncStatus status = engine.status();
@@ -101,9 +99,7 @@ TEST(Sync, ReportsOfflineWithWhatWaitsAndRecovers) {
     ASSERT_TRUE(net::queue_request(*terminal.outbox, terminal.identity, *session,
                                    request_body("offline " + std::to_string(i)), hub.now()));
   }
-  net::SyncEngine engine(*terminal.outbox,
-                         net::pinned_config(hub.client_config(), terminal.identity),
-                         terminal.identity, fast_sync());
+  auto engine = engine_for(hub, terminal);
   engine.start();
   ASSERT_TRUE(eventually([&] {
     const auto s = engine.status();
@@ -132,9 +128,7 @@ TEST(Sync, TellsWhenTheServerLastAnswered) {
   TempDir state;
   auto terminal = hub.enrol(state.path);
   hub.stop_server();
-  net::SyncEngine engine(*terminal.outbox,
-                         net::pinned_config(hub.client_config(), terminal.identity),
-                         terminal.identity, fast_sync());
+  auto engine = engine_for(hub, terminal);
   EXPECT_EQ(engine.status().last_contact, 0) << "never, before it starts";
   engine.start();
   const auto session = net::create_account(*terminal.outbox, terminal.identity,
@@ -184,9 +178,7 @@ TEST(Sync, KeepsEachPersonsChangesInOrder) {
                                      hub.now()));
     }
   }
-  net::SyncEngine engine(*terminal.outbox,
-                         net::pinned_config(hub.client_config(), terminal.identity),
-                         terminal.identity, fast_sync());
+  auto engine = engine_for(hub, terminal);
   engine.start();
   ASSERT_TRUE(eventually([&] { return engine.status().delivered == 12; }));
   EXPECT_EQ(engine.status().rejected, 0u);
@@ -211,9 +203,7 @@ TEST(Sync, ARequestCanBeWithdrawnBeforeItWasEverSent) {
                                      request_body("changed my mind"), hub.now());
   ASSERT_TRUE(id);
   ASSERT_TRUE(net::queue_withdrawal(*terminal.outbox, terminal.identity, *session, *id, hub.now()));
-  net::SyncEngine engine(*terminal.outbox,
-                         net::pinned_config(hub.client_config(), terminal.identity),
-                         terminal.identity, fast_sync());
+  auto engine = engine_for(hub, terminal);
   engine.start();
   ASSERT_TRUE(eventually([&] { return engine.status().delivered == 3; }));
   EXPECT_EQ(engine.status().rejected, 0u);
@@ -241,9 +231,7 @@ TEST(Sync, ALogoutEndsTheSessionAfterThePersonsLastEntries) {
   const auto made = net::create_account(*terminal.outbox, terminal.identity,
                                         {"Samir", {"ar"}, "Dresden", "", "1470"}, hub.now());
   ASSERT_TRUE(made);
-  net::SyncEngine engine(*terminal.outbox,
-                         net::pinned_config(hub.client_config(), terminal.identity),
-                         terminal.identity, fast_sync());
+  auto engine = engine_for(hub, terminal);
   engine.start();
   ASSERT_TRUE(eventually([&] { return engine.status().delivered == 1; }));
   engine.stop();
@@ -289,9 +277,7 @@ TEST(Sync, ARefusedLogoutIsDroppedNotKeptAsADeadLetter) {
   auto terminal = hub.enrol(state.path);
   const net::PersonSession unknown{"K7Q0-18SM", api::mint_secret(), "lane-of-nobody", {}};
   ASSERT_TRUE(net::queue_logout(*terminal.outbox, terminal.identity, unknown, hub.now()));
-  net::SyncEngine engine(*terminal.outbox,
-                         net::pinned_config(hub.client_config(), terminal.identity),
-                         terminal.identity, fast_sync());
+  auto engine = engine_for(hub, terminal);
   engine.start();
   ASSERT_TRUE(eventually([&] { return terminal.outbox->depth() == 0; }));
   engine.stop();
