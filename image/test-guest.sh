@@ -59,6 +59,15 @@ say "journal $(journalctl --header 2>/dev/null | sed -n 's/^File path: //p' | he
 say "user $(stat -c %U "/proc/$pid") shell=$(getent passwd ichhelfe | cut -d: -f7)"
 say "renderer $(journalctl -b -u "$unit" -o cat | grep -m1 'renderer ' | cut -c1-160)"
 
+# A demonstration terminal (image/build --with-hub): its own hub runs, and the
+# kiosk enrolled with it over HTTPS, trusting the hub's certificate.
+kiosk_log() { journalctl -b -u "$unit" -o cat; }
+enrolled() { kiosk_log | grep -q 'enrolled with the hub'; }
+if systemctl -q is-enabled ichhelfe-hub.service 2>/dev/null; then
+  wait_for 120 enrolled
+  say "hub active=$(systemctl is-active ichhelfe-hub.service) enrolled=$(kiosk_log | grep -c 'enrolled with the hub') state=$(ls /var/lib/ichhelfe/hub | tr '\n' ,) $(kiosk_log | grep -m1 'enrolment failed' | cut -c1-160)"
+fi
+
 # The host takes its screenshots for a minute now; meanwhile the kiosk, idle
 # but for the attract screen's greeting that changes every 3 s, is measured.
 sleep 10
